@@ -1,0 +1,300 @@
+"""The build: sources folder -> docs pages and data -> MkDocs site.
+
+``build(settings, log)`` runs the stages in order (read, clean, extract,
+link, render, write, mkdocs) and returns a ``BuildResult``. Files that cannot
+be published are collected as ``Skipped`` with a reason, never dropped
+silently. Generated files are listed in a manifest inside docs_dir so a
+rebuild removes pages of deleted sources without touching a user's own pages.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from . import __version__
+from .clean import clean
+from .export import claims_csv, corpus_json
+from .link.pipeline import link_corpus
+from .model import Corpus, Document, RawText, Skipped
+from .progress import Progress
+from .cache import Cache, entry_key
+from .extract import claims as extract_claims
+from .extract import entities as extract_entities
+from .read import read_source
+from .read_html import extract_html
+from .render import raw_path, render_pages
+from .settings import Settings
+from .slugs import slugify
+
+MANIFEST = ".sourcebook-manifest.json"
+log = logging.getLogger("sourcebook")
+
+
+class BuildError(Exception):
+    """A problem that stops the build, reported as one line."""
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    corpus: Corpus
+    pages_written: int
+    pages_unchanged: int
+    pages_removed: int
+
+
+# --- discovery and reading ----------------------------------------------------
+
+def discover(sources_dir: Path) -> list[Path]:
+    """Every file under the sources folder, sorted; symlinked folders are not entered."""
+    if not sources_dir.is_dir():
+        raise BuildError(f"{sources_dir}: sources folder not found")
+    found = []
+    for folder, dirs, files in os.walk(sources_dir, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if d not in (".git", ".hg", ".svn", "__pycache__"))
+        found += [Path(folder) / name for name in files]
+    return sorted(found, key=lambda p: p.relative_to(sources_dir).as_posix())
+
+
+def source_ids(files: list[str]) -> dict[str, str]:
+    """Stable page ids from file paths: the slug of the path without extension.
+
+    Two files differing only by extension share a stem; the later extension
+    (in sorted order) gets it appended so neither page is lost.
+    """
+    ids: dict[str, str] = {}
+    taken: set[str] = set()
+    for file in sorted(files):
+        stem, _, ext = file.rpartition(".") if "." in Path(file).name else (file, "", "")
+        slug = slugify(stem)
+        if slug in taken:
+            slug = slugify(f"{stem}-{ext}")
+        taken.add(slug)
+        ids[file] = slug
+    return ids
+
+
+def read_one(path: Path, settings: Settings) -> RawText | Skipped:
+    result = read_source(path, settings.sources_dir, settings.max_file_bytes)
+    if isinstance(result, RawText) and result.format == "html":
+        extracted = extract_html(result.text)
+        if not extracted.text.strip():
+            return Skipped(result.file, "no readable text in the HTML page")
+        hints = tuple(sorted(set(result.hints) | set(extracted.hints)))
+        result = replace(result, text=extracted.text, hints=hints)
+    return result
+
+
+@dataclass(frozen=True)
+class SourceWork:
+    """Everything done to one file on its own: read, clean, per-source extraction."""
+
+    file: str
+    content_hash: str = ""
+    doc: Document | None = None
+    skipped: Skipped | None = None
+    mentions: tuple = ()
+    statements: tuple = ()
+
+
+def process_source(path: Path, doc_id: str, settings: Settings) -> SourceWork:
+    file = path.relative_to(settings.sources_dir).as_posix()
+    result = read_one(path, settings)
+    if isinstance(result, Skipped):
+        return SourceWork(file=file, skipped=result)
+    doc = clean(result, doc_id)
+    if not doc.text.strip():
+        return SourceWork(file, result.content_hash,
+                          skipped=Skipped(file, "no text left after removing page chrome"))
+    mentions = extract_entities.find_mentions(doc)
+    statements = extract_claims.find_statements(doc, mentions)
+    return SourceWork(file, result.content_hash, doc, None, tuple(mentions), tuple(statements))
+
+
+def _process_batch(batch: list[tuple[Path, str]], settings: Settings) -> list[SourceWork]:
+    return [process_source(path, doc_id, settings) for path, doc_id in batch]
+
+
+def _file_hash(path: Path) -> str | None:
+    try:
+        if path.is_symlink() or path.stat().st_size > MAX_HASHED_BYTES:
+            return None
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+MAX_HASHED_BYTES = 200_000_000
+PARALLEL_THRESHOLD = 64
+
+
+def process_all(settings: Settings, progress: Progress) -> list[SourceWork]:
+    """Per-source work for every file, from the cache where possible, on all cores."""
+    paths = discover(settings.sources_dir)
+    files = [p.relative_to(settings.sources_dir).as_posix() for p in paths]
+    ids = source_ids(files)
+    cache = Cache(settings.cache_dir)
+    results: dict[str, SourceWork] = {}
+    todo: list[tuple[Path, str, str | None]] = []
+    progress.start("checking cache", len(paths))
+    for path, file in zip(paths, files):
+        digest = _file_hash(path)
+        hit = cache.get(entry_key(digest, ids[file], file)) if digest else None
+        if hit is not None:
+            results[file] = hit
+        else:
+            todo.append((path, ids[file], digest))
+        progress.advance()
+    progress.start("reading and cleaning", len(todo))
+    for work in _run(todo, settings, progress):
+        results[work.file] = work
+    for path, doc_id, digest in todo:
+        work = results[path.relative_to(settings.sources_dir).as_posix()]
+        if digest:
+            cache.put(entry_key(digest, doc_id, work.file), work)
+    log.debug("cache: %d hits, %d misses", cache.hits, len(todo))
+    return [results[file] for file in files]
+
+
+def _run(todo, settings: Settings, progress: Progress):
+    items = [(path, doc_id) for path, doc_id, _ in todo]
+    workers = min(os.cpu_count() or 1, 8)
+    if len(items) < PARALLEL_THRESHOLD or workers < 2:
+        for path, doc_id in items:
+            yield process_source(path, doc_id, settings)
+            progress.advance()
+        return
+    size = max(8, min(64, len(items) // (workers * 4) or 1))
+    batches = [items[i:i + size] for i in range(0, len(items), size)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for batch_result in pool.map(_process_batch, batches, [settings] * len(batches)):
+            yield from batch_result
+            progress.advance(len(batch_result))
+
+
+def drop_duplicates(works: list[SourceWork]) -> list[SourceWork]:
+    """Identical files are published once; later copies are reported."""
+    first_by_hash: dict[str, str] = {}
+    out = []
+    for work in works:
+        if work.doc is None:
+            out.append(work)
+            continue
+        original = first_by_hash.setdefault(work.content_hash, work.file)
+        if original != work.file:
+            work = SourceWork(work.file, work.content_hash, skipped=Skipped(work.file, f"duplicate of {original}"))
+        out.append(work)
+    return out
+
+
+# --- writing ------------------------------------------------------------------
+
+def write_outputs(docs_dir: Path, files: dict[str, bytes]) -> tuple[int, int, int]:
+    """Write generated files (only those that changed) and remove stale ones."""
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    manifest_path = docs_dir / MANIFEST
+    previous = set(_read_manifest(manifest_path))
+    written = unchanged = 0
+    for rel, content in sorted(files.items()):
+        target = docs_dir / rel
+        if target.is_file() and target.read_bytes() == content:
+            unchanged += 1
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.write_bytes(content)
+        os.replace(tmp, target)
+        written += 1
+    stale = sorted(previous - set(files))
+    for rel in stale:
+        (docs_dir / rel).unlink(missing_ok=True)
+    manifest = json.dumps({"generator": __version__, "files": sorted(files)}, indent=1) + "\n"
+    manifest_path.write_text(manifest, encoding="utf-8")
+    return written, unchanged, len(stale)
+
+
+def _read_manifest(path: Path) -> list[str]:
+    try:
+        files = json.loads(path.read_text(encoding="utf-8")).get("files", [])
+    except (OSError, ValueError, AttributeError):
+        return []
+    # Never let a tampered manifest delete files outside docs_dir.
+    return [f for f in files if isinstance(f, str) and ".." not in Path(f).parts and not Path(f).is_absolute()]
+
+
+def generated_files(corpus: Corpus, raw_bytes: dict[str, bytes], site_name: str) -> dict[str, bytes]:
+    files = {path: text.encode("utf-8") for path, text in render_pages(corpus, site_name).items()}
+    files["data/corpus.json"] = corpus_json(corpus).encode("utf-8")
+    files["data/claims.csv"] = claims_csv(corpus).encode("utf-8")
+    for doc_id, data in raw_bytes.items():
+        files[raw_path(doc_id)] = data
+    for name, data in static_files().items():
+        files[name] = data
+    return files
+
+
+def static_files() -> dict[str, bytes]:
+    static = Path(__file__).parent / "static"
+    return {str(p.relative_to(static).as_posix()): p.read_bytes()
+            for p in sorted(static.rglob("*")) if p.is_file()}
+
+
+# --- the whole build ------------------------------------------------------------
+
+def generate(settings: Settings) -> BuildResult:
+    """Everything up to and including writing docs_dir (no MkDocs)."""
+    progress = Progress(enabled=not settings.quiet and sys.stderr.isatty())
+    started = time.perf_counter()
+    works = drop_duplicates(process_all(settings, progress))
+    corpus = link_corpus(works, settings, progress)
+    raw_bytes = {w.doc.id: (settings.sources_dir / w.file).read_bytes() for w in works if w.doc}
+    files = generated_files(corpus, raw_bytes, settings.site_name)
+    written, unchanged, removed = write_outputs(settings.docs_dir, files)
+    progress.done()
+    _log_summary(corpus, written, unchanged, removed, time.perf_counter() - started)
+    return BuildResult(corpus, written, unchanged, removed)
+
+
+def _log_summary(corpus: Corpus, written: int, unchanged: int, removed: int, seconds: float) -> None:
+    log.info("sources: %d published, %d not published", len(corpus.documents), len(corpus.skipped))
+    for item in corpus.skipped:
+        log.warning("not published: %s: %s", item.file, item.reason)
+    for doc in corpus.documents:
+        for repair in doc.repairs:
+            log.info("repaired %s: %s: %s", doc.file, repair.rule, repair.detail)
+    for note in corpus.notes:
+        log.warning("%s", note)
+    statuses = {}
+    for claim in corpus.claims:
+        statuses[claim.status] = statuses.get(claim.status, 0) + 1
+    log.info("entities: %d; claims: %d (%s)", len(corpus.entities), len(corpus.claims),
+             ", ".join(f"{k} {v}" for k, v in sorted(statuses.items())) or "none")
+    log.info("docs: %d files written, %d unchanged, %d removed (%.2f s)", written, unchanged, removed, seconds)
+
+
+def run_mkdocs(settings: Settings) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    started = time.perf_counter()
+    try:
+        config = load_config(config_file=str(settings.config_file), docs_dir=str(settings.docs_dir),
+                             site_dir=str(settings.site_dir), strict=True)
+        mkdocs_build(config)
+    except MkDocsException as exc:
+        raise BuildError(f"mkdocs build failed: {exc}") from exc
+    log.info("site: built %s in %.1f s", settings.site_dir, time.perf_counter() - started)
+
+
+def build(settings: Settings) -> BuildResult:
+    result = generate(settings)
+    if settings.run_mkdocs:
+        run_mkdocs(settings)
+    return result

@@ -1,0 +1,500 @@
+"""Cleaning rules: page chrome removed, some of it turned into facts.
+
+Chrome is what a page shows around an article: timestamps ("3 hours ago"),
+counters ("1.2k views"), reading-time and score widgets, share bars,
+breadcrumbs, "More in …" links, footers, tag clouds and AI-content
+disclaimers. The rules recognise each class from multilingual vocabulary in
+data/chrome.yaml (never from one site's wording) and from layout shape (a
+run of number/label pairs, a line of doubled tags). A line is dropped only
+when nothing but chrome and a short label is left once the chrome tokens are
+taken out; prose that merely mentions "two days ago" is kept. What chrome
+says about the document (publication date, tags, AI generation) goes into
+``state.facts``; every removal is logged with ``state.drop``.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .facts import find_dates, is_byline
+from .state import CleanState, Line
+
+DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "chrome.yaml"
+LATIN = r"A-Za-z\u00c0-\u024f\u0400-\u04ff"
+CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+TERMINAL = re.compile(r"[.!?。！？]$")
+# Labels of widgets and sections are short; longer lines are content.
+MAX_LABEL_WORDS = 4
+MAX_LABEL_CHARS = 40
+MAX_CHROME_LINE_WORDS = 12
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _bounded(body: str) -> str:
+    """Word boundaries that work next to CJK (which has no spaces)."""
+    return rf"(?<![{LATIN}0-9])(?:{body})(?![{LATIN}])"
+
+
+def _phrase_re(words, flags=re.IGNORECASE) -> re.Pattern:
+    return re.compile(_bounded(_alternation(words)), flags)
+
+
+# ------------------------------------------------------------ token patterns
+
+def _number(words: bool = True) -> str:
+    data = _data()
+    suffix = _alternation(data["count_suffixes"])
+    digits = rf"\d+(?:[.,]\d+)*(?:\s?(?:{suffix})(?![{LATIN}]))?"
+    if not words:
+        return digits
+    return rf"(?:{digits}|(?<![{LATIN}])(?:{_alternation(data['number_words'])})(?![{LATIN}]))"
+
+
+def _template(template: str, number: str, units: str = "") -> str:
+    out = []
+    for piece in re.split(r"(\{n\}|\{unit\}| +)", template):
+        if piece == "{n}":
+            out.append(f"(?:{number})")
+        elif piece == "{unit}":
+            out.append(f"(?:{units})\\.?")
+        elif piece and not piece.strip():
+            out.append(r"\s*")
+        elif piece:
+            out.append(re.escape(piece))
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _relative_time_body() -> str:
+    data = _data()
+    number = _number()
+    forms = []
+    for lang, templates in data["relative_time"].items():
+        units = _alternation(data["time_units"][lang])
+        forms.extend(_template(t, number, units) for t in templates)
+    label = rf"(?:{_alternation(data['time_labels'])})(?:\s*(?:{_alternation(data['cjk_label_connectors'])}))?"
+    return rf"(?:{label}\s*)?(?:{'|'.join(forms)})"
+
+
+@lru_cache(maxsize=1)
+def strong_chrome_re() -> re.Pattern:
+    """Tokens that are chrome wherever they stand in a meta line: reading
+    times, relative timestamps, view/read counters."""
+    data = _data()
+    number = _number()
+    reading = "|".join(_template(t, number) for t in data["reading_time"])
+    counters = "|".join(_template(t, number) for t in data["counters"])
+    return re.compile(_bounded(f"{reading}|{_relative_time_body()}|{counters}"), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def number_widget_re() -> re.Pattern:
+    """Widgets that begin with a digit ("6 min read", "0 views"), with no
+    left word boundary, so glue can find them stuck to a preceding label."""
+    data = _data()
+    digits = _number(words=False)
+    templates = [t for t in (*data["reading_time"], *data["counters"]) if t.startswith("{n}")]
+    body = "|".join(_template(t, digits) for t in templates)
+    return re.compile(rf"(?:{body})(?![{LATIN}])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _weak_chrome_re() -> re.Pattern:
+    """Tokens that are chrome only inside a line already shown to be meta."""
+    data = _data()
+    words = _alternation([*data["relative_words"], *data["time_labels"]])
+    bare_number = rf"(?<![\w.]){_number(words=False)}(?![\w])"
+    return re.compile(rf"{_bounded(words)}|{bare_number}", re.IGNORECASE)
+
+
+SEPARATORS = re.compile(r"[·•・∙⋅|/,;:：、\-–—]+")
+
+
+def _word_count(text: str) -> int:
+    return len(text.split())
+
+
+def _is_short_label(text: str) -> bool:
+    text = text.strip()
+    return (0 < _word_count(text) <= MAX_LABEL_WORDS and len(text) <= MAX_LABEL_CHARS
+            and not TERMINAL.search(text) and not re.search(r"\d", text))
+
+
+# ---------------------------------------------------------------- meta lines
+
+def _cut(text: str, spans: list[tuple[int, int]]) -> str:
+    out, last = [], 0
+    for start, end in sorted(spans):
+        if start >= last:
+            out.append(text[last:start])
+            out.append(" ")
+            last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def strip_meta(text: str) -> tuple[str, list[str], bool] | None:
+    """Split a meta line into (what is left, ISO dates found, drop whole line).
+
+    Returns None when the line holds no strong chrome token, or when it is
+    prose that only mentions a time (then it is kept as it is).
+    """
+    strong = [m.span() for m in strong_chrome_re().finditer(text)]
+    if not strong:
+        return None
+    rest = _cut(text, strong)
+    dates = find_dates(rest)
+    rest = _cut(rest, [(s, e) for s, e, _ in dates])
+    rest = _weak_chrome_re().sub(" ", rest)
+    rest = re.sub(r"\s+", " ", SEPARATORS.sub(" ", rest)).strip()
+    isos = [iso for _, _, iso in dates]
+    if not rest or (_is_short_label(rest) and not is_byline(rest)):
+        return "", isos, True
+    chrome_chars = sum(e - s for s, e in strong)
+    has_separators = bool(re.search(r"\s[·•|]\s", text))
+    if has_separators or chrome_chars * 4 >= len(text):
+        kept = _keep_non_chrome_segments(text)
+        return kept, isos, False
+    return None
+
+
+def _keep_non_chrome_segments(text: str) -> str:
+    """The separator-delimited parts of a meta line that are not chrome."""
+    parts = re.split(r"\s[·•|]\s", text)
+    kept = []
+    for part in parts:
+        probe = strong_chrome_re().sub(" ", part)
+        probe = _cut(probe, [(s, e) for s, e, _ in find_dates(probe)])
+        probe = SEPARATORS.sub(" ", _weak_chrome_re().sub(" ", probe)).strip()
+        if probe:
+            kept.append(strong_chrome_re().sub(" ", part).strip(" ·•|"))
+    return " · ".join(re.sub(r"\s+", " ", k) for k in kept if k)
+
+
+def drop_meta_lines(state: CleanState) -> None:
+    """Timestamps, counters and reading times; a line left with only a short
+    label (a category such as "World News") goes with them. An absolute date
+    in a removed meta line becomes facts["published"]."""
+    kept: list[Line] = []
+    for line in state.lines:
+        result = strip_meta(line.text)
+        if result is None:
+            kept.append(line)
+            continue
+        rest, isos, drop_all = result
+        if isos:
+            state.facts.setdefault("published", isos[0])
+        if drop_all or not rest:
+            state.drop("meta_line", line.text)
+            continue
+        state.drop("meta_tokens", line.text)
+        kept.append(line.with_(text=rest))
+    state.lines = kept
+
+
+# ------------------------------------------------------------- score widgets
+
+def _is_bare_number(text: str) -> bool:
+    return bool(re.fullmatch(r"\s*\d+(?:[.,]\d+)?\s*%?\s*(?:/\s*\d+)?\s*", text))
+
+
+def drop_score_widgets(state: CleanState) -> None:
+    """Runs of number/label line pairs ("80" / "Popularity") are rating
+    widgets; two pairs or more make a run, in either order."""
+    lines = state.lines
+    dead: set[int] = set()
+    i = 0
+    while i < len(lines) - 1:
+        run = _pair_run(lines, i)
+        if run >= 2:
+            dead.update(range(i, i + 2 * run))
+            i += 2 * run
+        else:
+            i += 1
+    for index in sorted(dead):
+        state.drop("score_widget", lines[index].text)
+    state.lines = [line for index, line in enumerate(lines) if index not in dead]
+
+
+def _pair_run(lines: list[Line], start: int) -> int:
+    def pair(i: int, number_first: bool) -> bool:
+        if i + 1 >= len(lines):
+            return False
+        a, b = lines[i].text, lines[i + 1].text
+        number, label = (a, b) if number_first else (b, a)
+        return _is_bare_number(number) and _is_short_label(label)
+    best = 0
+    for number_first in (True, False):
+        count, i = 0, start
+        while pair(i, number_first):
+            count += 1
+            i += 2
+        numbers = [lines[j if number_first else j + 1].text for j in range(start, start + 2 * count, 2)]
+        if count and not _is_numbering(numbers):
+            best = max(best, count)
+    return best
+
+
+def _is_numbering(numbers: list[str]) -> bool:
+    """1, 2, 3 (or 01, 02) before short lines are numbered sections, not scores."""
+    try:
+        values = [float(n.strip().rstrip("%")) for n in numbers]
+    except ValueError:
+        return False
+    return all(b - a == 1 for a, b in zip(values, values[1:]))
+
+
+# ----------------------------------------------------------------- tag clouds
+
+def doubled_tags(text: str) -> list[str]:
+    """"A A B B C C" (each tag shown in two languages, here identical) -> [A, B, C]."""
+    tokens = text.split()
+    if len(tokens) < 4 or len(tokens) % 2:
+        return []
+    pairs = list(zip(tokens[::2], tokens[1::2]))
+    if any(a != b or TERMINAL.search(a) for a, b in pairs):
+        return []
+    return list(dict.fromkeys(a for a, _ in pairs))
+
+
+@lru_cache(maxsize=1)
+def _tag_label_re() -> re.Pattern:
+    return re.compile(rf"^\s*(?:{_alternation(_data()['tag_labels'])})\s*[:：]\s*(?P<tags>.+)$", re.IGNORECASE)
+
+
+def labelled_tags(text: str) -> list[str]:
+    """"Tags: a, b, c" -> [a, b, c]."""
+    match = _tag_label_re().match(text)
+    if not match:
+        return []
+    raw = match.group("tags")
+    parts = re.split(r"\s*[,，、;；|#]\s*|\s{2,}", raw) if re.search(r"[,，、;；|#]", raw) else raw.split()
+    tags = [p.strip(" #") for p in parts if p.strip(" #")]
+    return list(dict.fromkeys(tags)) if all(_word_count(t) <= MAX_LABEL_WORDS for t in tags) else []
+
+
+def drop_tag_clouds(state: CleanState) -> None:
+    """Tag lines dropped; their labels go to facts["tags"] in order."""
+    kept = []
+    for line in state.lines:
+        tags = doubled_tags(line.text) or labelled_tags(line.text)
+        if tags:
+            known = state.facts.setdefault("tags", [])
+            known.extend(t for t in tags if t not in known)
+            state.drop("tag_cloud", line.text)
+            continue
+        kept.append(line)
+    state.lines = kept
+
+
+# ----------------------------------------------------------------- share bars
+
+@lru_cache(maxsize=1)
+def _share_res() -> tuple[re.Pattern, re.Pattern]:
+    data = _data()
+
+    def phrases(words) -> str:
+        latin = [w for w in words if not re.search(f"[{CJK}]", w)]
+        cjk = [w for w in words if re.search(f"[{CJK}]", w)]
+        # A CJK label may carry a one-character preposition ("share to").
+        cjk_body = "|".join(rf"{re.escape(w)}[{CJK}]?" for w in sorted(cjk, key=len, reverse=True))
+        return "|".join(p for p in (_bounded(_alternation(latin)), cjk_body) if p)
+    return (re.compile(phrases(data["share_labels"]), re.IGNORECASE),
+            re.compile(phrases(data["share_targets"]), re.IGNORECASE))
+
+
+def is_share_bar(text: str) -> bool:
+    labels_re, targets_re = _share_res()
+    labels = len(labels_re.findall(text))
+    rest = labels_re.sub(" ", text)
+    targets = len(targets_re.findall(rest))
+    rest = targets_re.sub(" ", rest)
+    if re.search(r"\w", rest):
+        return False
+    return labels >= 1 or targets >= 2
+
+
+def drop_share_bars(state: CleanState) -> None:
+    """Lines made only of share labels and social network names."""
+    kept = []
+    for line in state.lines:
+        if is_share_bar(line.text):
+            state.drop("share_bar", line.text)
+            continue
+        kept.append(line)
+    state.lines = kept
+
+
+# ---------------------------------------------------------------- breadcrumbs
+
+def is_back_link(text: str) -> bool:
+    arrows = _alternation(_data()["back_arrows"])
+    match = re.match(rf"^\s*(?:{arrows})\s*(?P<label>\w[^<>]*)$", text)
+    return bool(match) and _is_short_label(match.group("label"))
+
+
+def is_breadcrumb(text: str) -> bool:
+    data = _data()
+    arrows = _alternation(data["breadcrumb_arrows"])
+    parts = [p.strip() for p in re.split(rf"\s*(?:{arrows})\s*", text.strip())]
+    if len(parts) < 3:
+        slash = _alternation(data["breadcrumb_slash"])
+        parts = [p.strip() for p in re.split(rf"\s+(?:{slash})\s+", text.strip())]
+        homes = {w.lower() for w in data["home_words"]}
+        if len(parts) < 2 or parts[0].lower() not in homes:
+            return False
+    return all(_is_short_label(p) for p in parts if p) and _word_count(text) <= MAX_CHROME_LINE_WORDS
+
+
+def drop_breadcrumbs(state: CleanState) -> None:
+    """Back links ("← Section") and trails ("Home > News > Tech")."""
+    kept = []
+    for line in state.lines:
+        if is_back_link(line.text) or is_breadcrumb(line.text):
+            state.drop("breadcrumb", line.text)
+            continue
+        kept.append(line)
+    state.lines = kept
+
+
+# ------------------------------------------------------ related / link lines
+
+@lru_cache(maxsize=1)
+def _related_re() -> re.Pattern:
+    prefixes = _data()["related_prefixes"]
+    # One-word prefixes ("Related", "Trending") only as the whole line, so a
+    # heading such as "Popular culture" survives.
+    open_ended = [p for p in prefixes if " " in p or len(p) >= 4 and re.search(f"[{CJK}]", p)]
+    exact = [p for p in prefixes if p not in open_ended]
+    tail = rf"(?:\s*[:：]?\s*\S+(?:\s+\S+){{0,{MAX_LABEL_WORDS - 2}}})?"
+    return re.compile(
+        rf"^\s*(?:(?:{_alternation(open_ended)}){tail}|(?:{_alternation(exact)}))\s*[:：»›>…]*\s*$",
+        re.IGNORECASE)
+
+
+def is_related_link(text: str) -> bool:
+    return bool(_related_re().match(text)) and not TERMINAL.search(text.strip().rstrip("…"))
+
+
+def drop_related_links(state: CleanState) -> None:
+    """"More in <section>", "Related articles", "Read more" lines."""
+    kept = []
+    for line in state.lines:
+        if is_related_link(line.text):
+            state.drop("related_link", line.text)
+            continue
+        kept.append(line)
+    state.lines = kept
+
+
+@lru_cache(maxsize=1)
+def _site_link_re() -> re.Pattern:
+    prefixes = _alternation(_data()["site_link_prefixes"])
+    return re.compile(rf"(?:^|(?<=[.!?。！？])\s*)(?:{prefixes})\s*[^.!?。！？]{{0,60}}[.!?。！？]?\s*$",
+                      re.IGNORECASE)
+
+
+def strip_site_link(text: str) -> str:
+    """Drop a trailing "Read our <policy page>." sentence of a line."""
+    match = _site_link_re().search(text)
+    if not match or _word_count(match.group(0)) > 7:
+        return text
+    return text[:match.start()].rstrip()
+
+
+def drop_site_links(state: CleanState) -> None:
+    kept = []
+    for line in state.lines:
+        stripped = strip_site_link(line.text) if line.kind in ("", "paragraph") else line.text
+        if stripped != line.text:
+            state.drop("site_link", line.text[len(stripped):].strip())
+            if not stripped.strip():
+                continue
+            line = line.with_(text=stripped)
+        kept.append(line)
+    state.lines = kept
+
+
+# -------------------------------------------------------------------- footers
+
+@lru_cache(maxsize=1)
+def _footer_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    data = _data()
+    prefix = re.compile(rf"^\s*{_bounded(_alternation(data['footer_prefixes']))}", re.IGNORECASE)
+    phrase = re.compile(_alternation(data["footer_phrases"]), re.IGNORECASE)
+    copyright_ = re.compile(_alternation(data["copyright_words"]), re.IGNORECASE)
+    return prefix, phrase, copyright_
+
+
+def is_footer(text: str) -> bool:
+    if _word_count(text) > MAX_CHROME_LINE_WORDS:
+        return False
+    prefix, phrase, copyright_ = _footer_res()
+    if prefix.search(text) or phrase.search(text):
+        return True
+    return bool(copyright_.search(text) and re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", text))
+
+
+def drop_footers(state: CleanState) -> None:
+    """Newsletter, subscription, cookie and copyright lines."""
+    kept = []
+    for line in state.lines:
+        if is_footer(line.text):
+            state.drop("footer", line.text)
+            continue
+        kept.append(line)
+    state.lines = kept
+
+
+# ------------------------------------------------------------- AI disclaimers
+
+@lru_cache(maxsize=1)
+def _disclaimer_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    words = _data()["ai_disclaimer"]
+    return (_phrase_re(words["ai_words"]), _phrase_re(words["generation_words"]),
+            _phrase_re(words["markers"]))
+
+
+def is_ai_disclaimer(text: str) -> bool:
+    """A short line naming AI, a generation verb and a disclaimer marker
+    (label such as "Disclaimer", or self-reference such as "this article")."""
+    if len(text) > _data()["ai_disclaimer"]["max_chars"]:
+        return False
+    ai, verb, marker = _disclaimer_res()
+    return bool(ai.search(text) and verb.search(text) and marker.search(text))
+
+
+def drop_ai_disclaimers(state: CleanState) -> None:
+    """AI-generated-content notices dropped; facts["ai_generated"] = True."""
+    kept = []
+    for line in state.lines:
+        if is_ai_disclaimer(line.text):
+            state.facts["ai_generated"] = True
+            state.drop("ai_disclaimer", line.text)
+            continue
+        kept.append(line)
+    state.lines = kept
+
+
+RULES: tuple = (
+    drop_ai_disclaimers,
+    drop_tag_clouds,
+    drop_share_bars,
+    drop_score_widgets,
+    drop_meta_lines,
+    drop_breadcrumbs,
+    drop_related_links,
+    drop_site_links,
+    drop_footers,
+)

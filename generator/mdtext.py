@@ -1,0 +1,91 @@
+"""Markdown escaping: source text in, inert Markdown text out.
+
+Every string that comes from a source passes through ``escape`` before it
+reaches a page, so it can never become a link, raw HTML, an attribute list,
+a heading, a list, a table cell boundary or template syntax. Markdown that
+Sourcebook writes itself is wrapped in ``Md`` so the template layer knows it
+is already safe.
+"""
+from __future__ import annotations
+
+import re
+
+from .slugs import strip_invisible
+
+
+class Md(str):
+    """Markdown produced by Sourcebook itself (safe to emit unescaped)."""
+
+    __slots__ = ()
+
+
+# Characters Python-Markdown (with the extensions mkdocs.yml enables) accepts
+# after a backslash; anything else would show the backslash.
+_ESCAPE_ANYWHERE = re.compile(r"([\\`*_{}\[\]()#+|!])")
+_LINE_START = re.compile(r"^(\s*)([-.>=:~]|\d+[.)])")
+_WHITESPACE_RUN = re.compile(r"\s+")
+
+
+def escape(text: object) -> Md:
+    """Escape one line of untrusted text for use inline in Markdown."""
+    if text is None:
+        return Md("")
+    flat = _WHITESPACE_RUN.sub(" ", strip_invisible(str(text))).strip()
+    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    flat = _ESCAPE_ANYWHERE.sub(r"\\\1", flat)
+    # Jinja-like and mkdocs-macros-like syntax stays visible but never forms
+    # a delimiter pair, in case a later plugin evaluates page text.
+    flat = flat.replace("{%", "{&#37;").replace("%}", "&#37;}")
+    return Md(_escape_line_start(flat))
+
+
+def _escape_line_start(text: str) -> str:
+    match = _LINE_START.match(text)
+    if not match:
+        return text
+    lead, marker = match.group(1), match.group(2)
+    if marker[0].isdigit():
+        return f"{lead}{marker[:-1]}&#{ord(marker[-1])};{text[match.end():]}"
+    return f"{lead}&#{ord(marker)};{text[match.end():]}"
+
+
+def link(label: object, target: str) -> Md:
+    """A link whose target Sourcebook computed (never a source's URL)."""
+    if not re.fullmatch(r"[A-Za-z0-9_\-./#]+", target) or target.startswith(("/", "//")):
+        raise ValueError(f"refusing unsafe link target {target!r}")
+    return Md(f"[{escape(label)}]({target})")
+
+
+def annotate(text: str, spans, link_for) -> Md:
+    """Escape ``text``, turning the given (start, end, key) spans into links.
+
+    ``link_for(key)`` returns a relative target or None (no link). Spans that
+    overlap an earlier one are ignored so the Markdown stays well formed.
+    """
+    out: list[str] = []
+    pos = 0
+    for start, end, key in sorted(spans):
+        target = link_for(key)
+        if start < pos or target is None or end <= start:
+            continue
+        out.append(_escape_fragment(text[pos:start]))
+        out.append(f"[{_escape_fragment(text[start:end])}]({target})")
+        pos = end
+    out.append(_escape_fragment(text[pos:]))
+    return Md(_escape_line_start("".join(out)))
+
+
+def _escape_fragment(fragment: str) -> str:
+    flat = _WHITESPACE_RUN.sub(" ", strip_invisible(fragment))
+    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    flat = _ESCAPE_ANYWHERE.sub(r"\\\1", flat)
+    return flat.replace("{%", "{&#37;").replace("%}", "&#37;}")
+
+
+def highlight(text: str, start: int, end: int) -> Md:
+    """Escape ``text`` with ``text[start:end]`` in bold."""
+    inner = _escape_fragment(text[start:end]).strip()
+    if not inner:
+        return Md(_escape_line_start(_escape_fragment(text)))
+    return Md(_escape_line_start(
+        f"{_escape_fragment(text[:start])}**{inner}**{_escape_fragment(text[end:])}"))

@@ -1,0 +1,516 @@
+"""Turn an HTML page into its main content as simple Markdown, plus metadata hints.
+
+The reading stage decodes an .html file to a string; ``extract_html`` then finds
+the article body with trafilatura (navigation, headers, footers, sidebars,
+comments, share bars and code are dropped), walks trafilatura's XML-TEI tree and
+writes it as a small Markdown subset (``#`` headings, paragraphs, ``- ``/``1. ``
+items, pipe tables, ``> `` quotes) with no raw HTML, images or link syntax. The
+page's own metadata (``<meta>`` tags, JSON-LD, ``<html lang>``) becomes sorted
+``hints``; a date is only reported when the metadata states it absolutely. The
+function never raises: any failure, or an empty extraction, falls back to the
+plain text of ``<body>`` with code-bearing elements removed.
+"""
+from __future__ import annotations
+
+import configparser
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from lxml import etree, html as lxml_html
+
+# Larger pages are cut before parsing so that extraction time stays bounded.
+MAX_HTML_CHARS = 12_000_000
+# Trees deeper than this are written as flat text rather than walked recursively.
+MAX_DEPTH = 60
+# A precision-mode extraction shorter than this share of the balanced one is
+# assumed to have missed the article (see ``_main_text``).
+PRECISION_KEEP_RATIO = 0.2
+# Elements whose content is code or chrome, never prose, in the fallback text.
+CODE_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "math",
+             "object", "embed", "canvas", "form", "button", "select", "textarea",
+             "input", "nav", "head", "title", "meta", "link")
+# Block-level tags: in the fallback text each one starts a new paragraph.
+BLOCK_TAGS = frozenset((
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "li",
+    "ul", "ol", "dl", "dt", "dd", "table", "tr", "blockquote", "pre", "figure",
+    "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr", "address"))
+TAG_RE = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>]*>", re.DOTALL)
+IMAGE_RE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
+LINK_RE = re.compile(r"\[([^\]\n]+)\]\((?:[^)\s]+)(?:\s+\"[^\"\n]*\")?\)")
+SPACE_RE = re.compile(r"[ \t\r\f\v\u00a0\u200b\ufeff]+")
+DATE_RE = re.compile(r"^\s*(\d{4})[-/.]?(\d{2})[-/.]?(\d{2})(?:$|[T\s_]|\b)")
+
+
+@dataclass(frozen=True)
+class HtmlExtract:
+    """Main content of one HTML page and what its metadata says about it."""
+
+    text: str                                   # simple Markdown, see module docstring
+    hints: tuple[tuple[str, str], ...] = ()     # sorted (key, value) pairs
+
+
+def extract_html(html: str, url: str | None = None) -> HtmlExtract:
+    """Main content of ``html`` as Markdown, with metadata hints; never raises."""
+    html = _sanitise_input(html)
+    if not html.strip():
+        return HtmlExtract("", _url_hint(url))
+    tree = _parse(html)
+    hints = _safe_hints(tree, url)
+    text = _safe_main_text(html, url)
+    if not text:
+        text = _fallback_text(tree)
+    return HtmlExtract(text, hints)
+
+
+# ---------------------------------------------------------------- input / parsing
+
+def _sanitise_input(html: object) -> str:
+    """A str without the characters lxml rejects, cut to a bounded size."""
+    if isinstance(html, bytes):
+        html = html.decode("utf-8", errors="replace")
+    if not isinstance(html, str):
+        return ""
+    html = html[:MAX_HTML_CHARS]
+    # lxml refuses NUL and most C0 controls; they carry no text anyway.
+    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", " ", html)
+
+
+def _parse(html: str):
+    """lxml tree of the page, or None when even lxml gives up."""
+    try:
+        parser = lxml_html.HTMLParser(recover=True, huge_tree=False, remove_comments=True)
+        return lxml_html.document_fromstring(html, parser=parser)
+    except (etree.LxmlError, ValueError, RecursionError, MemoryError):
+        return None
+
+
+# ---------------------------------------------------------------- main content
+
+@lru_cache(maxsize=1)
+def _trafilatura_config() -> configparser.ConfigParser:
+    """trafilatura settings: short articles count, no guessing of dates from text."""
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "extensive_date_search", "off")
+    config.set("DEFAULT", "max_file_size", str(MAX_HTML_CHARS * 4))
+    config.set("DEFAULT", "extraction_timeout", "0")
+    return config
+
+
+def _safe_main_text(html: str, url: str | None) -> str:
+    try:
+        return _main_text(html, url)
+    except Exception:  # noqa: BLE001 - a broken page must still yield its fallback text
+        return ""
+
+
+def _main_text(html: str, url: str | None) -> str:
+    """Precision-first extraction, unless it kept only a sliver of the balanced one.
+
+    trafilatura's precision mode drops more related-links and teaser blocks, but
+    on some layouts it locks onto a small box and loses the article; a much
+    shorter result than the balanced mode's is taken as that failure.
+    """
+    precise = _trafilatura_markdown(html, url, favor_precision=True)
+    balanced = _trafilatura_markdown(html, url, favor_precision=False)
+    if len(precise) >= PRECISION_KEEP_RATIO * len(balanced):
+        return precise
+    return balanced
+
+
+def _trafilatura_markdown(html: str, url: str | None, favor_precision: bool) -> str:
+    import trafilatura
+
+    document = trafilatura.bare_extraction(
+        html, url=url, favor_precision=favor_precision, include_comments=False,
+        include_tables=True, include_images=False, include_formatting=True,
+        include_links=False, with_metadata=False, config=_trafilatura_config())
+    body = getattr(document, "body", None)
+    if body is None:
+        return ""
+    return _finish(_blocks_to_markdown(body))
+
+
+def _blocks_to_markdown(body) -> str:
+    blocks = list(_element_blocks(body, depth=0, list_depth=0))
+    return "\n\n".join(block for block in blocks if block.strip())
+
+
+def _element_blocks(element, depth: int, list_depth: int) -> Iterator[str]:
+    """Markdown blocks for the children of one trafilatura XML element."""
+    if element.text and element.text.strip():
+        yield _inline(element.text)
+    for child in element:
+        if not isinstance(child.tag, str):
+            continue
+        yield from _child_blocks(child, depth + 1, list_depth)
+        if child.tail and child.tail.strip():
+            yield _inline(child.tail)
+
+
+def _child_blocks(child, depth: int, list_depth: int) -> Iterator[str]:
+    tag = child.tag
+    if depth > MAX_DEPTH:
+        yield _flat_text(child)
+    elif tag == "head":
+        yield from _heading(child)
+    elif tag == "list":
+        yield "\n".join(_list_lines(child, depth, list_depth))
+    elif tag == "table":
+        yield _table(child)
+    elif tag == "quote":
+        yield _quote(child, depth, list_depth)
+    elif tag in ("p", "code", "item", "cell"):
+        yield from _paragraphs(child)
+    elif tag == "graphic":
+        return
+    else:
+        yield from _element_blocks(child, depth, list_depth)
+
+
+def _heading(element) -> Iterator[str]:
+    text = _flat_text(element)
+    if not text:
+        return
+    match = re.search(r"\d", element.get("rend", "") or "")
+    level = min(int(match.group()) if match else 2, 3)
+    yield "#" * max(level, 1) + " " + text
+
+
+def _paragraphs(element) -> Iterator[str]:
+    """A paragraph, split where the source had line breaks (as trafilatura does)."""
+    for part in _text_with_breaks(element).split("\n"):
+        part = _inline(part)
+        if part:
+            yield _escape_block_start(part)
+
+
+def _list_lines(element, depth: int, list_depth: int) -> Iterator[str]:
+    ordered = (element.get("rend") or "").lower() in ("ol", "ordered")
+    indent = "  " * min(list_depth, 6)
+    number = 0
+    for item in element:
+        if not isinstance(item.tag, str) or item.tag != "item":
+            continue
+        number += 1
+        nested = [sub for sub in item if isinstance(sub.tag, str) and sub.tag == "list"]
+        text = _inline(_text_outside(item, nested))
+        if text:
+            marker = f"{number}. " if ordered else "- "
+            yield indent + marker + text
+        for sub in nested:
+            if depth + 1 > MAX_DEPTH:
+                yield indent + "  - " + _flat_text(sub)
+            else:
+                yield from _list_lines(sub, depth + 1, list_depth + 1)
+
+
+def _table(element) -> str:
+    rows = []
+    for row in element.iter("row"):
+        cells = [_cell_text(cell) for cell in row if isinstance(cell.tag, str) and cell.tag == "cell"]
+        if any(cells):
+            rows.append(cells)
+    if not rows:
+        return ""
+    width = max(len(row) for row in rows)
+    lines = ["| " + " | ".join(row + [""] * (width - len(row))) + " |" for row in rows]
+    lines.insert(1, "|" + "---|" * width)
+    return "\n".join(lines)
+
+
+def _cell_text(cell) -> str:
+    # Nested tables in a cell are flattened: a pipe table cannot hold them.
+    return _inline(" ".join(cell.itertext())).replace("|", "/")
+
+
+def _quote(element, depth: int, list_depth: int) -> str:
+    inner = list(_element_blocks(element, depth, list_depth))
+    if not inner and element.text:
+        inner = [_inline(element.text)]
+    lines = []
+    for block in inner:
+        if lines:
+            lines.append(">")
+        lines.extend("> " + line if line else ">" for line in block.split("\n"))
+    return "\n".join(lines)
+
+
+def _text_with_breaks(element) -> str:
+    """Text of an element, with a newline for each ``<lb/>``."""
+    parts = []
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        if event == "start":
+            parts.append("\n" if node.tag == "lb" else node.text or "")
+        elif node is not element:
+            parts.append(node.tail or "")
+    return "".join(parts)
+
+
+def _text_outside(element, skipped: list) -> str:
+    """Text of ``element`` excluding the subtrees in ``skipped`` (their tails kept)."""
+    parts = [element.text or ""]
+    for child in element:
+        if child not in skipped and isinstance(child.tag, str):
+            parts.append(" ".join(child.itertext()))
+        parts.append(child.tail or "")
+    return " ".join(parts)
+
+
+def _flat_text(element) -> str:
+    return _inline(" ".join(element.itertext()))
+
+
+def _inline(text: str) -> str:
+    """One line of text: collapsed whitespace, no HTML tags, no link/image syntax."""
+    text = TAG_RE.sub(" ", text)
+    text = IMAGE_RE.sub(r"\1", text)
+    text = LINK_RE.sub(r"\1", text)
+    return SPACE_RE.sub(" ", text.replace("\n", " ")).strip()
+
+
+def _escape_block_start(text: str) -> str:
+    """Keep a paragraph that begins like a Markdown marker from being read as one."""
+    if re.match(r"(#{1,6}\s|>\s?|[-*+]\s|\d+\.\s|\|)", text):
+        return "\\" + text
+    return text
+
+
+def _finish(text: str) -> str:
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
+
+
+# ---------------------------------------------------------------- fallback text
+
+def _fallback_text(tree) -> str:
+    """Plain text of <body> with code-bearing elements removed, one block per paragraph."""
+    if tree is None:
+        return ""
+    try:
+        body = tree.find("body")
+        root = body if body is not None else tree
+        etree.strip_elements(root, *CODE_TAGS, with_tail=False)
+        return _finish("\n\n".join(_fallback_paragraphs(root)))
+    except Exception:  # noqa: BLE001 - last resort must not raise either
+        return ""
+
+
+def _fallback_paragraphs(root) -> Iterator[str]:
+    # iterwalk is iterative, so a 10,000-level tree cannot exhaust the stack.
+    current: list[str] = []
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag.lower() in BLOCK_TAGS:
+            paragraph = _inline(" ".join(current))
+            current = []
+            if paragraph:
+                yield _escape_block_start(paragraph)
+        if event == "start" and element.text and tag:
+            current.append(element.text)
+        if event == "end" and element.tail and element is not root:
+            current.append(element.tail)
+    paragraph = _inline(" ".join(current))
+    if paragraph:
+        yield _escape_block_start(paragraph)
+
+
+# ---------------------------------------------------------------- metadata hints
+
+def _url_hint(url: str | None) -> tuple[tuple[str, str], ...]:
+    return (("url", url),) if url and url.strip() else ()
+
+
+def _safe_hints(tree, url: str | None) -> tuple[tuple[str, str], ...]:
+    try:
+        return _hints(tree, url)
+    except Exception:  # noqa: BLE001 - metadata is optional; the text matters more
+        return _url_hint(url)
+
+
+def _hints(tree, url: str | None) -> tuple[tuple[str, str], ...]:
+    if tree is None:
+        return _url_hint(url)
+    meta = _meta_values(tree)
+    ld = _json_ld_values(tree)
+    found = {
+        "title": _first(meta, "og:title", "twitter:title", "dc.title") or ld.get("title")
+        or _title_tag(tree),
+        "author": _authors(meta, ld),
+        "published": _first_date(meta, ld),
+        "publisher": _first(meta, "og:site_name", "application-name", "dc.publisher")
+        or ld.get("publisher"),
+        "url": (url or "").strip() or _canonical_url(tree, meta),
+        "lang": _language(tree, meta),
+        "description": _first(meta, "og:description", "description", "twitter:description",
+                              "dc.description") or ld.get("description"),
+        "tags": _tags(meta, ld),
+    }
+    return tuple(sorted((key, _inline(value)) for key, value in found.items()
+                        if value and _inline(value)))
+
+
+def _meta_values(tree) -> dict[str, list[str]]:
+    """``<meta>`` contents by lowercased name/property/itemprop, in page order."""
+    values: dict[str, list[str]] = {}
+    for element in tree.iter("meta"):
+        content = (element.get("content") or "").strip()
+        if not content:
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = (element.get(attr) or "").strip().lower()
+            if key:
+                values.setdefault(key, []).append(content)
+    return values
+
+
+def _first(meta: dict[str, list[str]], *keys: str) -> str:
+    for key in keys:
+        for value in meta.get(key, ()):
+            if value.strip():
+                return value.strip()
+    return ""
+
+
+def _title_tag(tree) -> str:
+    title = tree.find(".//title")
+    return _inline(title.text_content()) if title is not None else ""
+
+
+def _canonical_url(tree, meta: dict[str, list[str]]) -> str:
+    for link in tree.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split():
+            href = (link.get("href") or "").strip()
+            if href.startswith(("http://", "https://")):
+                return href
+    value = _first(meta, "og:url")
+    return value if value.startswith(("http://", "https://")) else ""
+
+
+def _language(tree, meta: dict[str, list[str]]) -> str:
+    raw = (tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
+           or _first(meta, "content-language", "og:locale", "language", "dc.language"))
+    match = re.match(r"\s*([A-Za-z]{2,3})(?:$|[-_,;\s])", raw or "")
+    return match.group(1).lower() if match else ""
+
+
+def _authors(meta: dict[str, list[str]], ld: dict) -> str:
+    names = [value for key in ("author", "article:author", "dc.creator", "byl", "parsely-author",
+                               "sailthru.author")
+             for value in meta.get(key, ())]
+    names = [re.sub(r"^\s*by\s+", "", name, flags=re.IGNORECASE) for name in names
+             if not name.strip().startswith(("http://", "https://", "/"))]
+    if not names:
+        names = list(ld.get("authors", ()))
+    return "; ".join(_unique(names))
+
+
+def _tags(meta: dict[str, list[str]], ld: dict) -> str:
+    tags = list(meta.get("article:tag", ()))
+    for key in ("keywords", "news_keywords"):
+        for value in meta.get(key, ()):
+            tags.extend(value.split(","))
+    tags.extend(ld.get("keywords", ()))
+    return "; ".join(_unique(tags))
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    seen, kept = set(), []
+    for value in values:
+        value = _inline(value)
+        if value and value.lower() not in seen:
+            seen.add(value.lower())
+            kept.append(value)
+    return kept
+
+
+def _first_date(meta: dict[str, list[str]], ld: dict) -> str:
+    keys = ("article:published_time", "og:published_time", "datepublished", "published_time",
+            "pubdate", "publishdate", "publish-date", "publish_date", "dc.date.issued",
+            "dcterms.issued", "dc.date", "dcterms.created", "date", "parsely-pub-date",
+            "sailthru.date", "article.published", "datecreated")
+    candidates = [value for key in keys for value in meta.get(key, ())]
+    candidates.extend(ld.get("dates", ()))
+    for value in candidates:
+        date = _absolute_date(value)
+        if date:
+            return date
+    return ""
+
+
+def _absolute_date(value: str) -> str:
+    """YYYY-MM-DD when ``value`` starts with a valid calendar date, else ''."""
+    match = DATE_RE.match(value or "")
+    if not match:
+        return ""
+    try:
+        return dt.date(*(int(group) for group in match.groups())).isoformat()
+    except ValueError:
+        return ""
+
+
+def _json_ld_values(tree) -> dict:
+    """title/description/publisher/dates/authors/keywords from JSON-LD article objects."""
+    found: dict = {"authors": [], "dates": [], "keywords": []}
+    for script in tree.iter("script"):
+        if "ld+json" not in (script.get("type") or "").lower() or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except (ValueError, RecursionError):
+            continue
+        for item in _ld_objects(data):
+            _merge_ld(found, item)
+    return found
+
+
+def _ld_objects(data, limit: int = 200) -> list[dict]:
+    """Objects of a JSON-LD document (top level, lists and @graph), breadth first."""
+    queue, objects = [data], []
+    while queue and len(objects) < limit:
+        item = queue.pop(0)
+        if isinstance(item, list):
+            queue.extend(item)
+        elif isinstance(item, dict):
+            objects.append(item)
+            if isinstance(item.get("@graph"), list):
+                queue.extend(item["@graph"])
+    return objects
+
+
+def _merge_ld(found: dict, item: dict) -> None:
+    kind = item.get("@type")
+    kinds = " ".join(kind) if isinstance(kind, list) else str(kind or "")
+    if not re.search(r"Article|Posting|Report|Blog|NewsArticle|WebPage", kinds):
+        return
+    for key, name in (("headline", "title"), ("name", "title"), ("description", "description")):
+        if isinstance(item.get(key), str) and name not in found:
+            found[name] = item[key]
+    for key in ("datePublished", "dateCreated"):
+        if isinstance(item.get(key), str):
+            found["dates"].append(item[key])
+    found["authors"].extend(_ld_names(item.get("author")))
+    publisher = _ld_names(item.get("publisher"))
+    if publisher and "publisher" not in found:
+        found["publisher"] = publisher[0]
+    keywords = item.get("keywords")
+    if isinstance(keywords, str):
+        found["keywords"].extend(keywords.split(","))
+    elif isinstance(keywords, list):
+        found["keywords"].extend(word for word in keywords if isinstance(word, str))
+
+
+def _ld_names(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        name = value.get("name")
+        return [name] if isinstance(name, str) else []
+    if isinstance(value, list):
+        return [name for entry in value[:20] for name in _ld_names(entry) if not isinstance(entry, list)]
+    return []

@@ -1,0 +1,383 @@
+"""Rendering: Corpus -> {docs-relative path: Markdown page}.
+
+Pages come from the Jinja2 templates in ``templates/``. The environment's
+``finalize`` hook escapes every value a template prints unless it is ``Md``
+(Markdown Sourcebook wrote itself), so source text is inert by default.
+This module builds small view objects for the templates: escaped text with
+entity links, anchors for every block, table rows, page links.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from .languages_display import language_name
+from .mdtext import Md, annotate, escape, link
+from .model import HEADING, LIST, QA, TABLE, Block, Claim, Corpus, Document, Entity
+from .clean.assemble import CELL_SEPARATOR
+
+SOURCES = "sources"
+ENTITIES = "entities"
+CLAIMS = "claims"
+RAW = "raw"
+
+
+def _finalize(value: object) -> object:
+    if isinstance(value, Md):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return escape(value)
+
+
+def make_environment() -> Environment:
+    env = Environment(loader=PackageLoader("generator", "templates"), finalize=_finalize,
+                      autoescape=False, trim_blocks=True, lstrip_blocks=True,
+                      keep_trailing_newline=True, undefined=StrictUndefined)
+    env.filters["mdjoin"] = join_markdown
+    return env
+
+
+def join_markdown(items, separator: str = ", ") -> Md:
+    """Join a mix of Md and plain values; plain values are escaped."""
+    return Md(str(escape(separator)).join(str(_finalize(item)) for item in items))
+
+
+# --- paths and links --------------------------------------------------------
+
+def source_path(doc_id: str) -> str:
+    return f"{SOURCES}/{doc_id}.md"
+
+
+def entity_path(entity_id: str) -> str:
+    return f"{ENTITIES}/{entity_id}.md"
+
+
+def claim_path(claim_id: str) -> str:
+    return f"{CLAIMS}/{claim_id}.md"
+
+
+def raw_path(doc_id: str) -> str:
+    # Always .txt: a raw .html or .md copy would become an active page.
+    return f"{RAW}/{doc_id}.txt"
+
+
+def relative(from_page: str, to_path: str) -> str:
+    """Relative link from one docs page to another docs file."""
+    src = PurePosixPath(from_page).parent
+    depth = len(src.parts)
+    target = PurePosixPath(to_path)
+    common = 0
+    for a, b in zip(src.parts, target.parts):
+        if a != b:
+            break
+        common += 1
+    ups = [".."] * (depth - common)
+    return "/".join([*ups, *target.parts[common:]]) or target.name
+
+
+def page_url(path: str) -> str:
+    """Site-relative URL of a docs page under use_directory_urls."""
+    p = PurePosixPath(path)
+    if p.name == "index.md":
+        return str(p.parent) + "/" if str(p.parent) != "." else ""
+    return str(p.with_suffix("")) + "/"
+
+
+# --- anchors ------------------------------------------------------------------
+
+def block_anchor(index: int) -> str:
+    return f"b{index}"
+
+
+def item_anchor(index: int, item: int) -> str:
+    return f"b{index}-{item}"
+
+
+def anchor_at(doc: Document, offset: int) -> str:
+    """The anchor of the block (or list item / table row) holding ``offset``."""
+    for index, block in enumerate(doc.blocks):
+        if block.start <= offset <= block.end:
+            if block.kind in (LIST, TABLE) and index is not None:
+                line_no = doc.text[block.start:offset].count("\n")
+                if block.kind == TABLE:
+                    return item_anchor(index, line_no) if line_no else block_anchor(index)
+                return item_anchor(index, line_no)
+            return block_anchor(index)
+    return ""
+
+
+# --- source pages -------------------------------------------------------------
+
+@dataclass
+class ItemView:
+    anchor: str
+    text: Md
+
+
+@dataclass
+class RowView:
+    anchor: str
+    cells: list[Md]
+    header: bool = False
+
+
+@dataclass
+class BlockView:
+    kind: str
+    anchor: str
+    text: Md = Md("")
+    level: int = 2
+    ordered: bool = False
+    items: list[ItemView] = field(default_factory=list)
+    rows: list[RowView] = field(default_factory=list)
+    question: Md = Md("")
+    answer: Md = Md("")
+
+    @property
+    def heading_marker(self) -> Md:
+        return Md("#" * self.level)
+
+    @property
+    def list_marker(self) -> Md:
+        return Md("1." if self.ordered else "-")
+
+
+@dataclass
+class SectionView:
+    label: str
+    blocks: list[BlockView]
+
+
+def _segments(block: Block) -> list[tuple[int, int]]:
+    """(start, end) offsets in Document.text of each line of a block."""
+    out, pos = [], block.start
+    for line in block.text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _linked(doc_text: str, start: int, end: int, spans, link_for) -> Md:
+    local = [(s - start, e - start, key) for s, e, key in spans if s >= start and e <= end]
+    return annotate(doc_text[start:end], local, link_for)
+
+
+def block_view(doc: Document, index: int, spans, link_for) -> BlockView:
+    block = doc.blocks[index]
+    anchor = block_anchor(index)
+    segments = _segments(block)
+    if block.kind == LIST:
+        items = [ItemView(item_anchor(index, i), _linked(doc.text, s, e, spans, link_for))
+                 for i, (s, e) in enumerate(segments)]
+        return BlockView(kind=LIST, anchor=anchor, items=items, ordered=block.ordered)
+    if block.kind == TABLE:
+        return BlockView(kind=TABLE, anchor=anchor, rows=_table_rows(doc, index, segments, spans, link_for))
+    if block.kind == QA and len(segments) >= 2:
+        (qs, qe), (as_, _) = segments[0], segments[1]
+        return BlockView(kind=QA, anchor=anchor,
+                         question=_linked(doc.text, qs, qe, spans, link_for),
+                         answer=_linked(doc.text, as_, block.end, spans, link_for))
+    text = _linked(doc.text, block.start, block.end, spans, link_for)
+    level = min(max(block.level, 2), 4) if block.kind == HEADING else 2
+    kind = block.kind if block.kind in (HEADING, "quote") else "paragraph"
+    return BlockView(kind=kind, anchor=anchor, text=text, level=level)
+
+
+def _table_rows(doc, index, segments, spans, link_for) -> list[RowView]:
+    rows = []
+    width = max(len(doc.text[s:e].split(CELL_SEPARATOR)) for s, e in segments)
+    for row_no, (s, e) in enumerate(segments):
+        cells, pos = [], s
+        for cell in doc.text[s:e].split(CELL_SEPARATOR):
+            cells.append(_linked(doc.text, pos, pos + len(cell), spans, link_for) or Md(" "))
+            pos += len(cell) + len(CELL_SEPARATOR)
+        cells += [Md(" ")] * (width - len(cells))
+        rows.append(RowView(item_anchor(index, row_no), cells, header=row_no == 0))
+    return rows
+
+
+def _sections(doc: Document, views: list[BlockView]) -> list[SectionView]:
+    """One section per language when the source is bilingual, else one."""
+    languages = [lang for lang in doc.metadata.languages if lang]
+    if len(languages) < 2:
+        return [SectionView(label="", blocks=views)]
+    buckets: dict[str, list[BlockView]] = {lang: [] for lang in languages}
+    for block, view in zip(doc.blocks, views):
+        lang = block.lang if block.lang in buckets else languages[0]
+        buckets[lang].append(view)
+    return [SectionView(label=language_name(lang), blocks=buckets[lang])
+            for lang in languages if buckets[lang]]
+
+
+def display_title(doc: Document) -> str:
+    return doc.metadata.title or PurePosixPath(doc.file).name
+
+
+def first_mention_spans(doc: Document, entities: tuple[Entity, ...]) -> list[tuple[int, int, str]]:
+    """Link the first mention of each entity in each block."""
+    spans = []
+    for entity in entities:
+        for mention in entity.mentions:
+            if mention.source == doc.id:
+                spans.append((mention.start, mention.end, entity.id))
+    spans.sort()
+    seen: set[tuple[int, str]] = set()
+    out = []
+    for start, end, entity_id in spans:
+        block = next((i for i, b in enumerate(doc.blocks) if b.start <= start and end <= b.end), None)
+        if block is None or (block, entity_id) in seen:
+            continue
+        seen.add((block, entity_id))
+        out.append((start, end, entity_id))
+    return out
+
+
+@dataclass
+class ClaimRef:
+    link: Md
+    status: str
+    sources: int = 0
+    independent: int = 0
+
+
+def _source_facts(doc: Document, page: str) -> list[tuple[str, object]]:
+    meta = doc.metadata
+    facts: list[tuple[str, object]] = []
+    for lang, title in meta.titles:
+        if title != meta.title or len(meta.titles) > 1:
+            facts.append((f"Title ({language_name(lang)})", title))
+    facts += [
+        ("Publisher", meta.publisher or "—"),
+        ("Authors", ", ".join(meta.authors) or "—"),
+        ("Published", meta.published or "—"),
+        ("Languages", ", ".join(language_name(l) for l in meta.languages) or "—"),
+    ]
+    if meta.origin:
+        o = meta.origin
+        parts = [f"originally published by {o.publisher}" if o.publisher else "",
+                 f"in {language_name(o.language)}" if o.language else "",
+                 f"translated by {o.translated_by}" if o.translated_by else ""]
+        facts.append(("Origin", " ".join(p for p in parts if p)))
+    facts.append(("AI-generated", "yes (the source says so)" if meta.ai_generated else "not stated"))
+    if meta.tags:
+        facts.append(("Tags", ", ".join(meta.tags)))
+    facts.append(("Words", doc.word_count))
+    facts.append(("File", doc.file))
+    return facts
+
+
+def source_page(env: Environment, doc: Document, entities: tuple[Entity, ...],
+                claims: list[Claim]) -> str:
+    page = source_path(doc.id)
+    spans = first_mention_spans(doc, entities)
+    link_for = lambda entity_id: relative(page, entity_path(entity_id))  # noqa: E731
+    views = [block_view(doc, i, spans, link_for) for i in range(len(doc.blocks))]
+    view = {
+        "title": display_title(doc),
+        "untitled": not doc.metadata.title,
+        "facts": _source_facts(doc, page),
+        "sections": _sections(doc, views),
+        "claims": [ClaimRef(link(c.text, relative(page, claim_path(c.id))), c.status) for c in claims],
+        "raw_link": link(PurePosixPath(doc.file).name, relative(page, raw_path(doc.id))),
+        "short_hash": doc.content_hash[:12],
+    }
+    return env.get_template("source.md.j2").render(view=view)
+
+
+@dataclass
+class SourceRow:
+    link: Md
+    publisher: str
+    date: str
+    languages: str
+    flags: str
+
+
+def source_rows(docs, from_page: str) -> list[SourceRow]:
+    rows = []
+    for doc in docs:
+        meta = doc.metadata
+        flags = []
+        if meta.ai_generated:
+            flags.append("AI-generated")
+        if meta.origin:
+            flags.append("translated" if meta.origin.language or meta.origin.translated_by else "republished")
+        rows.append(SourceRow(link(display_title(doc), relative(from_page, source_path(doc.id))),
+                              meta.publisher or "—", meta.published or "—",
+                              ", ".join(meta.languages) or "—", ", ".join(flags)))
+    return rows
+
+
+def newest_first(docs) -> list[Document]:
+    # Undated sources last; ties by id so the order never depends on input order.
+    return sorted(docs, key=lambda d: (d.metadata.published is None, _neg_date(d.metadata.published), d.id))
+
+
+def _neg_date(date: str | None) -> str:
+    if not date:
+        return ""
+    return "".join(chr(ord("9") - ord(ch) + ord("0")) if ch.isdigit() else ch for ch in date)
+
+
+def render_pages(corpus: Corpus, site_name: str) -> dict[str, str]:
+    """Every generated docs page, keyed by its path relative to docs_dir."""
+    env = make_environment()
+    docs = sorted(corpus.documents, key=lambda d: d.id)
+    claims_by_source: dict[str, list[Claim]] = {}
+    for claim in corpus.claims:
+        for source in sorted({q.source for q in claim.quotes}):
+            claims_by_source.setdefault(source, []).append(claim)
+    pages: dict[str, str] = {}
+    for doc in docs:
+        pages[source_path(doc.id)] = source_page(env, doc, corpus.entities, claims_by_source.get(doc.id, []))
+    pages[f"{SOURCES}/index.md"] = env.get_template("sources_index.md.j2").render(
+        sources=source_rows(sorted(docs, key=lambda d: (display_title(d).lower(), d.id)), f"{SOURCES}/index.md"),
+        skipped=len(corpus.skipped))
+    pages["index.md"] = home_page(env, corpus, docs, site_name)
+    pages["report.md"] = report_page(env, corpus)
+    pages["data.md"] = env.get_template("data.md.j2").render()
+    from .render_entities import entity_pages
+    from .render_claims import claim_pages
+    pages.update(entity_pages(env, corpus))
+    pages.update(claim_pages(env, corpus))
+    return pages
+
+
+def home_page(env: Environment, corpus: Corpus, docs: list[Document], site_name: str) -> str:
+    publishers = {d.metadata.publisher for d in docs if d.metadata.publisher}
+    languages = {lang for d in docs for lang in d.metadata.languages}
+    status_counts: dict[str, int] = {}
+    for claim in corpus.claims:
+        status_counts[claim.status] = status_counts.get(claim.status, 0) + 1
+    ranked = sorted(corpus.claims, key=lambda c: (-c.independent_sources, -c.sources, c.id))
+    top = [ClaimRef(link(c.text, claim_path(c.id)), c.status, c.sources, c.independent_sources)
+           for c in ranked if c.sources >= 2][:10]
+    contested = [ClaimRef(link(c.text, claim_path(c.id)), c.status)
+                 for c in sorted(corpus.claims, key=lambda c: c.id) if c.status == "contested"][:10]
+    counts = {"sources": len(docs), "publishers": len(publishers), "languages": len(languages),
+              "entities": len(corpus.entities), "claims": len(corpus.claims)}
+    figures = (f"{len(docs)} sources from {len(publishers)} named publishers in "
+               f"{len(languages)} languages ({', '.join(language_name(l) for l in sorted(languages))}).")
+    return env.get_template("home.md.j2").render(
+        site_name=site_name, counts=counts, figures_line=figures,
+        claim_status=sorted(status_counts.items()), top_claims=top, contested=contested,
+        newest=source_rows(newest_first(docs)[:10], "index.md"))
+
+
+@dataclass
+class RepairRow:
+    source: str
+    rule: str
+    detail: str
+
+
+def report_page(env: Environment, corpus: Corpus) -> str:
+    repairs = [RepairRow(d.file, r.rule, r.detail) for d in sorted(corpus.documents, key=lambda d: d.id)
+               for r in d.repairs]
+    return env.get_template("report.md.j2").render(
+        published=len(corpus.documents), skipped=sorted(corpus.skipped, key=lambda s: s.file),
+        repairs=repairs, notes=list(corpus.notes))

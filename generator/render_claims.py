@@ -1,0 +1,117 @@
+"""Claims index, claim pages and the timeline (views over ``Corpus.claims``)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jinja2 import Environment
+
+from .languages_display import language_name
+from .mdtext import Md, escape, link
+from .model import Claim, Corpus
+from .render import (CLAIMS, anchor_at, claim_path, display_title, entity_path,
+                     relative, source_path)
+
+STATUS_ORDER = ("contested", "corroborated", "single-source")
+STATUS_BADGES = {"corroborated": "✅ corroborated", "single-source": "◻️ single source",
+                 "contested": "⚠️ contested"}
+
+
+@dataclass
+class QuoteRow:
+    source: Md
+    publisher: str
+    date: str
+    language: str
+    quote: Md
+    stance: str
+
+
+@dataclass
+class ClaimRow:
+    link: Md
+    status: str
+    sources: int
+    independent: int
+    entities: Md
+
+
+def claim_pages(env: Environment, corpus: Corpus) -> dict[str, str]:
+    docs = {d.id: d for d in corpus.documents}
+    entities = {e.id: e for e in corpus.entities}
+    claims = {c.id: c for c in corpus.claims}
+    pages: dict[str, str] = {}
+    for claim in corpus.claims:
+        page = claim_path(claim.id)
+        pages[page] = env.get_template("claim.md.j2").render(
+            claim=claim, badge=STATUS_BADGES.get(claim.status, claim.status),
+            quotes=_quote_rows(claim, page, docs),
+            versions=_versions(claim, claims, page, docs),
+            entities=[link(entities[i].name, relative(page, entity_path(i))) for i in claim.entities if i in entities],
+            related=[link(claims[i].text, relative(page, claim_path(i))) for i in claim.related if i in claims][:15])
+    index = f"{CLAIMS}/index.md"
+    ranked = sorted(corpus.claims, key=lambda c: (-c.independent_sources, -c.sources, c.id))
+    sections = [(status, [_claim_row(c, index, entities) for c in ranked if c.status == status])
+                for status in STATUS_ORDER]
+    pages[index] = env.get_template("claims_index.md.j2").render(
+        total=len(corpus.claims), sections=[(STATUS_BADGES[s], rows) for s, rows in sections if rows],
+        all_rows=[_claim_row(c, index, entities) for c in ranked])
+    pages["timeline.md"] = env.get_template("timeline.md.j2").render(events=_timeline(corpus, docs))
+    return pages
+
+
+def _claim_row(claim: Claim, page: str, entities) -> ClaimRow:
+    names = ", ".join(entities[i].name for i in claim.entities if i in entities)
+    return ClaimRow(link(claim.text, relative(page, claim_path(claim.id))),
+                    STATUS_BADGES.get(claim.status, claim.status), claim.sources,
+                    claim.independent_sources, escape(names or "—"))
+
+
+def quote_link(quote, page: str, docs) -> Md:
+    doc = docs[quote.source]
+    anchor = anchor_at(doc, quote.start)
+    return link(display_title(doc), relative(page, source_path(doc.id)) + (f"#{anchor}" if anchor else ""))
+
+
+def _quote_rows(claim: Claim, page: str, docs) -> list[QuoteRow]:
+    rows = []
+    for quote in sorted(claim.quotes, key=lambda q: (q.source, q.start)):
+        doc = docs.get(quote.source)
+        if doc is None:
+            continue
+        rows.append(QuoteRow(quote_link(quote, page, docs), doc.metadata.publisher or "—",
+                             doc.metadata.published or "—", language_name(quote.lang) if quote.lang else "—",
+                             escape(quote.text), quote.stance))
+    return rows
+
+
+def _versions(claim: Claim, claims, page: str, docs) -> list[tuple[Md, list[Md]]]:
+    """This claim and each conflicting claim, with the sources of each."""
+    if not claim.conflicts_with:
+        return []
+    out = []
+    for other in [claim] + [claims[i] for i in claim.conflicts_with if i in claims]:
+        sources = sorted({q.source for q in other.quotes})
+        label = escape(other.text) if other is claim else link(other.text, relative(page, claim_path(other.id)))
+        out.append((label, [link(display_title(docs[s]), relative(page, source_path(s)))
+                            for s in sources if s in docs]))
+    return out
+
+
+@dataclass
+class TimelineEvent:
+    date: str
+    claim: Md
+    sources: Md
+    note: str
+
+
+def _timeline(corpus: Corpus, docs) -> list[TimelineEvent]:
+    events = []
+    for claim in corpus.claims:
+        for date in claim.dates:
+            sources = sorted({q.source for q in claim.quotes})
+            links = ", ".join(link(display_title(docs[s]), relative("timeline.md", source_path(s)))
+                              for s in sources if s in docs)
+            note = "other dates given: " + ", ".join(d for d in claim.dates if d != date) if len(claim.dates) > 1 else ""
+            events.append(TimelineEvent(date, link(claim.text, claim_path(claim.id)), Md(links), note))
+    return sorted(events, key=lambda e: (e.date, str(e.claim)))

@@ -1,0 +1,149 @@
+"""Unit tests for clean/chrome.py on small synthetic pages."""
+import pytest
+
+from generator.clean import chrome
+from generator.clean.state import CleanState, Line
+
+BODY = "This is an ordinary paragraph of article text that says nothing about widgets at all."
+
+
+def run(rule, *texts, hints=None):
+    state = CleanState(lines=[Line(text=t) for t in texts], hints=hints or {})
+    rule(state)
+    return state
+
+
+def texts(state):
+    return [line.text for line in state.lines]
+
+
+@pytest.mark.parametrize("stamp", [
+    "13h ago", "Updated 1h ago", "3 days ago", "an hour ago", "hace 2 horas", "il y a 3 heures",
+    "vor 2 Stunden", "2時間前", "3시간 전", "5分钟前", "最后更新 2小时前", "3 дня назад", "há 2 horas",
+])
+def test_relative_timestamps_are_removed(stamp):
+    state = run(chrome.drop_meta_lines, stamp, BODY)
+    assert texts(state) == [BODY]
+    assert state.removed and state.removed[0].rule == "meta_line"
+    assert "published" not in state.facts
+
+
+@pytest.mark.parametrize("widget", ["0 views", "1.2k reads", "阅读 3万", "6 min read", "5分钟阅读",
+                                    "4 min de lecture", "12 Aufrufe", "조회수 1,024"])
+def test_counters_and_reading_times_are_removed(widget):
+    assert texts(run(chrome.drop_meta_lines, widget, BODY)) == [BODY]
+
+
+def test_short_label_with_chrome_goes_whole():
+    state = run(chrome.drop_meta_lines, "World News 世界新闻 2h ago Updated 1h ago 17", BODY)
+    assert texts(state) == [BODY]
+
+
+def test_meta_line_date_becomes_published():
+    state = run(chrome.drop_meta_lines, "Science · 4 min read · March 3, 2025 · 12 views", BODY)
+    assert texts(state) == [BODY]
+    assert state.facts["published"] == "2025-03-03"
+
+
+def test_meta_line_keeps_byline_part():
+    state = run(chrome.drop_meta_lines, "By Jane Doe · 5 min read · 2 hours ago")
+    assert texts(state) == ["By Jane Doe"]
+
+
+def test_prose_mentioning_time_is_kept():
+    line = "Officials said three weeks ago, and again 2 days ago, that the plan would go ahead as planned."
+    assert texts(run(chrome.drop_meta_lines, line)) == [line]
+
+
+def test_score_widget_run_is_removed():
+    state = run(chrome.drop_score_widgets, "Intro text here.", "90", "Buzz 热门", "60", "Depth 深度", BODY)
+    assert texts(state) == ["Intro text here.", BODY]
+    assert len(state.removed) == 4
+
+
+def test_single_number_label_pair_is_kept():
+    lines = ["2024", "Results", BODY]
+    assert texts(run(chrome.drop_score_widgets, *lines)) == lines
+
+
+@pytest.mark.parametrize("bar", ["Share", "Share: 分享到:", "Share this article: Facebook Twitter LinkedIn",
+                                 "Partager", "Compartir en Facebook", "微信 微博 复制链接"])
+def test_share_bars_are_removed(bar):
+    assert texts(run(chrome.drop_share_bars, bar, BODY)) == [BODY]
+
+
+def test_single_network_name_is_not_a_share_bar():
+    assert texts(run(chrome.drop_share_bars, "Telegram")) == ["Telegram"]
+    assert texts(run(chrome.drop_share_bars, "Share prices fell.")) == ["Share prices fell."]
+
+
+@pytest.mark.parametrize("crumb", ["← World", "« Back to blog", "Home > News > Science", "Startseite / Politik"])
+def test_breadcrumbs_and_back_links_are_removed(crumb):
+    assert texts(run(chrome.drop_breadcrumbs, crumb, BODY)) == [BODY]
+
+
+def test_table_row_is_not_a_breadcrumb():
+    assert texts(run(chrome.drop_breadcrumbs, "Name | Role | Year")) == ["Name | Role | Year"]
+
+
+@pytest.mark.parametrize("link", ["More in Science", "Related articles", "Read more", "Mehr zum Thema",
+                                  "相关阅读", "You may also like"])
+def test_related_links_are_removed(link):
+    assert texts(run(chrome.drop_related_links, link, BODY)) == [BODY]
+
+
+def test_heading_starting_with_a_one_word_prefix_is_kept():
+    assert texts(run(chrome.drop_related_links, "Popular culture shifts")) == ["Popular culture shifts"]
+
+
+def test_trailing_site_link_sentence_is_stripped():
+    state = run(chrome.drop_site_links, "A fine paragraph of text. Read our corrections policy.")
+    assert texts(state) == ["A fine paragraph of text."]
+    assert state.removed[0].detail == "Read our corrections policy."
+
+
+@pytest.mark.parametrize("footer", ["Subscribe to our newsletter", "© 2025 Example Media. All rights reserved.",
+                                    "Copyright 2024 Some Company", "版权所有 2025"])
+def test_footers_are_removed(footer):
+    assert texts(run(chrome.drop_footers, footer, BODY)) == [BODY]
+
+
+def test_heading_about_copyright_is_kept():
+    assert texts(run(chrome.drop_footers, "Copyright law is changing")) == ["Copyright law is changing"]
+
+
+def test_doubled_tag_cloud_goes_to_tags_in_order():
+    state = run(chrome.drop_tag_clouds, BODY, "Robots Robots 芯片 芯片 Robots Robots 法规 法规")
+    assert texts(state) == [BODY]
+    assert state.facts["tags"] == ["Robots", "芯片", "法规"]
+
+
+def test_labelled_tags():
+    state = run(chrome.drop_tag_clouds, "Tags: Chips, Export rules, Trade")
+    assert state.facts["tags"] == ["Chips", "Export rules", "Trade"]
+    assert texts(state) == []
+
+
+def test_sentence_with_repeated_word_is_not_a_tag_cloud():
+    assert texts(run(chrome.drop_tag_clouds, "Very very good results today.")) == ["Very very good results today."]
+
+
+@pytest.mark.parametrize("note", [
+    "Disclaimer: this summary was written by AI and may contain errors.",
+    "This article was generated with AI.",
+    "免责声明：以上内容由人工智能生成，仅供参考。",
+    "Cet article a été généré par IA.",
+    "Dieser Artikel wurde mit KI erstellt.",
+    "この記事はAIによって生成されました。",
+])
+def test_ai_disclaimers_set_fact(note):
+    state = run(chrome.drop_ai_disclaimers, BODY, note)
+    assert texts(state) == [BODY]
+    assert state.facts["ai_generated"] is True
+
+
+def test_prose_about_ai_generation_is_not_a_disclaimer():
+    line = "The firm says 40% of its new code is generated by AI tools."
+    state = run(chrome.drop_ai_disclaimers, line)
+    assert texts(state) == [line]
+    assert "ai_generated" not in state.facts

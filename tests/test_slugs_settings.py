@@ -1,0 +1,53 @@
+"""Slugs from untrusted names, and settings from mkdocs.yml and the CLI."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.build import source_ids
+from generator.settings import SettingsError, load_settings
+from generator.slugs import slugify
+
+
+@pytest.mark.parametrize("name", ["../../etc/passwd", ".hidden", "CON", "a b", "安迪", "\u202eevil", "a/b/c", ""])
+def test_slugs_are_safe(name):
+    slug = slugify(name)
+    assert slug and all(ch.isascii() and (ch.isalnum() or ch in "-_") for ch in slug)
+    assert slugify(name) == slug  # stable
+
+
+def test_different_names_get_different_slugs():
+    names = ["a b", "a-b", "a_b", "A B", "a  b", "ab"]
+    assert len({slugify(n) for n in names}) == len(names)
+
+
+def test_source_ids_keep_both_files_with_same_stem():
+    ids = source_ids(["x.md", "x.txt", "y.txt"])
+    assert len(set(ids.values())) == 3
+    assert ids["y.txt"] == "y"
+
+
+def test_source_ids_do_not_depend_on_other_files():
+    assert source_ids(["a.txt", "b.txt"])["a.txt"] == source_ids(["a.txt", "c.txt", "zz/a.txt"])["a.txt"]
+
+
+def test_settings_from_mkdocs_yml_and_overrides(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: T\ndocs_dir: pages\nextra:\n  sourcebook:\n    sources: raw\n    max_file_mb: 2\n",
+                      encoding="utf-8")
+    settings = load_settings(config)
+    assert settings.sources_dir == (tmp_path / "raw").resolve()
+    assert settings.docs_dir == (tmp_path / "pages").resolve()
+    assert settings.max_file_bytes == 2_000_000
+    overridden = load_settings(config, sources_dir=str(tmp_path / "other"), quiet=True)
+    assert overridden.sources_dir == (tmp_path / "other").resolve() and overridden.quiet
+
+
+def test_bad_settings_name_the_file(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("extra:\n  sourcebook:\n    max_file_mb: lots\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match="max_file_mb"):
+        load_settings(config)
+    with pytest.raises(SettingsError, match="no such file"):
+        load_settings(tmp_path / "missing.yml")
