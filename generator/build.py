@@ -9,7 +9,6 @@ rebuild removes pages of deleted sources without touching a user's own pages.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import sys
@@ -30,10 +29,10 @@ from .extract import entities as extract_entities
 from .read import read_source
 from .read_html import extract_html
 from .render import raw_path, render_pages
+from .output import clear_leftovers, prepare_staging, staging_path, swap_in, write_files
 from .settings import Settings
 from .slugs import slugify
 
-MANIFEST = ".sourcebook-manifest.json"
 log = logging.getLogger("sourcebook")
 
 
@@ -195,39 +194,6 @@ def drop_duplicates(works: list[SourceWork]) -> list[SourceWork]:
 
 # --- writing ------------------------------------------------------------------
 
-def write_outputs(docs_dir: Path, files: dict[str, bytes]) -> tuple[int, int, int]:
-    """Write generated files (only those that changed) and remove stale ones."""
-    docs_dir.mkdir(parents=True, exist_ok=True)
-    manifest_path = docs_dir / MANIFEST
-    previous = set(_read_manifest(manifest_path))
-    written = unchanged = 0
-    for rel, content in sorted(files.items()):
-        target = docs_dir / rel
-        if target.is_file() and target.read_bytes() == content:
-            unchanged += 1
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_bytes(content)
-        os.replace(tmp, target)
-        written += 1
-    stale = sorted(previous - set(files))
-    for rel in stale:
-        (docs_dir / rel).unlink(missing_ok=True)
-    manifest = json.dumps({"generator": __version__, "files": sorted(files)}, indent=1) + "\n"
-    manifest_path.write_text(manifest, encoding="utf-8")
-    return written, unchanged, len(stale)
-
-
-def _read_manifest(path: Path) -> list[str]:
-    try:
-        files = json.loads(path.read_text(encoding="utf-8")).get("files", [])
-    except (OSError, ValueError, AttributeError):
-        return []
-    # Never let a tampered manifest delete files outside docs_dir.
-    return [f for f in files if isinstance(f, str) and ".." not in Path(f).parts and not Path(f).is_absolute()]
-
-
 def generated_files(corpus: Corpus, raw_bytes: dict[str, bytes], site_name: str) -> dict[str, bytes]:
     files = {path: text.encode("utf-8") for path, text in render_pages(corpus, site_name).items()}
     files["data/corpus.json"] = corpus_json(corpus).encode("utf-8")
@@ -247,15 +213,18 @@ def static_files() -> dict[str, bytes]:
 
 # --- the whole build ------------------------------------------------------------
 
-def generate(settings: Settings) -> BuildResult:
-    """Everything up to and including writing docs_dir (no MkDocs)."""
+def generate(settings: Settings, docs_dir: Path | None = None) -> BuildResult:
+    """Everything up to and including writing the docs folder (no MkDocs).
+
+    ``docs_dir`` defaults to settings.docs_dir, written in place.
+    """
     progress = Progress(enabled=not settings.quiet and sys.stderr.isatty())
     started = time.perf_counter()
     works = drop_duplicates(process_all(settings, progress))
     corpus = link_corpus(works, settings, progress)
     raw_bytes = {w.doc.id: (settings.sources_dir / w.file).read_bytes() for w in works if w.doc}
     files = generated_files(corpus, raw_bytes, settings.site_name)
-    written, unchanged, removed = write_outputs(settings.docs_dir, files)
+    written, unchanged, removed = write_files(docs_dir or settings.docs_dir, files)
     progress.done()
     _log_summary(corpus, written, unchanged, removed, time.perf_counter() - started)
     return BuildResult(corpus, written, unchanged, removed)
@@ -278,23 +247,36 @@ def _log_summary(corpus: Corpus, written: int, unchanged: int, removed: int, sec
     log.info("docs: %d files written, %d unchanged, %d removed (%.2f s)", written, unchanged, removed, seconds)
 
 
-def run_mkdocs(settings: Settings) -> None:
+def run_mkdocs(settings: Settings, docs_dir: Path, site_dir: Path) -> None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     started = time.perf_counter()
     try:
-        config = load_config(config_file=str(settings.config_file), docs_dir=str(settings.docs_dir),
-                             site_dir=str(settings.site_dir), strict=True)
+        config = load_config(config_file=str(settings.config_file), docs_dir=str(docs_dir),
+                             site_dir=str(site_dir), strict=True)
         mkdocs_build(config)
     except MkDocsException as exc:
         raise BuildError(f"mkdocs build failed: {exc}") from exc
-    log.info("site: built %s in %.1f s", settings.site_dir, time.perf_counter() - started)
+    log.info("mkdocs: built in %.1f s", time.perf_counter() - started)
 
 
 def build(settings: Settings) -> BuildResult:
-    result = generate(settings)
-    if settings.run_mkdocs:
-        run_mkdocs(settings)
+    """Generate and build in staging folders; swap them in only on success."""
+    docs_staging = prepare_staging(settings.docs_dir)
+    site_staging = staging_path(settings.site_dir) if settings.run_mkdocs else None
+    try:
+        result = generate(settings, docs_staging)
+        if site_staging is not None:
+            clear_leftovers(settings.site_dir)
+            run_mkdocs(settings, docs_staging, site_staging)
+    except BaseException:
+        clear_leftovers(settings.docs_dir)
+        clear_leftovers(settings.site_dir)
+        raise
+    swap_in(docs_staging, settings.docs_dir)
+    if site_staging is not None:
+        swap_in(site_staging, settings.site_dir)
+        log.info("site: %s", settings.site_dir)
     return result

@@ -133,6 +133,8 @@ class Entity:
     mentions: tuple[Mention, ...] = ()
     related: tuple[tuple[str, int], ...] = ()     # (entity id, co-mention count)
     links: tuple[tuple[str, str], ...] = ()       # (label, url) from the editor's registry
+    # Relations the sources state, e.g. ("code name", entity id); sorted.
+    relations: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -4,17 +4,21 @@ Files are accepted by extension (``SUPPORTED_FORMATS``); symlinks leaving the
 sources folder, empty, oversized, unreadable and binary files are skipped with
 a one-line reason. Bytes are decoded by BOM, then BOM-less UTF-16/32 by its NUL
 pattern, then strict UTF-8, then "UTF-8 with a few stray legacy bytes", then an
-HTML/XML declared charset, then charset-normalizer with a preference order for
-short ambiguous texts (data/read_encodings.yaml), upgrading narrow standards to
-their supersets (GB2312/GBK -> GB18030, Big5 -> cp950, ...). Mojibake is then
-repaired line by line: ftfy for complete cases (configured not to touch curly
-quotes, full-width forms or HTML entities), and our own rule for the lossy case
-ftfy declines - UTF-8 read with a single-byte code page whose undefined bytes
-were dropped. That rule re-encodes runs of the code page's characters, decodes
-UTF-8 greedily, keeps complete sequences, recovers a truncated sequence only
-when a single character fits (or the spaced-dash rule below) and marks every
-other lost character with U+FFFD. Newlines become ``\\n`` and the text is NFC.
-Every change is reported as a ``Repair``; HTML stays HTML here.
+HTML/XML declared charset, then charset-normalizer, whose near-ties (short
+texts fit several code pages) are re-ranked with data/read_encodings.yaml and,
+within one script, by py3langid's confidence in each decoding; narrow
+standards are upgraded to their supersets (GB2312/GBK -> GB18030, Big5 ->
+cp950, ...). Mojibake is then
+repaired line by line: first our rule for the lossy case ftfy declines - UTF-8
+read with a single-byte code page (Thai, cp125x, latin-1, ...) whose undefined
+bytes were dropped - then ftfy for the complete cases (configured not to touch
+curly quotes, full-width forms or HTML entities). The lossy rule re-encodes runs
+of the code page's characters, decodes UTF-8 greedily, keeps complete
+sequences, recovers a truncated sequence only when a single character fits (or
+by the spaced-dash rule, ``_is_spaced_dash``) and marks every other lost
+character with U+FFFD; it acts only where the code page's script is foreign to
+the line, or where complete sequences dominate. Newlines become ``\\n``, the
+text is NFC. Every change is reported as a ``Repair``; HTML stays HTML here.
 """
 from __future__ import annotations
 
@@ -23,6 +27,7 @@ import hashlib
 import itertools
 import os
 import re
+import stat
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -82,11 +87,12 @@ _DECLARED_CHARSET = re.compile(
 _BINARY_CONTROL_SHARE = 0.10
 _MIXED_UTF8_MAX_BAD_SHARE = 0.05      # stray bytes per valid multi-byte character
 _MAX_EXAMPLES = 5
+_LANGUAGE_SAMPLE = 4000               # characters given to the language identifier
 # Characters a complete UTF-8 sequence in a mojibake run must not decode to:
 # unassigned, private, surrogate, control, and modifier/combining characters
 # (these turn up when genuine text of the code page's script is re-encoded).
-_IMPLAUSIBLE_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs", "Lm", "Sk", "Mn", "Mc", "Me"})
-_UNASSIGNED = frozenset({"Cn", "Cs", "Co", "Cc"})
+_IMPLAUSIBLE_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs", "Lm", "Mn", "Mc", "Me"})
+_NOT_TEXT = frozenset({"Cn", "Cs", "Co", "Cc"})
 
 
 # --------------------------------------------------------------------------
@@ -101,13 +107,17 @@ class _Family:
     script: str                     # first word of the Unicode names of its letters
     encode: dict                    # character -> byte value (>= 0x80 only)
     lost: tuple[int, ...]           # continuation bytes its decoders cannot show
+    runs: re.Pattern                # maximal runs of characters in ``encode``
+    native: re.Pattern              # one character of ``encode`` in ``script``
 
 
 @dataclass(frozen=True)
 class _Settings:
     upgrades: dict                  # codec name -> codecs to try, in order
     preference: dict                # codec name -> rank
+    by_language: dict               # detector language -> its usual codec names
     margin: float
+    rare_penalty: float
     families: tuple[_Family, ...]
 
 
@@ -139,7 +149,13 @@ def _family(entry: dict) -> _Family:
         if char:
             encode.setdefault(char, byte)
     continuation = tuple(sorted(b for b in lost if 0x80 <= b <= 0xBF))
-    return _Family(entry["name"], entry["script"], encode, continuation)
+    run = re.compile(_char_class(encode) + "+")
+    native = re.compile(_char_class(ch for ch in encode if _script(ch) == entry["script"]))
+    return _Family(entry["name"], entry["script"], encode, continuation, run, native)
+
+
+def _char_class(chars) -> str:
+    return "[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]"
 
 
 @lru_cache(maxsize=1)
@@ -156,8 +172,15 @@ def _settings() -> _Settings:
         name = _codec_name(key)
         if name and name not in preference:
             preference[name] = rank
+    by_language = {
+        language: frozenset(filter(None, map(_codec_name, names)))
+        for language, names in data["language_encodings"].items()
+    }
     families = tuple(_family(entry) for entry in data["mojibake_families"])
-    return _Settings(upgrades, preference, float(data["preference_margin"]), families)
+    return _Settings(
+        upgrades, preference, by_language, float(data["preference_margin"]),
+        float(data["rare_penalty"]), families,
+    )
 
 
 # --------------------------------------------------------------------------
@@ -173,7 +196,10 @@ def read_source(path: Path, root: Path, max_bytes: int = 20_000_000) -> RawText 
     if fmt is None:
         return Skipped(rel, f"unsupported format {path.suffix.lower() or '(no extension)'}")
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):     # a FIFO would block the build
+            return Skipped(rel, "unreadable: not a regular file")
+        size = info.st_size
         if size > max_bytes:
             return Skipped(rel, f"too large: {size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB limit")
         data = path.read_bytes()
@@ -193,7 +219,7 @@ def decode_bytes(data: bytes) -> tuple[str, str, tuple[Repair, ...]]:
 def repair_mojibake(text: str) -> tuple[str, tuple[Repair, ...]]:
     """Repair mojibake line by line (the lossy single-byte rule, then ftfy)."""
     families = _settings().families
-    doc_scripts = _script_counts(text)
+    doc_scripts = _DocScripts(text)
     lines = []
     repairs: list[Repair] = []
     for number, line in enumerate(text.split("\n"), start=1):
@@ -238,8 +264,13 @@ def _read_bytes(rel: str, fmt: str, data: bytes) -> RawText | Skipped:
     text, fixes = repair_mojibake(text)
     normal = unicodedata.normalize("NFC", text)
     if normal != text:
-        changed = sum(1 for a, b in zip(text, normal) if a != b) + abs(len(text) - len(normal))
-        fixes += (Repair("unicode", f"NFC normalisation changed about {changed} characters"),)
+        first = next((i for i, (a, b) in enumerate(zip(text, normal)) if a != b), min(len(text), len(normal)))
+        line = text.count("\n", 0, first) + 1
+        detail = (
+            f"NFC normalisation ({len(text) - len(normal)} fewer code points;"
+            f" first change at line {line})"
+        )
+        fixes += (Repair("unicode", detail),)
     if not normal.strip():
         return Skipped(rel, "empty file")
     return RawText(
@@ -291,7 +322,10 @@ def _decode_with(data: bytes, encoding: str) -> tuple[str, str, tuple[Repair, ..
         first = data[: exc.start].count(b"\n") + 1
     text = data.decode(encoding, errors="replace")
     count = text.count(REPLACEMENT)
-    detail = f"{count} undecodable byte sequence(s) in {encoding} replaced with U+FFFD (first at line {first})"
+    detail = (
+        f"{count} undecodable byte sequence(s) in {encoding} replaced with U+FFFD"
+        f" (first at line {first})"
+    )
     return text, encoding, (Repair("encoding", detail),)
 
 
@@ -356,7 +390,8 @@ def _decode_mostly_utf8(data: bytes) -> tuple[str, str, tuple[Repair, ...]] | No
         lines.append(text)
         total += len(bad)
         examples.extend(f"0x{b:02X} -> {ch!r} at line {number}" for b, ch in bad)
-    shown = ", ".join(examples[:_MAX_EXAMPLES]) + (f" and {total - _MAX_EXAMPLES} more" if total > _MAX_EXAMPLES else "")
+    more = f" and {total - _MAX_EXAMPLES} more" if total > _MAX_EXAMPLES else ""
+    shown = ", ".join(examples[:_MAX_EXAMPLES]) + more
     detail = f"{total} byte(s) invalid in UTF-8 read as cp1252: {shown}"
     return "\n".join(lines), "utf-8", (Repair("encoding", detail),)
 
@@ -399,22 +434,119 @@ def _decode_strict_upgraded(data: bytes, name: str) -> tuple[str, str, tuple[Rep
 
 
 def _decode_detected(data: bytes) -> tuple[str, str, tuple[Repair, ...]] | None:
-    """charset-normalizer's guess, re-ranked by our preference among near-ties."""
-    matches = list(charset_normalizer.from_bytes(data))
+    """charset-normalizer's guess, re-ranked among its near-ties."""
+    try:
+        matches = list(charset_normalizer.from_bytes(data))
+    except (LookupError, ValueError, UnicodeError):      # a detector bug must not stop the build
+        return None
     if not matches:
         return None
     settings = _settings()
-    best = min(m.chaos for m in matches)
-    near = [m for m in matches if m.chaos <= best + settings.margin]
-    unknown = len(settings.preference)
-    ranked = sorted(
-        enumerate(near),
-        key=lambda pair: (settings.preference.get(_codec_name(pair[1].encoding) or "", unknown), pair[0]),
-    )
-    name = _codec_name(ranked[0][1].encoding)
-    if not name:
+    shortlist, coherent = _shortlist(matches, settings)
+    names = []
+    for match in shortlist:
+        name = _codec_name(match.encoding)
+        if name and name not in names:
+            names.append(name)
+    if not names:
         return None
-    return _decode_strict_upgraded(data, name) or _decode_with(data, name)
+    result = _pick_by_language(data, names, coherent) or _decode_strict_upgraded(data, names[0])
+    return _prefer_equivalent(data, result or _decode_with(data, names[0]), settings)
+
+
+def _pick_by_language(data: bytes, names: list[str], coherent: bool):
+    """Near-tied candidates told apart by how confidently a language
+    identifier recognises each decoded text: single-byte code pages (French
+    fits cp1250 as well as cp1252, one letter apart), and any code pages when
+    the text was too short for the detector to see a language (four hanzi
+    fit GB18030, Big5, EUC-KR and EUC-JP). Only decodings in the same script
+    as the first are compared: the identifier is sure of any Thai-looking
+    text, however garbled."""
+    single = _is_single_byte(names[0])
+    if coherent and not single:
+        return None
+    names = [n for n in names if _is_single_byte(n) == single][:4]
+    decoded = [d for d in (_decode_strict_upgraded(data, n) for n in names) if d]
+    if decoded:
+        script = _main_script(decoded[0][0])
+        decoded = [d for d in decoded if _main_script(d[0]) == script]
+    if len({text for text, _, _ in decoded}) < 2:
+        return None
+    identifier = _language_identifier()
+    scores = [identifier.classify(text[:_LANGUAGE_SAMPLE])[1] for text, _, _ in decoded]
+    return decoded[max(range(len(decoded)), key=lambda i: (scores[i], -i))]
+
+
+def _main_script(text: str) -> str:
+    counts = Counter(_script(ch) for ch in text[:_LANGUAGE_SAMPLE] if ch.isalpha() and not ch.isascii())
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+@lru_cache(maxsize=64)
+def _is_single_byte(name: str) -> bool:
+    try:
+        return len(bytes(range(0x80, 0x100)).decode(name, errors="replace")) == 0x80
+    except LookupError:
+        return False
+
+
+@lru_cache(maxsize=1)
+def _language_identifier():
+    """py3langid's model with normalised probabilities, loaded on first need
+    (about a second)."""
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_DIR / MODEL_FILE, norm_probs=True)
+
+
+def _prefer_equivalent(data: bytes, result, settings: _Settings):
+    """Name the most common candidate that gives the very same text (German
+    text without Ł or ř decodes identically as cp1250 and cp1252)."""
+    text, name, repairs = result
+    if repairs:
+        return result
+    unknown = len(settings.preference)
+    ahead = sorted(
+        (n for n, r in settings.preference.items() if r < settings.preference.get(name, unknown)),
+        key=settings.preference.get,
+    )
+    for other in ahead:
+        decoded = _decode_strict_upgraded(data, other)
+        if decoded and decoded[0] == text:
+            return decoded
+    return result
+
+
+def _shortlist(matches: list, settings: _Settings) -> tuple[list, bool]:
+    """The detector's candidates we trust, best first, and whether any of
+    them looked like a language to it.
+
+    Rare code pages (DOS, Mac) pay a penalty on their chaos score, since a
+    few odd bytes make them win by accident. Among candidates within the
+    margin of the best score (common code pages only, if there are any):
+    when some look like a language, the most coherent (in coarse steps, so
+    noise in the second decimal does not decide), the code page usual for
+    the detected language first, then the detector's order; when none does
+    (text too short), the cleanest, in the detector's order.
+    """
+    unknown = len(settings.preference)
+
+    def rank(match) -> int:
+        return settings.preference.get(_codec_name(match.encoding) or "", unknown)
+
+    def chaos(match) -> float:
+        return match.chaos + (settings.rare_penalty if rank(match) == unknown else 0.0)
+
+    best = min(chaos(m) for m in matches)
+    near = [m for m in matches if chaos(m) <= best + settings.margin]
+    near = [m for m in near if rank(m) < unknown] or near
+    top = max(round(m.coherence, 1) for m in near)
+    if top > 0:
+        group = [m for m in near if round(m.coherence, 1) == top]
+        usual = [m for m in group if _codec_name(m.encoding) in settings.by_language.get(m.language, ())]
+        ordered = usual + [m for m in group if m not in usual]
+        return ordered + [m for m in near if m not in ordered], True
+    return sorted(near, key=lambda m: round(chaos(m), 2)), False     # stable: detector order
 
 
 # --------------------------------------------------------------------------
@@ -483,14 +615,24 @@ class _RunFix:
     notes: tuple[str, ...]
 
 
-def _fix_line_lossy(line: str, number: int, families, doc_scripts: Counter) -> tuple[str, tuple[Repair, ...]]:
+def _fix_line_lossy(
+    line: str, number: int, families, doc_scripts: _DocScripts
+) -> tuple[str, tuple[Repair, ...]]:
+    """Undo "UTF-8 read with a single-byte code page" in one line.
+
+    Each family is tried; it fits when every run of its characters that
+    holds a letter of its script re-encodes to bytes that are valid UTF-8
+    once lost continuation bytes are allowed for (no stray continuation
+    byte, no impossible byte), at least one sequence is complete, and the
+    characters recovered are at least as many as those marked lost. The
+    family explaining the most complete sequences wins.
+    """
     if line.isascii():
         return line, ()
     plans = []
     for order, family in enumerate(families):
-        plan = _plan_family(line, family, doc_scripts)
-        if plan:
-            fixes = plan
+        fixes = _plan_family(line, family, doc_scripts)
+        if fixes:
             score = sum(2 * f.complete + f.recovered - f.unrecoverable for f in fixes)
             plans.append((-score, order, family, fixes))
     if not plans:
@@ -517,9 +659,11 @@ def _fix_line_lossy(line: str, number: int, families, doc_scripts: Counter) -> t
     return "".join(parts), (Repair("mojibake-lossy", detail),)
 
 
-def _plan_family(line: str, family: _Family, doc_scripts: Counter) -> tuple[_RunFix, ...] | None:
+def _plan_family(line: str, family: _Family, doc_scripts: _DocScripts) -> tuple[_RunFix, ...] | None:
     """The run repairs for ``line`` under ``family``, or None if it does not fit."""
-    runs = [r for r in _runs(line, family) if _has_script(line[r[0]:r[1]], family.script)]
+    if not family.native.search(line):
+        return None
+    runs = [r for r in _runs(line, family) if family.native.search(line, r[0], r[1])]
     if not runs:
         return None
     foreign = _is_foreign(line, runs, family.script, doc_scripts)
@@ -534,34 +678,37 @@ def _plan_family(line: str, family: _Family, doc_scripts: Counter) -> tuple[_Run
     lost = sum(f.unrecoverable for f in fixes)
     if complete == 0 or complete + recovered < lost:
         return None
-    strong = complete >= 3 and 2 * sum(f.complete_bytes for f in fixes) >= sum(f.total_bytes for f in fixes)
-    if not (foreign or strong or family.script == "LATIN"):
+    # In a line of the code page's own script (Latin mojibake in Latin text,
+    # Thai in a Thai document) genuine letters form lucky sequences, so most
+    # of the re-encoded bytes must then be in complete sequences.
+    dense = 2 * sum(f.complete_bytes for f in fixes) >= sum(f.total_bytes for f in fixes)
+    if not (foreign or (dense and complete >= (2 if family.script == "LATIN" else 3))):
         return None
     return tuple(f for f in fixes if f.text != line[f.start:f.end])
 
 
 def _runs(line: str, family: _Family) -> list[tuple[int, int]]:
     """Maximal runs of non-ASCII characters the family can encode."""
-    runs = []
-    start = None
-    for i, ch in enumerate(line):
-        inside = ord(ch) > 0x7F and ch in family.encode
-        if inside and start is None:
-            start = i
-        elif not inside and start is not None:
-            runs.append((start, i))
-            start = None
-    if start is not None:
-        runs.append((start, len(line)))
-    return runs
+    return [m.span() for m in family.runs.finditer(line)]
 
 
 def _script(ch: str) -> str:
     return unicodedata.name(ch, "").split(" ", 1)[0]
 
 
-def _has_script(text: str, script: str) -> bool:
-    return any(_script(ch) == script for ch in text)
+class _DocScripts:
+    """Script shares of one document's letters, counted on first use: most
+    lines never need them."""
+
+    def __init__(self, text: str):
+        self._text = text
+        self._counts: Counter | None = None
+
+    def share(self, script: str) -> float:
+        if self._counts is None:
+            self._counts = _script_counts(self._text)
+        total = sum(self._counts.values())
+        return self._counts.get(script, 0) / total if total else 0.0
 
 
 def _script_counts(text: str) -> Counter:
@@ -570,14 +717,13 @@ def _script_counts(text: str) -> Counter:
     )
 
 
-def _is_foreign(line: str, runs, script: str, doc_scripts: Counter) -> bool:
+def _is_foreign(line: str, runs, script: str, doc_scripts: _DocScripts) -> bool:
     """Is ``script`` foreign to the line (or, for a line of runs only, the document)?"""
     inside = set(itertools.chain.from_iterable(range(a, b) for a, b in runs))
     outside = Counter(_script(ch) for i, ch in enumerate(line) if i not in inside and ch.isalpha())
     if sum(outside.values()) >= 3:
         return outside.most_common(1)[0][0] != script
-    total = sum(doc_scripts.values())
-    return total > 0 and doc_scripts.get(script, 0) * 2 < total
+    return doc_scripts.share(script) < 0.5
 
 
 def _fix_run(line: str, start: int, end: int, family: _Family, replace_lost: bool) -> _RunFix | None:
@@ -689,6 +835,6 @@ def _candidates(got: bytes, length: int, lost: tuple[int, ...]) -> tuple[str, ..
                 char = bytes(seq).decode("utf-8")
             except UnicodeDecodeError:
                 continue
-            if unicodedata.category(char) not in _UNASSIGNED:
+            if unicodedata.category(char) not in _NOT_TEXT:
                 found.add(char)
     return tuple(sorted(found))

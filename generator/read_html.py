@@ -12,20 +12,32 @@ plain text of ``<body>`` with code-bearing elements removed.
 """
 from __future__ import annotations
 
-import configparser
+import html as html_module
 import datetime as dt
 import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Iterator
 
+import yaml
 from lxml import etree, html as lxml_html
 
 # Larger pages are cut before parsing so that extraction time stays bounded.
 MAX_HTML_CHARS = 12_000_000
+# trafilatura's time grows with the markup left once code is removed: past the
+# first size it runs once instead of twice, past the second it is skipped and
+# the body text (minus navigation and other chrome) is used instead.
+# (News pages rarely keep more than 200,000 characters once code is removed.)
+SINGLE_PASS_CHARS = 600_000
+NO_EXTRACTOR_CHARS = 1_500_000
+# Raw pages up to this size go to the extractor whole; larger ones without code.
+RAW_EXTRACTOR_CHARS = 2_000_000
 # Trees deeper than this are written as flat text rather than walked recursively.
 MAX_DEPTH = 60
+# A table cell longer than this holds prose, so the table is page layout, not data.
+LAYOUT_CELL_CHARS = 250
 # A precision-mode extraction shorter than this share of the balanced one is
 # assumed to have missed the article (see ``_main_text``).
 PRECISION_KEEP_RATIO = 0.2
@@ -33,15 +45,37 @@ PRECISION_KEEP_RATIO = 0.2
 CODE_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "math",
              "object", "embed", "canvas", "form", "button", "select", "textarea",
              "input", "nav", "head", "title", "meta", "link")
+# Page chrome, also dropped from the fallback text when the extractor is skipped.
+CHROME_TAGS = ("header", "footer", "aside", "menu", "dialog")
+# Elements whose whole content is code, removed textually before any parsing.
+# Browsers read an unclosed raw-text element (script, style...) to the end of
+# the page, so an unclosed one swallows the rest; the others only lose their tag.
+CODE_OPEN_RE = re.compile(
+    r"<!--|<(script|style|noscript|template|textarea|iframe|svg|math|object)\b", re.IGNORECASE)
+RAW_TEXT_TAGS = frozenset(("script", "style", "noscript", "template", "textarea", "iframe"))
+BLOCK_BOUNDARY_RE = re.compile(
+    r"</?(?:p|div|section|article|main|header|footer|aside|li|ul|ol|dl|dt|dd|table|tr|"
+    r"blockquote|pre|figure|figcaption|h[1-6]|br|hr|address)\b[^<>]*>", re.IGNORECASE)
+# trafilatura XML elements that sit inside a line of text rather than start a block.
+INLINE_TAGS = frozenset(("hi", "ref", "del", "span", "abbr", "sub", "sup"))
+# HTML elements that sit inside a word run: the fallback text glues them to their neighbours.
+HTML_INLINE_TAGS = frozenset((
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
+    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
+    "ins", "del", "label", "ruby", "rt", "rp", "wbr"))
 # Block-level tags: in the fallback text each one starts a new paragraph.
 BLOCK_TAGS = frozenset((
     "p", "div", "section", "article", "main", "header", "footer", "aside", "li",
     "ul", "ol", "dl", "dt", "dd", "table", "tr", "blockquote", "pre", "figure",
     "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr", "address"))
-TAG_RE = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>]*>", re.DOTALL)
-IMAGE_RE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
-LINK_RE = re.compile(r"\[([^\]\n]+)\]\((?:[^)\s]+)(?:\s+\"[^\"\n]*\")?\)")
+TAG_RE = re.compile(r"<!--[^<>]*-->|</?[A-Za-z][^<>]*>")
+# Bracket contents exclude "[" so that a run of brackets cannot make matching quadratic.
+IMAGE_RE = re.compile(r"!\[([^\[\]\n]*)\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\)")
+LINK_RE = re.compile(r"\[([^\[\]\n]+)\]\([^()\s]+(?:\s+\"[^\"\n]*\")?\)")
 SPACE_RE = re.compile(r"[ \t\r\f\v\u00a0\u200b\ufeff]+")
+# Author values that are links, file names or e-mail addresses, not people.
+NOT_A_NAME_RE = re.compile(r"^\s*(?:https?:|/)|\.\w{2,4}\s*$|@")
+FACTS_FILE = Path(__file__).resolve().parent / "data" / "facts.yaml"
 DATE_RE = re.compile(r"^\s*(\d{4})[-/.]?(\d{2})[-/.]?(\d{2})(?:$|[T\s_]|\b)")
 
 
@@ -58,11 +92,16 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     html = _sanitise_input(html)
     if not html.strip():
         return HtmlExtract("", _url_hint(url))
+    markup = _without_code(html)
     tree = _parse(html)
     hints = _safe_hints(tree, url)
-    text = _safe_main_text(html, url)
+    text = ""
+    if len(markup) <= NO_EXTRACTOR_CHARS:
+        # Big pages are mostly inline scripts and data: give the extractor less to parse.
+        source = html if len(html) <= RAW_EXTRACTOR_CHARS else markup
+        text = _safe_main_text(source, url, twice=len(markup) <= SINGLE_PASS_CHARS)
     if not text:
-        text = _fallback_text(tree)
+        text = _fallback_text(tree, markup, drop_chrome=len(markup) > NO_EXTRACTOR_CHARS)
     return HtmlExtract(text, hints)
 
 
@@ -79,10 +118,44 @@ def _sanitise_input(html: object) -> str:
     return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", " ", html)
 
 
+def _without_code(html: str) -> str:
+    """The page with comments and code-only elements cut out, in linear time."""
+    kept, position = [], 0
+    unclosed: set[str] = set()   # names with no closer left: never search for them again
+    while True:
+        match = CODE_OPEN_RE.search(html, position)
+        if not match:
+            kept.append(html[position:])
+            break
+        kept.append(html[position:match.start()])
+        name = (match.group(1) or "").lower()
+        end = -1 if name in unclosed else _closer_end(html, name, match.end())
+        if end < 0:
+            if not name or name in RAW_TEXT_TAGS:
+                break
+            unclosed.add(name)
+            tag_end = html.find(">", match.end())
+            position = len(html) if tag_end < 0 else tag_end + 1
+            continue
+        position = end
+        kept.append(" ")
+    return "".join(kept)
+
+
+def _closer_end(html: str, name: str, start: int) -> int:
+    """Index just past the comment end or ``</name ...>`` after ``start``; -1 if none."""
+    if not name:
+        end = html.find("-->", start)
+        return -1 if end < 0 else end + 3
+    closer = re.compile(rf"</{name}\b[^<>]*>?", re.IGNORECASE).search(html, start)
+    return -1 if closer is None else closer.end()
+
+
 def _parse(html: str):
     """lxml tree of the page, or None when even lxml gives up."""
     try:
-        parser = lxml_html.HTMLParser(recover=True, huge_tree=False, remove_comments=True)
+        # huge_tree lifts libxml2's text-node size limit (not a risk for HTML parsing).
+        parser = lxml_html.HTMLParser(recover=True, huge_tree=True, remove_comments=True)
         return lxml_html.document_fromstring(html, parser=parser)
     except (etree.LxmlError, ValueError, RecursionError, MemoryError):
         return None
@@ -90,20 +163,10 @@ def _parse(html: str):
 
 # ---------------------------------------------------------------- main content
 
-@lru_cache(maxsize=1)
-def _trafilatura_config() -> configparser.ConfigParser:
-    """trafilatura settings: short articles count, no guessing of dates from text."""
-    from trafilatura.settings import use_config
-
-    config = use_config()
-    config.set("DEFAULT", "extensive_date_search", "off")
-    config.set("DEFAULT", "max_file_size", str(MAX_HTML_CHARS * 4))
-    config.set("DEFAULT", "extraction_timeout", "0")
-    return config
-
-
-def _safe_main_text(html: str, url: str | None) -> str:
+def _safe_main_text(html: str, url: str | None, twice: bool) -> str:
     try:
+        if not twice:
+            return _trafilatura_markdown(html, url, favor_precision=False)
         return _main_text(html, url)
     except Exception:  # noqa: BLE001 - a broken page must still yield its fallback text
         return ""
@@ -124,12 +187,13 @@ def _main_text(html: str, url: str | None) -> str:
 
 
 def _trafilatura_markdown(html: str, url: str | None, favor_precision: bool) -> str:
+    # Imported here: it takes most of a second, and corpora without HTML never need it.
     import trafilatura
 
     document = trafilatura.bare_extraction(
         html, url=url, favor_precision=favor_precision, include_comments=False,
         include_tables=True, include_images=False, include_formatting=True,
-        include_links=False, with_metadata=False, config=_trafilatura_config())
+        include_links=False, with_metadata=False)
     body = getattr(document, "body", None)
     if body is None:
         return ""
@@ -142,15 +206,33 @@ def _blocks_to_markdown(body) -> str:
 
 
 def _element_blocks(element, depth: int, list_depth: int) -> Iterator[str]:
-    """Markdown blocks for the children of one trafilatura XML element."""
-    if element.text and element.text.strip():
-        yield _inline(element.text)
+    """Markdown blocks for the content of one trafilatura XML element.
+
+    Loose text and inline children between block children form paragraphs, so
+    ``text <hi>bold</hi> text`` directly inside a cell or quote stays one sentence.
+    """
+    pending = [element.text or ""]
     for child in element:
         if not isinstance(child.tag, str):
-            continue
-        yield from _child_blocks(child, depth + 1, list_depth)
-        if child.tail and child.tail.strip():
-            yield _inline(child.tail)
+            pass
+        elif child.tag == "lb":
+            pending.append("\n")
+        elif child.tag in INLINE_TAGS:
+            pending.append(_text_with_breaks(child))
+        elif child.tag != "graphic":
+            yield from _pending_paragraphs(pending)
+            pending = []
+            yield from _child_blocks(child, depth + 1, list_depth)
+        pending.append(child.tail or "")
+    yield from _pending_paragraphs(pending)
+
+
+def _pending_paragraphs(parts: list[str]) -> Iterator[str]:
+    """Paragraphs of collected inline text, split where the source had line breaks."""
+    for part in "".join(parts).split("\n"):
+        part = _inline(part)
+        if part:
+            yield _escape_block_start(part)
 
 
 def _child_blocks(child, depth: int, list_depth: int) -> Iterator[str]:
@@ -161,14 +243,14 @@ def _child_blocks(child, depth: int, list_depth: int) -> Iterator[str]:
         yield from _heading(child)
     elif tag == "list":
         yield "\n".join(_list_lines(child, depth, list_depth))
+    elif tag == "table" and _is_layout_table(child):
+        yield from _layout_table_blocks(child, depth, list_depth)
     elif tag == "table":
         yield _table(child)
     elif tag == "quote":
         yield _quote(child, depth, list_depth)
     elif tag in ("p", "code", "item", "cell"):
         yield from _paragraphs(child)
-    elif tag == "graphic":
-        return
     else:
         yield from _element_blocks(child, depth, list_depth)
 
@@ -184,10 +266,7 @@ def _heading(element) -> Iterator[str]:
 
 def _paragraphs(element) -> Iterator[str]:
     """A paragraph, split where the source had line breaks (as trafilatura does)."""
-    for part in _text_with_breaks(element).split("\n"):
-        part = _inline(part)
-        if part:
-            yield _escape_block_start(part)
+    yield from _pending_paragraphs([_text_with_breaks(element)])
 
 
 def _list_lines(element, depth: int, list_depth: int) -> Iterator[str]:
@@ -224,9 +303,23 @@ def _table(element) -> str:
     return "\n".join(lines)
 
 
+def _is_layout_table(element) -> bool:
+    """A table used for page layout: a single row, or prose-length cells."""
+    rows = [row for row in element.iter("row")]
+    cells = [cell for row in rows for cell in row if isinstance(cell.tag, str)]
+    if len(rows) < 2 and len(cells) > 0:
+        return True
+    return any(len(_cell_text(cell)) > LAYOUT_CELL_CHARS for cell in cells)
+
+
+def _layout_table_blocks(element, depth: int, list_depth: int) -> Iterator[str]:
+    for cell in element.iter("cell"):
+        yield from _element_blocks(cell, depth + 1, list_depth)
+
+
 def _cell_text(cell) -> str:
     # Nested tables in a cell are flattened: a pipe table cannot hold them.
-    return _inline(" ".join(cell.itertext())).replace("|", "/")
+    return _inline(_joined_text(cell)).replace("|", "/")
 
 
 def _quote(element, depth: int, list_depth: int) -> str:
@@ -257,28 +350,44 @@ def _text_outside(element, skipped: list) -> str:
     parts = [element.text or ""]
     for child in element:
         if child not in skipped and isinstance(child.tag, str):
-            parts.append(" ".join(child.itertext()))
+            parts.append(_joined_text(child))
         parts.append(child.tail or "")
-    return " ".join(parts)
+    return "".join(parts)
 
 
 def _flat_text(element) -> str:
-    return _inline(" ".join(element.itertext()))
+    return _inline(_joined_text(element))
+
+
+def _joined_text(element) -> str:
+    """All text of an element: inline children glued, block children spaced apart."""
+    parts = []
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        spacer = "" if node.tag in INLINE_TAGS else " "
+        if event == "start":
+            parts.append(spacer + (node.text or ""))
+        else:
+            parts.append(spacer + (node.tail or "" if node is not element else ""))
+    return "".join(parts)
 
 
 def _inline(text: str) -> str:
     """One line of text: collapsed whitespace, no HTML tags, no link/image syntax."""
-    text = TAG_RE.sub(" ", text)
-    text = IMAGE_RE.sub(r"\1", text)
-    text = LINK_RE.sub(r"\1", text)
+    if "<" in text:
+        text = TAG_RE.sub(" ", text)
+    if "](" in text:
+        text = LINK_RE.sub(r"\1", IMAGE_RE.sub(r"\1", text))
     return SPACE_RE.sub(" ", text.replace("\n", " ")).strip()
 
 
 def _escape_block_start(text: str) -> str:
-    """Keep a paragraph that begins like a Markdown marker from being read as one."""
-    if re.match(r"(#{1,6}\s|>\s?|[-*+]\s|\d+\.\s|\|)", text):
-        return "\\" + text
-    return text
+    """Keep a paragraph that begins with a heading, quote or table marker a paragraph.
+
+    The cleaning stage reads Markdown markers and shows backslashes literally, so
+    a decorative marker is dropped rather than escaped. Leading ``- ``/``1. `` stay:
+    read as list items they are what the reader saw anyway.
+    """
+    return re.sub(r"^(?:#{1,6}\s+|(?:>\s?)+|\|\s*)", "", text)
 
 
 def _finish(text: str) -> str:
@@ -288,15 +397,43 @@ def _finish(text: str) -> str:
 
 # ---------------------------------------------------------------- fallback text
 
-def _fallback_text(tree) -> str:
-    """Plain text of <body> with code-bearing elements removed, one block per paragraph."""
+def _fallback_text(tree, markup: str, drop_chrome: bool) -> str:
+    """Plain body text when the extractor found nothing (or was skipped).
+
+    The parsed tree gives the text by paragraph; libxml2 silently truncates very
+    deep trees, so a tag-stripped reading of the markup wins when it is much longer.
+    """
+    from_tree = _tree_text(tree, drop_chrome)
+    from_markup = _markup_text(markup)
+    if len(from_markup) > 2 * len(from_tree) + 200:
+        return from_markup
+    return from_tree or from_markup
+
+
+def _tree_text(tree, drop_chrome: bool) -> str:
     if tree is None:
         return ""
     try:
         body = tree.find("body")
         root = body if body is not None else tree
         etree.strip_elements(root, *CODE_TAGS, with_tail=False)
+        if drop_chrome:
+            etree.strip_elements(root, *CHROME_TAGS, with_tail=False)
         return _finish("\n\n".join(_fallback_paragraphs(root)))
+    except Exception:  # noqa: BLE001 - last resort must not raise either
+        return ""
+
+
+def _markup_text(markup: str) -> str:
+    """Text of the markup by regex alone: works whatever the nesting depth."""
+    try:
+        body = re.split(r"<body\b[^>]*>", markup, maxsplit=1, flags=re.IGNORECASE)[-1]
+        body = BLOCK_BOUNDARY_RE.sub("\n\n", body)
+        body = TAG_RE.sub(" ", body)
+        body = body[:body.rfind("<")] if body.rfind("<") > body.rfind(">") else body
+        body = html_module.unescape(body)
+        paragraphs = (_inline(part) for part in re.split(r"\n\s*\n", body))
+        return _finish("\n\n".join(_escape_block_start(p) for p in paragraphs if p))
     except Exception:  # noqa: BLE001 - last resort must not raise either
         return ""
 
@@ -305,17 +442,19 @@ def _fallback_paragraphs(root) -> Iterator[str]:
     # iterwalk is iterative, so a 10,000-level tree cannot exhaust the stack.
     current: list[str] = []
     for event, element in etree.iterwalk(root, events=("start", "end")):
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if tag.lower() in BLOCK_TAGS:
-            paragraph = _inline(" ".join(current))
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if tag in BLOCK_TAGS:
+            paragraph = _inline("".join(current))
             current = []
             if paragraph:
                 yield _escape_block_start(paragraph)
+        elif tag not in HTML_INLINE_TAGS:
+            current.append(" ")   # table cells and the like separate words
         if event == "start" and element.text and tag:
             current.append(element.text)
         if event == "end" and element.tail and element is not root:
             current.append(element.tail)
-    paragraph = _inline(" ".join(current))
+    paragraph = _inline("".join(current))
     if paragraph:
         yield _escape_block_start(paragraph)
 
@@ -338,11 +477,12 @@ def _hints(tree, url: str | None) -> tuple[tuple[str, str], ...]:
         return _url_hint(url)
     meta = _meta_values(tree)
     ld = _json_ld_values(tree)
+    microdata = _microdata_values(tree)
     found = {
         "title": _first(meta, "og:title", "twitter:title", "dc.title") or ld.get("title")
         or _title_tag(tree),
-        "author": _authors(meta, ld),
-        "published": _first_date(meta, ld),
+        "author": _authors(meta, ld, microdata),
+        "published": _first_date(meta, ld, microdata),
         "publisher": _first(meta, "og:site_name", "application-name", "dc.publisher")
         or ld.get("publisher"),
         "url": (url or "").strip() or _canonical_url(tree, meta),
@@ -367,6 +507,22 @@ def _meta_values(tree) -> dict[str, list[str]]:
             if key:
                 values.setdefault(key, []).append(content)
     return values
+
+
+def _microdata_values(tree) -> dict[str, list[str]]:
+    """Authors and publication dates marked up in the body (microdata, rel=author, <time pubdate>)."""
+    found: dict[str, list[str]] = {"author": [], "published": []}
+    for element in tree.xpath('//*[@itemprop="author"] | //a[@rel="author"]')[:20]:
+        names = element.xpath('.//*[@itemprop="name"]')
+        node = names[0] if names else element
+        text = node.get("content") or node.text_content()
+        if text and len(text) < 100:
+            found["author"].append(text)
+    for element in tree.xpath('//*[@itemprop="datePublished"] | //time[@pubdate]')[:20]:
+        value = element.get("datetime") or element.get("content") or ""
+        if value:
+            found["published"].append(value)
+    return found
 
 
 def _first(meta: dict[str, list[str]], *keys: str) -> str:
@@ -399,15 +555,38 @@ def _language(tree, meta: dict[str, list[str]]) -> str:
     return match.group(1).lower() if match else ""
 
 
-def _authors(meta: dict[str, list[str]], ld: dict) -> str:
-    names = [value for key in ("author", "article:author", "dc.creator", "byl", "parsely-author",
-                               "sailthru.author")
-             for value in meta.get(key, ())]
-    names = [re.sub(r"^\s*by\s+", "", name, flags=re.IGNORECASE) for name in names
-             if not name.strip().startswith(("http://", "https://", "/"))]
-    if not names:
-        names = list(ld.get("authors", ()))
-    return "; ".join(_unique(names))
+def _authors(meta: dict[str, list[str]], ld: dict, microdata: dict[str, list[str]]) -> str:
+    meta_names = [value for key in ("author", "article:author", "dc.creator", "byl",
+                                    "parsely-author", "sailthru.author")
+                  for value in meta.get(key, ())]
+    for names in (meta_names, ld.get("authors", []), microdata.get("author", [])):
+        kept = [_strip_byline_prefix(name) for name in names
+                if isinstance(name, str) and not NOT_A_NAME_RE.search(name)]
+        kept = _unique(kept)
+        if kept:
+            return "; ".join(kept)
+    return ""
+
+
+def _strip_byline_prefix(name: str) -> str:
+    """"By Jane Roe" (in any language the facts vocabulary knows) -> "Jane Roe"."""
+    for prefix in _byline_prefixes():
+        match = re.match(rf"\s*{re.escape(prefix)}[\s:：]+(?=\S)", name, flags=re.IGNORECASE)
+        if match:
+            return name[match.end():]
+    return name
+
+
+@lru_cache(maxsize=1)
+def _byline_prefixes() -> tuple[str, ...]:
+    """Byline prefixes from the shared facts vocabulary, longest first."""
+    try:
+        with FACTS_FILE.open(encoding="utf-8") as handle:
+            data = yaml.safe_load(handle) or {}
+    except (OSError, yaml.YAMLError):
+        return ()
+    prefixes = [str(item) for item in data.get("byline_prefixes", ()) if item]
+    return tuple(sorted(prefixes, key=lambda item: (-len(item), item)))
 
 
 def _tags(meta: dict[str, list[str]], ld: dict) -> str:
@@ -429,13 +608,14 @@ def _unique(values: Iterable[str]) -> list[str]:
     return kept
 
 
-def _first_date(meta: dict[str, list[str]], ld: dict) -> str:
+def _first_date(meta: dict[str, list[str]], ld: dict, microdata: dict[str, list[str]]) -> str:
     keys = ("article:published_time", "og:published_time", "datepublished", "published_time",
             "pubdate", "publishdate", "publish-date", "publish_date", "dc.date.issued",
             "dcterms.issued", "dc.date", "dcterms.created", "date", "parsely-pub-date",
             "sailthru.date", "article.published", "datecreated")
     candidates = [value for key in keys for value in meta.get(key, ())]
     candidates.extend(ld.get("dates", ()))
+    candidates.extend(microdata.get("published", ()))
     for value in candidates:
         date = _absolute_date(value)
         if date:
@@ -485,7 +665,7 @@ def _ld_objects(data, limit: int = 200) -> list[dict]:
 
 def _merge_ld(found: dict, item: dict) -> None:
     kind = item.get("@type")
-    kinds = " ".join(kind) if isinstance(kind, list) else str(kind or "")
+    kinds = " ".join(map(str, kind)) if isinstance(kind, list) else str(kind or "")
     if not re.search(r"Article|Posting|Report|Blog|NewsArticle|WebPage", kinds):
         return
     for key, name in (("headline", "title"), ("name", "title"), ("description", "description")):
@@ -512,5 +692,7 @@ def _ld_names(value) -> list[str]:
         name = value.get("name")
         return [name] if isinstance(name, str) else []
     if isinstance(value, list):
-        return [name for entry in value[:20] for name in _ld_names(entry) if not isinstance(entry, list)]
+        # Lists of lists are not valid authors; skipping them also bounds the recursion.
+        return [name for entry in value[:20] if not isinstance(entry, list)
+                for name in _ld_names(entry)]
     return []

@@ -123,7 +123,8 @@ def load_registry(path: Path) -> Registry:
     except OSError as exc:
         raise RegistryError(f"{path}:1: cannot read registry ({exc.strerror or exc})") from None
     except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else 1
+        mark = exc.context_mark or exc.problem_mark     # where the broken construct starts
+        line = mark.line + 1 if mark else 1
         raise RegistryError(f"{path}:{line}: invalid YAML ({exc.problem})") from None
     if root is None:
         return Registry(path=str(path))

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,8 +13,12 @@ def build_site(tmp: Path, sources: Path, run_mkdocs: bool = True, **overrides):
     from generator.build import build
     from generator.settings import load_settings
 
+    from dataclasses import replace
+
+    cache_dir = overrides.pop("cache_dir", None)   # tests run without a cache unless they ask
     settings = load_settings(ROOT / "mkdocs.yml", sources_dir=sources, docs_dir=tmp / "docs",
                              site_dir=tmp / "site", run_mkdocs=run_mkdocs, quiet=True, **overrides)
+    settings = replace(settings, cache_dir=cache_dir)
     return build(settings), settings
 
 

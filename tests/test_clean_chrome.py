@@ -66,7 +66,7 @@ def test_single_number_label_pair_is_kept():
     assert texts(run(chrome.drop_score_widgets, *lines)) == lines
 
 
-@pytest.mark.parametrize("bar", ["Share", "Share: 分享到:", "Share this article: Facebook Twitter LinkedIn",
+@pytest.mark.parametrize("bar", ["Share", "Share: 分享至:", "Share this article: Facebook Twitter LinkedIn",
                                  "Partager", "Compartir en Facebook", "微信 微博 复制链接"])
 def test_share_bars_are_removed(bar):
     assert texts(run(chrome.drop_share_bars, bar, BODY)) == [BODY]
@@ -147,3 +147,59 @@ def test_prose_about_ai_generation_is_not_a_disclaimer():
     state = run(chrome.drop_ai_disclaimers, line)
     assert texts(state) == [line]
     assert "ai_generated" not in state.facts
+
+
+def test_numbered_sections_are_not_a_score_widget():
+    lines = ["1", "Setup", "2", "Results", BODY]
+    assert texts(run(chrome.drop_score_widgets, *lines)) == lines
+
+
+def test_leading_label_above_meta_line_goes_when_title_follows():
+    state = run(chrome.drop_meta_lines, "Science", "3 hours ago · 4 min read", "Harbour dredging resumes", BODY)
+    assert texts(state) == ["Harbour dredging resumes", BODY]
+
+
+def test_leading_title_above_meta_line_is_kept():
+    state = run(chrome.drop_meta_lines, "Harbour Dredging", "3 hours ago · 4 min read", BODY)
+    assert texts(state) == ["Harbour Dredging", BODY]
+
+
+def test_trailing_read_more_is_stripped_after_a_sentence():
+    state = run(chrome.drop_trailing_more, "The minister agreed to the plan. Read more »", "They asked us to read more")
+    assert texts(state) == ["The minister agreed to the plan.", "They asked us to read more"]
+
+
+@pytest.mark.parametrize("line", ["Advertisement", "广告", "Anzeige", "Listen to this article", "Comments (12)"])
+def test_furniture_lines_are_removed(line):
+    assert texts(run(chrome.drop_furniture, line, BODY)) == [BODY]
+
+
+def test_furniture_word_inside_a_heading_is_kept():
+    assert texts(run(chrome.drop_furniture, "Print media in decline")) == ["Print media in decline"]
+
+
+def test_icon_counters_are_removed():
+    assert texts(run(chrome.drop_meta_lines, "👁 1.2k · 💬 34", BODY)) == [BODY]
+
+
+def test_markdown_table_row_with_a_time_is_kept():
+    row = "| Model | Released 3 days ago |"
+    assert texts(run(chrome.drop_meta_lines, row)) == [row]
+
+
+def test_cjk_headlines_starting_with_chrome_words_are_kept():
+    for line in ("相关新闻报道引发热议", "订阅制度改革", "登録者数が増加"):
+        assert texts(run(chrome.drop_related_links, line)) == [line]
+        assert texts(run(chrome.drop_footers, line)) == [line]
+    assert texts(run(chrome.drop_related_links, "相关阅读：")) == []
+
+
+@pytest.mark.parametrize("line", ["本文讨论了AI生成内容的版权问题。", "This article discusses AI-generated images.",
+                                  "Note that AI-generated text is rising."])
+def test_lines_about_ai_generation_are_not_disclaimers(line):
+    assert texts(run(chrome.drop_ai_disclaimers, line)) == [line]
+
+
+def test_more_than_percent_in_chinese_is_not_a_self_reference():
+    line = "该公司代码有30%以上由AI生成。"
+    assert texts(run(chrome.drop_ai_disclaimers, line)) == [line]

@@ -30,12 +30,13 @@ def test_find_dates(text, expected):
     ("作者：李明", ["李明"]),
     ("Por María de la Cruz", ["María de la Cruz"]),
     ("By J.R. Smith", ["J.R. Smith"]),
+    ("By Jane Doe, Staff Writer", ["Jane Doe"]),
 ])
 def test_byline_authors(line, names):
     assert facts.byline_authors(line) == names
 
 
-@pytest.mark.parametrize("line", ["By the way, the port reopened.", "By 2030 the port will double.",
+@pytest.mark.parametrize("line", ["— Ana Ruiz, Port Authority", "By the way, the port reopened.", "By 2030 the port will double.",
                                   "Reviewed by regulators last year, the plan passed.", BODY])
 def test_not_bylines(line):
     assert facts.byline_authors(line) == []
@@ -112,3 +113,64 @@ def test_no_metadata_no_facts():
     for rule in facts.RULES:
         rule(state)
     assert state.facts == {}
+
+
+def test_byline_with_date_sets_published():
+    state = run(facts.extract_byline, "By Jane Doe | March 3, 2025", BODY)
+    assert state.facts == {"authors": ["Jane Doe"], "published": "2025-03-03"}
+
+
+def test_dash_byline_read_as_one_item_list():
+    line = Line(text="", kind="list", items=("Harbour Desk · Reviewed by Ann Lee",))
+    state = run(facts.extract_byline, lines=[line])
+    assert state.facts["authors"] == ["Harbour Desk", "Ann Lee"]
+    assert state.lines == []
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("Originally published in Korean by Seoul Daily.", {"who": "Seoul Daily", "lang": "ko", "by": ""}),
+    ("由海港编辑部翻译自日语。", {"who": "", "lang": "ja", "by": "海港编辑部"}),
+    ("Traduit du coréen par Revue Est.", {"who": "", "lang": "ko", "by": "Revue Est"}),
+])
+def test_parse_origin_sentence(line, expected):
+    assert facts.parse_origin_sentence(line) == expected
+
+
+def test_language_code():
+    assert [facts.language_code(n) for n in ("Korean", "coreano", "韩语", "Klingon")] == ["ko", "ko", "ko", ""]
+
+
+def test_dateline_with_two_labelled_dates_gives_the_first():
+    assert facts.dateline_date("Published: 3 March 2025 · Updated: 4 March 2025") == "2025-03-03"
+    assert facts.dateline_date("发布时间：2025年3月4日") == "2025-03-04"
+
+
+def test_name_split_off_a_dangling_role_is_taken_back():
+    lines = [Line(text="Harbour Desk · Reviewed by"), Line(text="Ann Lee", para_start=False), Line(text=BODY)]
+    state = run(facts.extract_byline, lines=lines)
+    assert state.facts["authors"] == ["Harbour Desk", "Ann Lee"]
+    assert [l.text for l in state.lines] == [BODY]
+
+
+def test_partly_unreadable_name_is_dropped_not_guessed():
+    lines = [Line(text="Harbour Desk · Reviewed by"), Line(text="\ufffd\ufffd민"), Line(text=BODY)]
+    state = run(facts.extract_byline, lines=lines)
+    assert state.facts["authors"] == ["Harbour Desk"]
+    assert [l.text for l in state.lines] == [BODY]
+
+
+def test_heading_after_dangling_role_is_not_a_name():
+    lines = [Line(text="Harbour Desk · Reviewed by"), Line(text="What this means for ports")]
+    state = run(facts.extract_byline, lines=lines)
+    assert [l.text for l in state.lines] == ["What this means for ports"]
+
+
+def test_byline_in_markdown_emphasis():
+    assert facts.byline_authors("**By Jane Doe**") == ["Jane Doe"]
+
+
+def test_hint_lists_joined_by_semicolons_keep_commas_inside_names():
+    state = CleanState(lines=[], hints={"author": "Doe, Jane; Roe, Rui", "tags": "ports; trade, shipping"})
+    facts.facts_from_hints(state)
+    assert state.facts["authors"] == ["Doe, Jane", "Roe, Rui"]
+    assert state.facts["tags"] == ["ports", "trade, shipping"]

@@ -84,5 +84,45 @@ def test_rows_of_a_cjk_table_are_not_split():
 
 
 def test_weak_minority_latin_guess_takes_document_language():
-    text = "\n\n".join([EN, "Data centers and ports", EN])
+    assert guess("Hanoi Saigon bus station routes").lang != "en"     # too short to trust
+    text = "\n\n".join([EN, "Hanoi Saigon bus station routes", EN])
     assert {lang for _, lang in run(text)} == {"en"}
+
+
+def test_block_marker_is_repeated_on_each_part():
+    assert split_bilingual("## Analysis 深度分析") == ["## Analysis", "## 深度分析"]
+    assert split_bilingual("- Overview 概述") == ["- Overview", "- 概述"]
+
+
+def test_kanji_only_lines_of_a_japanese_document_are_japanese():
+    text = "政府は本日、新しい基準を発表した。\n\n監査 年1回\n\n最新新闻"
+    assert [lang for _, lang in run(text)] == ["ja", "ja", "zh"]
+    assert [lang for _, lang in run("監査 年1回")] == ["zh"]
+
+
+def test_sentence_lines_without_blank_lines_are_classified_each():
+    assert [lang for _, lang in run(EN + "\n" + FR + "\n" + ES)] == ["en", "fr", "es"]
+
+
+def test_wrapped_line_continues_language_of_its_paragraph():
+    text = "Le comité a publié aujourd'hui son rapport annuel sur la qualité de\nl'eau dans la région et les mesures prises."
+    assert [lang for _, lang in run(text)] == ["fr", "fr"]
+
+
+def test_function_words_decide_only_clear_cases():
+    from generator.clean.languages import by_function_words
+    long_en = ("The report says that the council will review the plan, and the mayor has said "
+               "that the city is ready for the change.")
+    assert by_function_words(long_en) == "en"
+    assert by_function_words("Data centers and ports") == ""
+
+
+def test_headline_starting_with_a_name_in_a_chinese_document_is_not_split():
+    text = "Globex 发布新款手机\n\n市政府今天公布了新的交通政策，将于明年实施。"
+    assert [t for t, _ in run(text)] == ["Globex 发布新款手机", "市政府今天公布了新的交通政策，将于明年实施。"]
+    assert split_bilingual("Globex 发布新款手机", latin_prose=False) == ["Globex 发布新款手机"]
+    assert split_bilingual("Analysis 深度分析", latin_prose=False) == ["Analysis 深度分析"]
+
+
+def test_label_with_prose_words_splits_even_without_latin_prose():
+    assert split_bilingual("Market outlook 市场展望", latin_prose=False) == ["Market outlook", "市场展望"]

@@ -67,3 +67,18 @@ def test_short_blocks_are_not_repeats():
 
 def test_normalise_ignores_case_space_and_markers():
     assert normalise("Q:  Why   NOW?") == normalise("why now?")
+
+
+def test_faq_copy_as_plain_paragraphs_matches_qa_block():
+    qa = Line(text="", kind="qa", lang="en", items=("Q: Will the bridge close?", "A: Yes, next spring after the vote."))
+    heading = Line(text="Questions", kind="heading", lang="en", level=2)
+    question = Line(text="Will the bridge close?", kind="paragraph", lang="en")
+    answer = Line(text="Yes, next spring after the vote.", kind="paragraph", lang="en")
+    state = run(P1, qa, P2, heading, question, answer)
+    assert state.lines == [P1, qa, P2]
+
+
+def test_section_with_new_content_keeps_its_heading():
+    heading = Line(text="More", kind="heading", lang="en", level=2)
+    state = run(P1, heading, P1, P2)
+    assert state.lines == [P1, heading, P2]

@@ -30,6 +30,9 @@ TERMINAL = re.compile(r"[.!?。！？]$")
 MAX_LABEL_WORDS = 4
 MAX_LABEL_CHARS = 40
 MAX_CHROME_LINE_WORDS = 12
+# Meta lines and share bars are short; longer lines are not scanned for them.
+MAX_META_CHARS = 300
+MAX_SHARE_WORDS = 24
 
 
 @lru_cache(maxsize=1)
@@ -75,14 +78,22 @@ def _template(template: str, number: str, units: str = "") -> str:
     return "".join(out)
 
 
+def _factored(templates: list[str], number: str, units: str = "") -> str:
+    """One alternation for many templates, with the leading number shared:
+    "NUMBER(?:tail1|tail2)|full3|..." is tried once per position instead of
+    once per template, which keeps the scan fast on long paragraphs."""
+    tails = [_template(t[len("{n}"):], number, units) for t in templates if t.startswith("{n}")]
+    full = [_template(t, number, units) for t in templates if not t.startswith("{n}")]
+    parts = ([f"(?:{number})(?:{'|'.join(tails)})"] if tails else []) + full
+    return "|".join(parts)
+
+
 @lru_cache(maxsize=1)
 def _relative_time_body() -> str:
     data = _data()
     number = _number()
-    forms = []
-    for lang, templates in data["relative_time"].items():
-        units = _alternation(data["time_units"][lang])
-        forms.extend(_template(t, number, units) for t in templates)
+    forms = [_factored(templates, number, _alternation(data["time_units"][lang]))
+             for lang, templates in data["relative_time"].items()]
     label = rf"(?:{_alternation(data['time_labels'])})(?:\s*(?:{_alternation(data['cjk_label_connectors'])}))?"
     return rf"(?:{label}\s*)?(?:{'|'.join(forms)})"
 
@@ -92,10 +103,8 @@ def strong_chrome_re() -> re.Pattern:
     """Tokens that are chrome wherever they stand in a meta line: reading
     times, relative timestamps, view/read counters."""
     data = _data()
-    number = _number()
-    reading = "|".join(_template(t, number) for t in data["reading_time"])
-    counters = "|".join(_template(t, number) for t in data["counters"])
-    return re.compile(_bounded(f"{reading}|{_relative_time_body()}|{counters}"), re.IGNORECASE)
+    widgets = _factored([*data["reading_time"], *data["counters"]], _number())
+    return re.compile(_bounded(f"{widgets}|{_relative_time_body()}"), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -103,9 +112,8 @@ def number_widget_re() -> re.Pattern:
     """Widgets that begin with a digit ("6 min read", "0 views"), with no
     left word boundary, so glue can find them stuck to a preceding label."""
     data = _data()
-    digits = _number(words=False)
     templates = [t for t in (*data["reading_time"], *data["counters"]) if t.startswith("{n}")]
-    body = "|".join(_template(t, digits) for t in templates)
+    body = _factored(templates, _number(words=False))
     return re.compile(rf"(?:{body})(?![{LATIN}])", re.IGNORECASE)
 
 
@@ -150,6 +158,8 @@ def strip_meta(text: str) -> tuple[str, list[str], bool] | None:
     Returns None when the line holds no strong chrome token, or when it is
     prose that only mentions a time (then it is kept as it is).
     """
+    if text.lstrip().startswith("|") or len(text) > MAX_META_CHARS:
+        return None   # a Markdown table row (cells are content), or prose
     strong = [m.span() for m in strong_chrome_re().finditer(text)]
     if not strong:
         return None
@@ -186,21 +196,39 @@ def drop_meta_lines(state: CleanState) -> None:
     """Timestamps, counters and reading times; a line left with only a short
     label (a category such as "World News") goes with them. An absolute date
     in a removed meta line becomes facts["published"]."""
-    kept: list[Line] = []
-    for line in state.lines:
+    lines = state.lines
+    new_text: dict[int, str] = {}   # index -> replacement ("" = drop)
+    for index, line in enumerate(lines):
         result = strip_meta(line.text)
         if result is None:
-            kept.append(line)
             continue
         rest, isos, drop_all = result
         if isos:
             state.facts.setdefault("published", isos[0])
-        if drop_all or not rest:
+        new_text[index] = "" if drop_all else rest
+    if _leading_label(lines, new_text):
+        new_text[0] = ""
+    kept: list[Line] = []
+    for index, line in enumerate(lines):
+        if index not in new_text:
+            kept.append(line)
+        elif not new_text[index]:
             state.drop("meta_line", line.text)
-            continue
-        state.drop("meta_tokens", line.text)
-        kept.append(line.with_(text=rest))
+        else:
+            state.drop("meta_tokens", line.text)
+            kept.append(line.with_(text=new_text[index]))
     state.lines = kept
+
+
+def _leading_label(lines: list[Line], new_text: dict[int, str]) -> bool:
+    """A section label on the first line, above a meta line that went whole,
+    is chrome too, provided a title-like line follows (else the first line
+    may be the title itself)."""
+    if len(lines) < 3 or new_text.get(1) != "" or 0 in new_text:
+        return False
+    first, after = lines[0].text, lines[2].text.strip()
+    title_like = 0 < _word_count(after) <= 15 and not TERMINAL.search(after)
+    return _is_short_label(first) and not is_byline(first) and title_like
 
 
 # ------------------------------------------------------------- score widgets
@@ -315,6 +343,8 @@ def _share_res() -> tuple[re.Pattern, re.Pattern]:
 
 
 def is_share_bar(text: str) -> bool:
+    if _word_count(text) > MAX_SHARE_WORDS:
+        return False
     labels_re, targets_re = _share_res()
     labels = len(labels_re.findall(text))
     rest = labels_re.sub(" ", text)
@@ -377,7 +407,8 @@ def _related_re() -> re.Pattern:
     # heading such as "Popular culture" survives.
     open_ended = [p for p in prefixes if " " in p or len(p) >= 4 and re.search(f"[{CJK}]", p)]
     exact = [p for p in prefixes if p not in open_ended]
-    tail = rf"(?:\s*[:：]?\s*\S+(?:\s+\S+){{0,{MAX_LABEL_WORDS - 2}}})?"
+    # The section name is a separate word: "相关新闻报道…" is a headline.
+    tail = rf"(?:(?:\s+|\s*[:：]\s*)\S+(?:\s+\S+){{0,{MAX_LABEL_WORDS - 2}}})?"
     return re.compile(
         rf"^\s*(?:(?:{_alternation(open_ended)}){tail}|(?:{_alternation(exact)}))\s*[:：»›>…]*\s*$",
         re.IGNORECASE)
@@ -393,6 +424,47 @@ def drop_related_links(state: CleanState) -> None:
     for line in state.lines:
         if is_related_link(line.text):
             state.drop("related_link", line.text)
+            continue
+        kept.append(line)
+    state.lines = kept
+
+
+@lru_cache(maxsize=1)
+def _trailing_more_re() -> re.Pattern:
+    words = _alternation(_data()["trailing_more"])
+    return re.compile(rf"(?<=\S)\s*[\[(]?(?:{words})\s*[»›>→…\])]*\s*$", re.IGNORECASE)
+
+
+def strip_trailing_more(text: str) -> str:
+    """"…the minister said. Read more »" -> "…the minister said."."""
+    stripped = _trailing_more_re().sub("", text)
+    # Only after a finished sentence: "…they asked us to read more" stays.
+    return stripped if stripped != text and TERMINAL.search(stripped.rstrip()) else text
+
+
+def drop_trailing_more(state: CleanState) -> None:
+    kept = []
+    for line in state.lines:
+        stripped = strip_trailing_more(line.text)
+        if stripped != line.text:
+            state.drop("read_more", line.text[len(stripped):].strip())
+            line = line.with_(text=stripped)
+        kept.append(line)
+    state.lines = kept
+
+
+@lru_cache(maxsize=1)
+def _furniture_re() -> re.Pattern:
+    words = _alternation(_data()["furniture_lines"])
+    return re.compile(rf"^\s*(?:{words})\s*[:：]?\s*(?:\(\d+\))?\s*$", re.IGNORECASE)
+
+
+def drop_furniture(state: CleanState) -> None:
+    """Whole lines such as "Advertisement", "Listen to this article", "Print"."""
+    kept = []
+    for line in state.lines:
+        if _furniture_re().match(line.text):
+            state.drop("furniture", line.text)
             continue
         kept.append(line)
     state.lines = kept
@@ -460,19 +532,31 @@ def drop_footers(state: CleanState) -> None:
 # ------------------------------------------------------------- AI disclaimers
 
 @lru_cache(maxsize=1)
-def _disclaimer_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _disclaimer_res() -> dict[str, re.Pattern]:
     words = _data()["ai_disclaimer"]
-    return (_phrase_re(words["ai_words"]), _phrase_re(words["generation_words"]),
-            _phrase_re(words["markers"]))
+    return {
+        "ai": _phrase_re(words["ai_words"]),
+        "verb": _phrase_re(words["generation_words"]),
+        "label": re.compile(rf"^\W*(?:{_alternation(words['labels'])})\s*[:：]", re.IGNORECASE),
+        "reference": _phrase_re(words["reference_phrases"]),
+        "self": _phrase_re(words["self_references"]),
+        "cue": re.compile(_alternation(words["passive_cues"]), re.IGNORECASE),
+    }
 
 
 def is_ai_disclaimer(text: str) -> bool:
-    """A short line naming AI, a generation verb and a disclaimer marker
-    (label such as "Disclaimer", or self-reference such as "this article")."""
+    """A short line naming AI and a generation verb that is a notice: it
+    starts with a disclaimer label, holds a "for reference only" phrase, or
+    speaks of the page itself with a passive cue ("this article … by AI").
+    Prose about AI-generated content has none of these."""
     if len(text) > _data()["ai_disclaimer"]["max_chars"]:
         return False
-    ai, verb, marker = _disclaimer_res()
-    return bool(ai.search(text) and verb.search(text) and marker.search(text))
+    res = _disclaimer_res()
+    if not (res["ai"].search(text) and res["verb"].search(text)):
+        return False
+    if res["label"].search(text) or res["reference"].search(text):
+        return True
+    return bool(res["self"].search(text) and res["cue"].search(f" {text} "))
 
 
 def drop_ai_disclaimers(state: CleanState) -> None:
@@ -487,14 +571,18 @@ def drop_ai_disclaimers(state: CleanState) -> None:
     state.lines = kept
 
 
+# Breadcrumbs go before meta lines so that a section label under a trail
+# is seen as the first line, above its meta line.
 RULES: tuple = (
     drop_ai_disclaimers,
     drop_tag_clouds,
     drop_share_bars,
+    drop_breadcrumbs,
     drop_score_widgets,
     drop_meta_lines,
-    drop_breadcrumbs,
     drop_related_links,
+    drop_trailing_more,
+    drop_furniture,
     drop_site_links,
     drop_footers,
 )

@@ -103,7 +103,8 @@ def _byline_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     data = _data()
     prefix = re.compile(r"^(?:" + _alternation(data["byline_prefixes"]) + r")(?:\s*[:：/]\s*|\s+)(?=\S)",
                         re.IGNORECASE)
-    roles = re.compile(r"(?:^|\s)(?:" + _alternation(data["byline_roles"]) + r")(?:\s*[:：]\s*|\s+)",
+    # A role may end the line when the name after it was lost or split off.
+    roles = re.compile(r"(?:^|\s)(?:" + _alternation(data["byline_roles"]) + r")(?:\s*[:：]\s*|\s+|$)",
                        re.IGNORECASE)
     joiners = re.compile(r"\s*(?:[,;·•|、，/]|\s(?:" + _alternation(data["name_joiners"]) + r")\s)\s*",
                          re.IGNORECASE)
@@ -126,8 +127,9 @@ def _line_text(line) -> str:
 
 def _strip_junk(text: str) -> str:
     """Drop leading dashes, bullets, replacement marks and stray one-character
-    tokens left by a broken encoding in front of a byline."""
-    text = text.strip()
+    tokens left by a broken encoding in front of a byline, and Markdown
+    emphasis around it."""
+    text = text.strip().strip("*_").strip()
     while text:
         head = text.split(maxsplit=1)
         first = head[0]
@@ -169,10 +171,12 @@ def _script(token: str) -> str:
 
 
 def _undecodable(text: str) -> bool:
-    """Only replacement marks, or a word starting with a combining mark
-    (no real word does): text whose encoding was lost."""
-    text = text.replace(REPLACEMENT, "").strip(" \t-–—:：,.;·•|")
-    return not text or any(unicodedata.category(w[0]).startswith("M") for w in text.split())
+    """A name with replacement marks, or with a word starting with a
+    combining mark (no real word does), lost letters to a broken encoding;
+    what is left of it would be a guess."""
+    text = text.strip(" \t-–—:：,.;·•|")
+    return (not text or REPLACEMENT in text
+            or any(unicodedata.category(w[0]).startswith("M") for w in text.split()))
 
 
 def _capitalised(name: str) -> bool:
@@ -215,8 +219,8 @@ def parse_byline(text: str) -> tuple[list[str], str]:
         if _undecodable(part):
             continue  # an undecodable name is not an author
         name = _clean_name(part)
-        if name.lower() in _role_titles():
-            continue
+        if name.lower() in _role_titles() or _date_label_re().fullmatch(name):
+            continue  # "Staff Writer", or the "Updated" of a date cut out
         if not _is_name(name) or not _capitalised(name):
             return [], ""
         names.append(name)
@@ -236,19 +240,36 @@ def is_byline(text: str) -> bool:
 
 def extract_byline(state: CleanState) -> None:
     """Bylines -> facts["authors"] (and a date on them -> facts["published"]);
-    the byline lines are dropped."""
+    the byline lines are dropped. A byline ending in a role ("Reviewed by")
+    takes its name from the next line when a split put it there."""
     kept = []
-    for line in state.lines:
-        names, iso = parse_byline(_line_text(line)) if _plain(line) or _single_item(line) else ([], "")
+    lines = state.lines
+    skip = -1
+    for index, line in enumerate(lines):
+        if index == skip:
+            continue
+        text = _line_text(line)
+        names, iso = parse_byline(text) if _plain(line) or _single_item(line) else ([], "")
+        if not names:
+            kept.append(line)
+            continue
+        state.drop("byline", line.text or text)
+        if index + 1 < len(lines) and _dangling_role(text):
+            follower = _line_text(lines[index + 1])
+            more, _ = parse_byline(f"{text} {follower}")
+            if more:
+                names, skip = more, index + 1
+                state.drop("byline", follower)
         if iso:
             state.facts.setdefault("published", iso)
-        if names:
-            authors = state.facts.setdefault("authors", [])
-            authors.extend(n for n in names if n and n not in authors)
-            state.drop("byline", line.text)
-            continue
-        kept.append(line)
+        authors = state.facts.setdefault("authors", [])
+        authors.extend(n for n in names if n and n not in authors)
     state.lines = kept
+
+
+def _dangling_role(text: str) -> bool:
+    _, roles_re, _ = _byline_res()
+    return any(m.end() == len(text.rstrip()) for m in roles_re.finditer(text.rstrip()))
 
 
 # -------------------------------------------------------------- origin notes
@@ -350,17 +371,27 @@ def _date_label_re() -> re.Pattern:
     return re.compile(r"^(?:" + _alternation(_data()["date_labels"]) + r")\s*[:：]?\s*", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _any_date_label_re() -> re.Pattern:
+    words = _alternation(_data()["date_labels"])
+    return re.compile(rf"(?<![^\W\d_])(?:{words})(?![^\W\d_])\s*[:：]?", re.IGNORECASE)
+
+
 def dateline_date(text: str) -> str:
-    """A line that is only a (labelled) date -> "YYYY-MM-DD", else ""."""
-    body = _date_label_re().sub("", text.strip(), count=1)
-    dates = find_dates(body)
-    if len(dates) != 1:
+    """A line of only (labelled) dates -> the first as "YYYY-MM-DD", else "".
+
+    "Published: 3 March 2025 · Updated: 4 March 2025" gives the first.
+    """
+    dates = find_dates(text)
+    if not dates:
         return ""
-    start, end, iso = dates[0]
-    rest = body[:start] + body[end:]
+    rest = text
+    for start, end, _ in reversed(dates):
+        rest = rest[:start] + " " + rest[end:]
+    rest = _any_date_label_re().sub(" ", rest)
     # A weekday or a clock time may sit next to the date; nothing else.
-    rest = re.sub(r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|[A-Z]{2,4})?|[(),.·|]", " ", rest, flags=re.I)
-    return iso if len(rest.split()) <= 1 and not re.search(r"\d", rest) else ""
+    rest = re.sub(r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|[A-Z]{2,4})?|[(),.·|/\-–—]", " ", rest, flags=re.I)
+    return dates[0][2] if len(rest.split()) <= 1 and not re.search(r"\d", rest) else ""
 
 
 def extract_dateline(state: CleanState) -> None:
@@ -379,7 +410,11 @@ def extract_dateline(state: CleanState) -> None:
 # --------------------------------------------------------------------- hints
 
 def _split_list(value: str) -> list[str]:
-    return [part.strip() for part in re.split(r"[,;、，；]", value or "") if part.strip()]
+    # The reader joins several values with ";", so a "," then belongs to
+    # one value ("Doe, Jane"); a hand-written hint may use commas.
+    separators = r"[;；]" if re.search(r"[;；]", value or "") else r"[,、，]"
+    parts = [part.strip() for part in re.split(separators, value or "") if part.strip()]
+    return list(dict.fromkeys(parts))
 
 
 def facts_from_hints(state: CleanState) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from .chrome import number_widget_re   # chrome owns the widget vocabulary
 from .state import CleanState
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "chrome_glue.yaml"
@@ -50,7 +51,6 @@ def split_glued_function_word(text: str) -> str:
 def split_label_from_count(text: str) -> str:
     """"Tech6 min read" -> "Tech 6 min read": a Latin letter glued to a
     number that starts a chrome widget (reading time, counter)."""
-    from .chrome import number_widget_re  # chrome owns the widget vocabulary
     widget = number_widget_re()
     out: list[str] = []
     last = 0

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -27,7 +28,14 @@ LATIN = "latin"
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]+")
 _TOKEN = re.compile(r"\S+")
-# Function words a Latin name never starts with: a lowercase word marks prose.
+# Markdown heading / bullet / number / quote markers and plain-text bullets.
+_BLOCK_MARKER = re.compile(r"^\s*(?:#{1,6}|[-*+>•·▪●]|\d{1,3}[.)])\s+")
+# Two CJK languages side by side are only split in labels this short: CJK
+# prose has no spaces to split at anyway.
+DENSE_LABEL_CHARS = 40
+# Latin letters that make a line running text rather than a label or a name.
+PROSE_LETTERS = 60
+# A lowercase Latin word (not a name, acronym or number) marks prose.
 _LOWER_WORD = re.compile(r"^[a-z\u00DF-\u00FF][\w'’-]*[,.;:!?]?$")
 
 
@@ -46,6 +54,9 @@ class Settings:
     override_letters: int
     simplified: re.Pattern
     cjk_sentence_end: str
+    function_words: dict        # word -> languages using it
+    function_min_hits: int
+    function_margin: int
 
 
 def _char_class(ranges) -> re.Pattern:
@@ -68,7 +79,18 @@ def settings() -> Settings:
         override_probability=float(data["override_probability"]),
         override_letters=int(data["override_letters"]),
         simplified=re.compile("[" + re.escape(data["simplified_only"]) + "]"),
-        cjk_sentence_end=data["cjk_sentence_end"])
+        cjk_sentence_end=data["cjk_sentence_end"],
+        function_words=_word_index(data.get("function_words") or {}),
+        function_min_hits=int(data.get("function_word_min_hits", 5)),
+        function_margin=int(data.get("function_word_margin", 3)))
+
+
+def _word_index(words_by_lang: dict) -> dict:
+    index: dict[str, tuple[str, ...]] = {}
+    for lang in sorted(words_by_lang):
+        for word in words_by_lang[lang]:
+            index[str(word)] = index.get(str(word), ()) + (str(lang),)
+    return index
 
 
 @lru_cache(maxsize=1)
@@ -107,6 +129,13 @@ def _any_script() -> re.Pattern:
     return re.compile("|".join(p.pattern for _name, _lang, p in settings().scripts))
 
 
+@lru_cache(maxsize=1)
+def dense_pattern() -> re.Pattern:
+    """One character class for the scripts written without spaces."""
+    cfg = settings()
+    return re.compile("|".join(p.pattern for name, _lang, p in cfg.scripts if name in cfg.dense))
+
+
 @lru_cache(maxsize=8192)
 def _script_of(ch: str) -> str:
     for name, _lang, pattern in settings().scripts:
@@ -117,14 +146,22 @@ def _script_of(ch: str) -> str:
 
 def script_counts(text: str) -> dict[str, int]:
     """Letters per script name ("latin" included), zero counts omitted."""
+    return dict(_script_counts(text))
+
+
+@lru_cache(maxsize=4096)
+def _script_counts(text: str) -> tuple[tuple[str, int], ...]:
+    # Cached: splitting and guessing look at the same lines and tokens again.
     counts: dict[str, int] = {}
-    for ch in _any_script().findall(text):
+    # Counting distinct characters first keeps the Python loop short on
+    # long CJK paragraphs.
+    for ch, n in Counter(_any_script().findall(text)).items():
         name = _script_of(ch)
-        counts[name] = counts.get(name, 0) + 1
+        counts[name] = counts.get(name, 0) + n
     latin = len(_LATIN_LETTER.findall(text))
     if latin:
         counts[LATIN] = latin
-    return counts
+    return tuple(sorted(counts.items()))
 
 
 def _weight(name: str, count: int) -> int:
@@ -136,11 +173,17 @@ def dominant_script(counts: dict[str, int]) -> str:
     """The script carrying most of the text ("" when there are no letters)."""
     if not counts:
         return ""
-    # Kana inside Han text makes the whole run Japanese.
     weighted = {name: _weight(name, n) for name, n in counts.items()}
-    if "kana" in weighted and "han" in weighted:
+    if _japanese(counts):
         weighted["kana"] += weighted.pop("han")
     return max(sorted(weighted), key=lambda name: weighted[name])
+
+
+def _japanese(counts: dict[str, int]) -> bool:
+    """Kana among Han characters makes the run Japanese; Japanese prose has
+    far more than a tenth kana, a Chinese brand name with "の" far less."""
+    kana, han = counts.get("kana", 0), counts.get("han", 0)
+    return bool(kana and han) and kana * 10 >= han
 
 
 def _script_lang(name: str) -> str:
@@ -175,8 +218,44 @@ def guess(text: str) -> Guess:
     letters = counts[LATIN]
     if letters < cfg.min_letters or len(_LATIN_WORD.findall(text)) < cfg.min_words:
         return Guess("", True, letters, 0.0)
+    lang = by_function_words(text)
+    if lang:
+        return Guess(lang, True, letters, 1.0)
     lang, probability = classify(text, cfg.latin_candidates)
     return Guess(lang, True, letters, probability)
+
+
+def by_function_words(text: str) -> str:
+    """The language whose function words clearly dominate the text, or ""."""
+    cfg = settings()
+    hits: dict[str, int] = {}
+    for word in _LATIN_WORD.findall(text[: cfg.sample_chars * 2].lower()):
+        for lang in cfg.function_words.get(word, ()):
+            hits[lang] = hits.get(lang, 0) + 1
+    if not hits:
+        return ""
+    ranked = sorted(hits.items(), key=lambda item: (-item[1], item[0]))
+    best, count = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    if count >= cfg.function_min_hits and count >= cfg.function_margin * runner_up:
+        return best
+    return ""
+
+
+def guess_lines(lines: list[Line]) -> list[Guess]:
+    """Guesses for every line; a hard-wrapped Latin line continues the
+    language of the line it wraps from instead of being classified again."""
+    guesses: list[Guess] = []
+    for i, line in enumerate(lines):
+        prev = guesses[-1] if guesses else None
+        wraps = i > 0 and not line.para_start and lines[i - 1].text.rstrip()[-1:] not in ".!?:"
+        if prev is not None and prev.latin and prev.lang and wraps \
+                and dominant_script(script_counts(line.text)) == LATIN:
+            letters = len(_LATIN_LETTER.findall(line.text))
+            guesses.append(Guess(prev.lang, True, letters, prev.probability))
+        else:
+            guesses.append(guess(line.text))
+    return guesses
 
 
 def main_latin_language(guesses: list[Guess], texts: list[str]) -> str:
@@ -206,6 +285,16 @@ def smooth(guesses: list[Guess], main: str) -> list[str]:
     return langs
 
 
+def kanji_lines(langs: list[str], texts: list[str]) -> list[str]:
+    """In a Japanese document, Han-only lines are Japanese kanji unless they
+    use a character that only simplified Chinese has."""
+    if "ja" not in langs:
+        return langs
+    simplified = settings().simplified
+    return ["ja" if lang == "zh" and not simplified.search(text) else lang
+            for lang, text in zip(langs, texts)]
+
+
 def fill_neutral(langs: list[str]) -> list[str]:
     """A line without a language takes that of the next decided line.
 
@@ -231,6 +320,8 @@ def fill_neutral(langs: list[str]) -> list[str]:
 # --- bilingual splitting ---------------------------------------------------
 
 def _token_script(token: str) -> str:
+    if not _any_script().search(token):
+        return LATIN if _LATIN_LETTER.search(token) else ""
     counts = script_counts(token)
     non_latin = [name for name in counts if name != LATIN]
     if non_latin:
@@ -246,9 +337,10 @@ def _is_name_token(token: str) -> bool:
 
 def _weighted(text: str) -> dict[str, int]:
     counts = script_counts(text)
-    if "kana" in counts and "han" in counts:
-        counts["kana"] += counts.pop("han")
-    return {name: _weight(name, n) for name, n in counts.items()}
+    weighted = {name: _weight(name, n) for name, n in counts.items()}
+    if _japanese(counts):
+        weighted["kana"] += weighted.pop("han")
+    return weighted
 
 
 def _dominated_by(text: str, script: str) -> bool:
@@ -272,8 +364,13 @@ def _ends_sentence_cjk(text: str) -> bool:
     return text.rstrip()[-1:] in settings().cjk_sentence_end
 
 
-def _split_latin_foreign(text: str) -> list[str] | None:
-    """Split "Latin part | foreign part" or "foreign part | Latin part"."""
+def _split_latin_foreign(text: str, latin_prose: bool) -> list[str] | None:
+    """Split "Latin part | foreign part" or "foreign part | Latin part".
+
+    ``latin_prose`` says whether the document has Latin-script prose: only
+    then can a Latin part made of names alone be a translation ("Analysis
+    深度分析"); in a Chinese document "Globex 发布新模型" is one headline.
+    """
     spans = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
     tokens = [t for _, t in spans]
     scripts = [_token_script(t) for t in tokens]
@@ -290,7 +387,7 @@ def _split_latin_foreign(text: str) -> list[str] | None:
             return None
         if not _dominated_by(tail, scripts[first]):
             return None
-        if _head_is_subject(tokens[:first], head, tail):
+        if _head_is_subject(tokens[:first], head, tail, latin_prose):
             return None
         return [head, tail]
     if LATIN in scripts[last + 1:]:
@@ -300,15 +397,21 @@ def _split_latin_foreign(text: str) -> list[str] | None:
             return None
         if not _dominated_by(head, scripts[first]):
             return None
+        if not latin_prose and _all_names(tokens[last + 1:]):
+            return None
         return [head, tail]
     return None
 
 
-def _head_is_subject(head_tokens: list[str], head: str, tail: str) -> bool:
+def _all_names(tokens: list[str]) -> bool:
+    return all(_is_name_token(t) for t in tokens if _LATIN_LETTER.search(t))
+
+
+def _head_is_subject(head_tokens: list[str], head: str, tail: str, latin_prose: bool) -> bool:
     """"OpenAI CEO 表示……。" is one sentence that starts with a name."""
-    if not all(_is_name_token(t) for t in head_tokens if _LATIN_LETTER.search(t)):
+    if not _all_names(head_tokens):
         return False
-    if _ends_sentence_cjk(tail):
+    if not latin_prose or _ends_sentence_cjk(tail):
         return True
     dense = sum(n for name, n in script_counts(tail).items() if name in settings().dense)
     latin = len(_LATIN_LETTER.findall(head))
@@ -342,23 +445,49 @@ def _split_dense_pair(text: str) -> list[str] | None:
     return [text[:cut].strip(), text[cut:].strip()]
 
 
-def split_bilingual(text: str) -> list[str]:
-    """The line's parts, one per language (the line itself when not bilingual)."""
+def split_bilingual(text: str, latin_prose: bool = True) -> list[str]:
+    """The line's parts, one per language (the line itself when not bilingual).
+
+    A leading block marker ("## ", "- ", "1. ", "> ") is repeated on every
+    part, so a bilingual heading or item stays a heading or item per language.
+    """
+    marker = _BLOCK_MARKER.match(text)
+    if marker:
+        parts = _split_body(text[marker.end():], latin_prose)
+        return [marker.group() + part for part in parts] if len(parts) > 1 else [text]
+    return _split_body(text, latin_prose)
+
+
+def _split_body(text: str, latin_prose: bool) -> list[str]:
     counts = script_counts(text)
     if len(counts) < 2 and "kana" not in counts and "han" not in counts:
         return [text]
-    parts = _split_latin_foreign(text) or _split_dense_pair(text)
+    parts = _split_latin_foreign(text, latin_prose) if LATIN in counts else None
+    if parts is None and len(text) <= DENSE_LABEL_CHARS:
+        parts = _split_dense_pair(text)
     return parts if parts and all(parts) else [text]
 
 
 # --- rules -----------------------------------------------------------------
 
+def has_latin_prose(lines: list[Line]) -> bool:
+    """Some line is mostly Latin-script running text (a sentence or more)."""
+    for line in lines:
+        counts = script_counts(line.text)
+        if dominant_script(counts) == LATIN and counts[LATIN] >= PROSE_LETTERS:
+            return True
+    return False
+
+
 def _split_lines(lines: list[Line]) -> tuple[list[Line], list[bool]]:
     """Lines with bilingual ones split, and which lines are split halves."""
     out: list[Line] = []
     halves: list[bool] = []
+    prose = has_latin_prose(lines)
     for i, line in enumerate(lines):
-        parts = [line.text] if line.kind or _in_foreign_run(lines, i) else split_bilingual(line.text)
+        parts = [line.text] if line.kind else split_bilingual(line.text, prose)
+        if len(parts) > 1 and _in_foreign_run(lines, i):
+            parts = [line.text]
         out.append(line.with_(text=parts[0]))
         out.extend(line.with_(text=part, para_start=True) for part in parts[1:])
         halves.extend([len(parts) > 1] * len(parts))
@@ -381,9 +510,9 @@ def detect_languages(state: CleanState) -> None:
     """Split bilingual lines, then set ``Line.lang`` on every line."""
     lines, halves = _split_lines(state.lines)
     texts = [line.text for line in lines]
-    guesses = [guess(t) for t in texts]
+    guesses = guess_lines(lines)
     main = main_latin_language(guesses, texts)
-    langs = smooth(guesses, main)
+    langs = kanji_lines(smooth(guesses, main), texts)
     # The Latin half of a split line is in the document's Latin language even
     # when it is one word: its partner proves it is not a neutral label.
     langs = [lang or (main if g.latin and half else "")

@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from ..model import HEADING, LIST, PARAGRAPH, QA, QUOTE, TABLE
-from .languages import dominant_script, script_counts, settings as language_settings
+from .languages import dense_pattern
 from .state import CleanState, Line
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "structure.yaml"
@@ -72,8 +72,7 @@ def settings() -> Settings:
 # --- small text measures ---------------------------------------------------
 
 def dense_chars(text: str) -> int:
-    dense = language_settings().dense
-    return sum(n for name, n in script_counts(text).items() if name in dense)
+    return len(dense_pattern().findall(text))
 
 
 def is_dense(ch: str) -> bool:
@@ -82,7 +81,7 @@ def is_dense(ch: str) -> bool:
         return False
     if "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or ch in "“”‘’":
         return True
-    return dense_chars(ch) > 0
+    return dense_pattern().match(ch) is not None
 
 
 def ends_sentence(text: str) -> bool:
@@ -232,13 +231,28 @@ def list_marker(text: str) -> tuple[bool, str] | None:
     return None
 
 
+def _continues_item(prev: Line, line: Line) -> bool:
+    """An indented, or clearly wrapped (lowercase start after an unfinished
+    item), line goes on the item above; anything else starts a paragraph,
+    since items often have no final punctuation."""
+    if prev.kind != LIST or not _plain(line) or line.para_start or not prev.items:
+        return False
+    if line.text[:1].isspace():
+        return True
+    return line.text[:1].islower() and not ends_sentence(prev.items[-1])
+
+
 def bullet_lists(state: CleanState) -> None:
     """Runs of marker lines -> one list block per run (and per language)."""
     out: list[Line] = []
     for line in state.lines:
         marker = list_marker(line.text) if _plain(line) else None
         if marker is None:
-            out.append(line)
+            if out and _continues_item(out[-1], line):
+                items = out[-1].items[:-1] + (join_text(out[-1].items[-1], line.text.strip()),)
+                out[-1] = out[-1].with_(items=items, text="\n".join(items))
+            else:
+                out.append(line)
             continue
         ordered, item = marker
         prev = out[-1] if out else None
@@ -310,8 +324,8 @@ def _is_placeholder(cell: str) -> bool:
 def _dense_cells(text: str) -> list[str]:
     """Cells of a CJK row: spaces next to CJK text separate cells.
 
-    A parenthesised alias "(Andy Jassy)" stays with the cell before it;
-    a space between two Latin words stays inside a cell (a name, "Fable 5").
+    A parenthesised alias "(John Smith)" stays with the cell before it;
+    a space between two Latin words stays inside a cell (a name, "Orion 7").
     """
     cells, current, depth = [], "", 0
     for k, ch in enumerate(text):
@@ -334,22 +348,37 @@ def _dense_cells(text: str) -> list[str]:
     return [c.strip() for c in cells if c.strip()]
 
 
-def _occurs_elsewhere(name: str, other_text: str, flags: int) -> bool:
+@dataclass(frozen=True)
+class Evidence:
+    """The rest of the document, where a row's name may occur again."""
+
+    text: str
+    folded: str
+
+    @classmethod
+    def of(cls, text: str) -> "Evidence":
+        return cls(text=text, folded=text.casefold())
+
+
+def _occurs_elsewhere(name: str, other: Evidence, flags: int) -> bool:
+    # A plain substring test first: the regex scan is only for real hits.
+    if (name.casefold() not in other.folded) if flags else (name not in other.text):
+        return False
     pattern = rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])"
-    return re.search(pattern, other_text, flags) is not None
+    return re.search(pattern, other.text, flags) is not None
 
 
-def _longest_known_prefix(words: list[str], other_text: str, flags: int) -> int:
+def _longest_known_prefix(words: list[str], other: Evidence, flags: int) -> int:
     for k in range(min(6, len(words) - 1), 0, -1):
         last = words[k - 1]
         if last[-1] in ",;:" or (last.endswith(".") and "." not in last[:-1]):
             continue
-        if _occurs_elsewhere(" ".join(words[:k]), other_text, flags):
+        if _occurs_elsewhere(" ".join(words[:k]), other, flags):
             return k
     return 0
 
 
-def _name_split(words: list[str], other_text: str) -> int | None:
+def _name_split(words: list[str], other: Evidence) -> int | None:
     """Number of leading words that form the row's name cell, None if unsure.
 
     Evidence first: the longest prefix that the document uses elsewhere. It
@@ -358,8 +387,8 @@ def _name_split(words: list[str], other_text: str) -> int | None:
     "U.S." matches exactly means the boundary is unknown. Without evidence,
     the capitalised words before a description opener ("The", "Former").
     """
-    exact = _longest_known_prefix(words, other_text, 0)
-    loose = _longest_known_prefix(words, other_text, re.IGNORECASE)
+    exact = _longest_known_prefix(words, other, 0)
+    loose = _longest_known_prefix(words, other, re.IGNORECASE)
     if exact or loose:
         return exact if exact == loose else None
     openers = settings().description_starts
@@ -371,7 +400,7 @@ def _name_split(words: list[str], other_text: str) -> int | None:
     return None
 
 
-def _latin_row(text: str, other_text: str) -> list[str] | None:
+def _latin_row(text: str, other: Evidence) -> list[str] | None:
     words = text.split()
     tail = []
     if len(words) > 2 and _is_placeholder(words[-1]):
@@ -379,19 +408,19 @@ def _latin_row(text: str, other_text: str) -> list[str] | None:
         words = words[:-1]
     if len(words) < 2:
         return None
-    k = _name_split(words, other_text)
+    k = _name_split(words, other)
     if k is None:
         return None
     return [" ".join(words[:k]), " ".join(words[k:])] + tail
 
 
-def _dense_row(text: str, columns: int, other_text: str) -> list[str] | None:
+def _dense_row(text: str, columns: int, other: Evidence) -> list[str] | None:
     cells = _dense_cells(text)
     if len(cells) == columns - 1:
         # One cell too few: the first cell may hold "Name description" when
         # both are Latin; split it only on evidence that the name is a name.
         words = cells[0].split()
-        k = _name_split(words, other_text) if len(words) > 1 else None
+        k = _name_split(words, other) if len(words) > 1 else None
         if k is not None:
             cells = [" ".join(words[:k]), " ".join(words[k:])] + cells[1:]
     return cells if len(cells) == columns else None
@@ -408,16 +437,16 @@ def _group_labels(tokens: list[str], columns: int) -> list[str] | None:
     return [tokens[0], " ".join(tokens[1:-1]), tokens[-1]]
 
 
-def _table_rows(header: Line, rows: list[Line], other_text: str):
+def _table_rows(header: Line, rows: list[Line], other: Evidence):
     """(rows incl. header) when every row splits with confidence, else None."""
     tokens = header.text.split()
     dense_header = all(dense_chars(t) for t in tokens if _LATIN_WORD.fullmatch(t) is None) \
         and dense_chars(header.text) > 0
     if dense_header:
-        cells = [_dense_row(r.text, len(tokens), other_text) for r in rows]
+        cells = [_dense_row(r.text, len(tokens), other) for r in rows]
         labels = tokens
     else:
-        cells = [_latin_row(r.text, other_text) for r in rows]
+        cells = [_latin_row(r.text, other) for r in rows]
         widths = {len(c) for c in cells if c}
         if None in cells or len(widths) != 1:
             return None
@@ -432,8 +461,34 @@ def _looks_like_rows(header: Line, rows: list[Line]) -> bool:
     if len(rows) < 2:
         return False
     if dense_chars(header.text):
-        return all(len(_dense_cells(r.text)) >= 2 for r in rows)
+        # Most rows must already have the header's cell count: wrapped CJK
+        # prose with spaces around Latin words does not.
+        columns = len(header.text.split())
+        fitting = sum(1 for r in rows if len(_dense_cells(r.text)) == columns)
+        return all(len(_dense_cells(r.text)) >= 2 for r in rows) and fitting * 2 >= len(rows)
     return all(_is_placeholder(r.text.split()[-1]) for r in rows)
+
+
+_GAP = re.compile(r"\t+|\s{2,}")
+
+
+def gap_cells(text: str) -> list[str]:
+    """Cells separated by tabs or runs of spaces (a pasted table)."""
+    return [cell for cell in _GAP.split(text.strip()) if cell]
+
+
+def _gap_table(lines: list[Line], i: int) -> tuple[tuple[str, ...], ...] | None:
+    """Rows of a tab/space-aligned table starting at line ``i``, or None."""
+    header = gap_cells(lines[i].text)
+    if len(header) < 2 or ends_sentence(lines[i].text) or any(len(c) > 40 for c in header):
+        return None
+    rows = [tuple(header)]
+    for line in lines[i + 1:]:
+        cells = gap_cells(line.text)
+        if not _plain(line) or line.para_start or len(cells) != len(header):
+            break
+        rows.append(tuple(cells))
+    return tuple(rows) if len(rows) >= 2 else None
 
 
 def tables(state: CleanState) -> None:
@@ -441,6 +496,11 @@ def tables(state: CleanState) -> None:
     lines, out, i = state.lines, [], 0
     while i < len(lines):
         line = lines[i]
+        gap = _gap_table(lines, i) if _plain(line) and line.para_start else None
+        if gap:
+            out.append(line.with_(kind=TABLE, rows=gap, text=line.text.strip()))
+            i += len(gap)
+            continue
         labels = _header_labels(line) if line.para_start else None
         j = i + 1
         while labels and j < len(lines) and _plain(lines[j]) and not lines[j].para_start:
@@ -450,7 +510,7 @@ def tables(state: CleanState) -> None:
             out.append(line)
             i += 1
             continue
-        other = "\n".join(x.text for k, x in enumerate(lines) if not i < k < j)
+        other = Evidence.of("\n".join(x.text for k, x in enumerate(lines) if not i < k < j))
         table = _table_rows(line, rows, other)
         if table:
             out.append(line.with_(kind=TABLE, rows=table, text=line.text))
@@ -459,6 +519,38 @@ def tables(state: CleanState) -> None:
             out.append(line.with_(kind=LIST, items=items, text="\n".join(items)))
             state.drop("table-as-list", f"columns not recoverable: {line.text}")
         i = j
+    state.lines = out
+
+
+def _is_empty_header(lines: list[Line], i: int, known_headers: set[str]) -> bool:
+    """Column labels with no rows after them: a table the source lost.
+
+    Evidence is required: the same labels head a table elsewhere in the
+    document, or several CJK labels separated by spaces (CJK headings have
+    no inner spaces) sit between a short heading-like line and the next one.
+    """
+    line = lines[i]
+    labels = _header_labels(line) if line.para_start else None
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if not labels or (nxt is not None and not nxt.para_start):
+        return False
+    if " ".join(labels) in known_headers:
+        return True
+    dense_labels = len(labels) >= 3 and all(dense_chars(t) for t in labels)
+    prev = lines[i - 1] if i else None
+    return dense_labels and prev is not None and heading_like(prev.text) \
+        and (nxt is None or heading_like(nxt.text))
+
+
+def empty_tables(state: CleanState) -> None:
+    """Drop a header line of column labels that has no rows (logged)."""
+    known = {" ".join(line.rows[0]) for line in state.lines if line.kind == TABLE and line.rows}
+    out = []
+    for i, line in enumerate(state.lines):
+        if _plain(line) and _is_empty_header(state.lines, i, known):
+            state.drop("empty-table", line.text)
+            continue
+        out.append(line)
     state.lines = out
 
 
@@ -537,5 +629,5 @@ def join_wrapped(state: CleanState) -> None:
                    for line in out]
 
 
-RULES: tuple = (markdown_blocks, bullet_lists, qa_pairs, tables, headings, faq_questions,
+RULES: tuple = (markdown_blocks, bullet_lists, qa_pairs, tables, empty_tables, headings, faq_questions,
                 join_wrapped)

@@ -39,31 +39,50 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def title_like(line: Line) -> bool:
-    """A line that can be a title: a heading, or a short unpunctuated line."""
+def title_like(line: Line, standalone: bool = False) -> bool:
+    """A line that can be a title: a short line that is not prose.
+
+    A Markdown "# " heading is a title whatever its punctuation; a plain line
+    may end with "?" or "!" only when it stands alone and is one sentence
+    (headlines ask questions; prose lines carry several sentences).
+    """
     if line.kind in (LIST, TABLE, QA):
         return False
     text = line.text.strip()
     limits = _limits()
-    if not text or ends_sentence(text) or text[-1] in ",;:，；：":
+    words = len(_LATIN_WORD.findall(text))
+    if not text or words > limits.get("max_words", 25) \
+            or dense_chars(text) > limits.get("max_dense_chars", 60):
         return False
-    return (len(_LATIN_WORD.findall(text)) <= limits.get("max_words", 25)
-            and dense_chars(text) <= limits.get("max_dense_chars", 60))
+    if line.kind == HEADING and line.level == 1:
+        return True
+    if text[-1] in ",;:，；：":
+        return False
+    if ends_sentence(text):
+        return (standalone and text[-1] in "?!？！" and _sentences(text) == 1
+                and words <= limits.get("question_max_words", 15))
+    return True
 
 
 def _title_lines(lines: list[Line]) -> list[int]:
     """Indexes of the title line(s): one, or one per language when parallel."""
-    if not lines or not title_like(lines[0]) or len(lines) < 2:
+    if len(lines) < 2 or not title_like(lines[0], _standalone(lines, 0)):
         return []
     picked = [0]
     seen = {lines[0].lang}
     for i in range(1, len(lines)):
         line = lines[i]
-        if line.lang in seen or not title_like(line):
+        if line.lang in seen or not title_like(line, _standalone(lines, i)):
             break
         picked.append(i)
         seen.add(line.lang)
     return picked
+
+
+def _standalone(lines: list[Line], i: int) -> bool:
+    """Separated from what follows by a blank line (or a structure change)."""
+    return i + 1 >= len(lines) or lines[i + 1].para_start or bool(lines[i + 1].kind
+                                                                  not in ("", PARAGRAPH))
 
 
 def _main_language(lines: list[Line], langs: list[str]) -> str:
@@ -80,12 +99,17 @@ def _from_hint(state: CleanState) -> bool:
     hint = (state.hints.get("title") or "").strip()
     if not hint:
         return False
-    state.facts["title"] = hint
-    lang = state.lines[0].lang if state.lines else ""
-    state.facts["titles"] = {lang: hint} if lang else {}
-    if state.lines and _norm(state.lines[0].text) == _norm(hint):
-        state.drop("title", state.lines[0].text)
+    first = state.lines[0] if state.lines else None
+    # "Headline | Site name" in <title> and "Headline" on the page: the
+    # page's line is the title without the site suffix.
+    if first is not None and title_like(first, True) and _norm(first.text) \
+            and _norm(hint).startswith(_norm(first.text)):
+        hint = first.text.strip()
+        state.drop("title", first.text)
         state.lines = state.lines[1:]
+    state.facts["title"] = hint
+    lang = first.lang if first is not None else ""
+    state.facts["titles"] = {lang: hint} if lang else {}
     return True
 
 

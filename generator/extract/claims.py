@@ -36,7 +36,7 @@ _LATIN_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u340
 _TERMINAL = re.compile(r"[.!。！”\"')）:：]\s*$")
 _LEAD_MARK = re.compile(r"^(?:[-*•·▪◦]\s+|\d{1,2}[.)]\s+|[A-Z][:：]\s*|[问答][:：]\s*)")
 _LABEL = re.compile(r"^[A-Z][\w’'\- ]{0,40}:\s+")
-_CAPSEQ = re.compile(r"(?:[A-Z][\w’'.&-]*|\d+(?:\.\d+)?)(?:\s+(?:[A-Z][\w’'.&-]*|\d+(?:\.\d+)?))*")
+_CAPSEQ = re.compile(r"(?:[A-Z][A-Za-z0-9’'.&-]*|\d+(?:\.\d+)?)(?:\s+(?:[A-Z][A-Za-z0-9’'.&-]*|\d+(?:\.\d+)?))*")
 _NUMBER = re.compile(r"(?<![\w.])([$€£¥])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*"
                      r"(%|percent|per cent|million|billion|trillion|thousand|万|亿)?")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -200,7 +200,7 @@ def _word_count(text: str) -> int:
 
 
 def _has_event(text: str, lang: str, cues: Cues) -> bool:
-    if lang == "en" and re.search(r"\b[a-z]{3,}ed\b", text):
+    if lang == "en" and re.search(r"\b[a-z]{2,}ed\b", text):
         return True
     return has_cue(text, cues.all_words("event_verbs"))
 
@@ -356,6 +356,18 @@ def chinese_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_DETERMINERS = frozenset("the this that these those it its there here we you they he she our their a an "
+                         "such some many most every each all no one".split())
+
+
+def _acts_as_subject(text: str, end: int) -> bool:
+    """A capitalised first word followed by a past-tense verb reads as a name ("Initech sued ...")."""
+    word = re.match(r"[A-Za-z’']+", text)
+    follower = re.match(r"\s+(?:[a-z]+ly\s+)?([a-z]+)", text[end:])
+    return bool(word and word.group(0).lower() not in _DETERMINERS and follower
+                and re.fullmatch(r"[a-z]{2,}ed|said|told|sold|won|lost|paid|made|took", follower.group(1)))
+
+
 def fallback_mentions(doc: Document, start: int, end: int,
                       names: frozenset[str] = frozenset()) -> tuple[Mention, ...]:
     """Capitalised names (and Latin names inside Chinese) when no mentions were given.
@@ -371,7 +383,8 @@ def fallback_mentions(doc: Document, start: int, end: int,
             continue
         at_start = match.start() == 0 or text[:match.start()].rstrip()[-1:] in ".!?:"
         first = re.match(r"[\w’'-]+", name)
-        if at_start and " " not in name and not _CJK.search(text) and (first and first.group(0)) not in names:
+        if at_start and " " not in name and not _CJK.search(text) and (first and first.group(0)) not in names \
+                and not _acts_as_subject(text, match.end()):
             continue
         s = start + match.start()
         found.append(Mention(source=doc.id, text=name, start=s, end=s + len(name), type="other"))
@@ -380,6 +393,19 @@ def fallback_mentions(doc: Document, start: int, end: int,
             found.append(Mention(source=doc.id, text=text[s:e], start=start + s, end=start + e,
                                  type="other", lang="zh"))
     return tuple(sorted(found, key=lambda m: (m.start, m.end)))
+
+
+def is_denial(text: str, cues: Cues) -> bool:
+    """An explicit denial, or a negated main clause ("X did not ...") without a contrast.
+
+    A negation inside reported speech or a later clause ("argued the risk does
+    not justify ...") does not deny the event the sentence reports.
+    """
+    body = unquoted(text)
+    if has_cue(body, cues.all_words("denials")):
+        return True
+    main_clause = re.split(r"[,;:，；：]|\b(?:that|which|stating|saying|arguing)\b", body, maxsplit=1)[0]
+    return has_cue(main_clause, cues.all_words("negations")) and not re.search(r"[;；]|\bbut\b|但", body)
 
 
 # ---------------------------------------------------------------- public API
@@ -397,7 +423,7 @@ def _statement(doc: Document, index: int, start: int, end: int, mentions: Sequen
     inside = _mentions_inside(mentions, start, end) if mentions else fallback_mentions(doc, start, end, names)
     if rejection(text, lang, block.kind, inside, cues):
         return None
-    denied = has_cue(text, cues.all_words("denials"))
+    denied = is_denial(text, cues)
     return Statement(source=doc.id, text=text, start=start, end=end, lang=lang, block=index,
                      kind=block.kind, mentions=inside, numbers=numbers_in(text, cues),
                      dates=dates_in(text, cues, year), polarity=DENIED if denied else ASSERTED,

@@ -40,6 +40,8 @@ _TOKEN = re.compile(
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff·•・]+")
 _HANGUL_KANA = re.compile(r"[\uac00-\ud7af\u3040-\u30ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _VERSION = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
 _SENTENCE_END = ".!?。！？:：;；|\n"
@@ -67,17 +69,25 @@ class Lexicon:
     roles_cjk: tuple[str, ...]
     role_modifiers: frozenset[str]
     org_suffixes: frozenset[str]
+    org_suffixes_bare: frozenset[str]          # legal-form suffixes: never a name alone
+    coordinators: frozenset[str]
+    place_prepositions: frozenset[str]
     org_suffixes_cjk: tuple[str, ...]
     gov_words: frozenset[str]
     gov_heads_cjk: tuple[str, ...]
     product_before: frozenset[str]
     product_after: frozenset[str]
+    person_after: frozenset[str]
     code_name_cues: tuple[str, ...]
     alias_cues: tuple[str, ...]
     connectors: frozenset[str]
     place_gov_words: tuple[str, ...]
+    national_words: frozenset[str]          # every language: "government", "政府", "정부"
     place_suffixes_cjk: tuple[str, ...]
     surnames: frozenset[str]
+    transliteration: frozenset[str]
+    surnames_ko: frozenset[str]
+    noun_capitalising: frozenset[str]
     entries: dict                                # key -> GazEntry
     latin_index: dict                            # normalised alias -> tuple of keys
     cjk_index: dict                              # Chinese alias -> tuple of keys
@@ -133,9 +143,10 @@ def _load_gazetteer() -> tuple[dict, dict, dict]:
     hand = yaml.safe_load((DATA_DIR / "gazetteer.yaml").read_text(encoding="utf-8"))
     extra = {code: _gaz_line(v) for code, v in (hand.get("country_aliases") or {}).items()}
     for c in countries["entries"]:
-        names, zh, en = extra.get(c["code"], ("", [], []))
-        en_all = [*_split_list([names]), *en, *c["en"]]
-        register(f"country:{c['code']}", c["name"], PLACE, c["code"], [*zh, *c["zh"]], en_all)
+        names, zh, other = extra.get(c["code"], ("", [], []))
+        native = [*zh, *c["zh"], *other, *c.get("ko", ()), *c.get("ja", ())]
+        foreign = [*_split_list([names]), *c["en"], *c.get("other", ())]
+        register(f"country:{c['code']}", c["name"], PLACE, c["code"], native, foreign)
     for typ, section in ((PLACE, "place"), (ORG, "organization"), (ORG, "international")):
         for line in hand.get(section) or ():
             name, zh, en = _gaz_line(line)
@@ -171,17 +182,26 @@ def lexicon() -> Lexicon:
         roles=roles, roles_cjk=roles_cjk,
         role_modifiers=low(data["role_modifiers"]),
         org_suffixes=low(data["org_suffixes"]["en"]),
+        org_suffixes_bare=frozenset(x.casefold().rstrip(".") for x in _split_list(data["legal_forms"])),
+        coordinators=low(data["coordinators"]),
+        place_prepositions=low(data["place_prepositions"]),
         org_suffixes_cjk=tuple(sorted(set(suffix_cjk), key=len, reverse=True)),
         gov_words=low(data["government_words"]["en"]),
         gov_heads_cjk=tuple(sorted(set(data["government_heads_zh"]), key=len, reverse=True)),
         product_before=low(data["product_cues"]["before"]),
         product_after=low(data["product_cues"]["after"]),
+        person_after=low(data["person_cues_after"]),
         code_name_cues=tuple(sorted(_split_list(data["code_name_cues"]), key=len, reverse=True)),
         alias_cues=tuple(sorted(_split_list(data["alias_cues"]), key=len, reverse=True)),
         connectors=low(data["name_connectors"]),
         place_gov_words=tuple(_split_list(data["place_government_words"]["en"])),
+        national_words=frozenset(w.casefold() for ws in data["place_government_words"].values()
+                                 for w in _split_list(ws)),
         place_suffixes_cjk=tuple(_split_list(data["place_suffixes_zh"])),
         surnames=frozenset(data["zh_surnames"].split()),
+        surnames_ko=frozenset(data["ko_surnames"].split()),
+        noun_capitalising=frozenset(data["noun_capitalising_languages"]),
+        transliteration=frozenset("".join(data["zh_transliteration_chars"].split())),
         entries=entries, latin_index=latin, cjk_index=cjk,
         max_cjk=max((len(k) for k in cjk), default=1),
     )
@@ -199,11 +219,11 @@ def block_at(doc: Document, offset: int) -> Block | None:
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The table cell / line / list item holding [start, end)."""
-    left = max(text.rfind("\n", 0, start), text.rfind(" | ", 0, start) + 2)
-    right_nl = text.find("\n", end)
-    right_cell = text.find(" | ", end)
-    rights = [r for r in (right_nl, right_cell) if r != -1]
-    return left + 1 if left >= 0 else 0, min(rights) if rights else len(text)
+    nl = text.rfind("\n", 0, start)
+    cell = text.rfind(" | ", 0, start)
+    left = max(nl + 1, cell + 3 if cell != -1 else 0)
+    rights = [r for r in (text.find("\n", end), text.find(" | ", end)) if r != -1]
+    return left, min(rights) if rights else len(text)
 
 
 def _is_title_like(line: str) -> bool:
@@ -260,10 +280,16 @@ class _Tok:
     end: int
 
 
+_ELISION = re.compile(r"^(?:[lLdDjJnNsScC]|[qQ]u|[dD]ell|[aA]ll|[nN]ell|[sS]ull)['’](?=[A-ZÀ-Ý])")
+
+
 def _tokens(text: str) -> list[_Tok]:
     toks = []
     for m in _TOKEN.finditer(text):
         word, s = m.group(0), m.start()
+        elided = _ELISION.match(word)
+        if elided:                         # French/Italian "l'Élysée", "dell'Europa"
+            word, s = word[elided.end():], s + elided.end()
         if word.endswith((".",)) and not re.fullmatch(r"(?:[A-Z]\.){2,}", word):
             word = word[:-1]
         poss = _POSSESSIVE.search(word) if not word.endswith(("s'", "s’")) else None
@@ -303,8 +329,7 @@ def _runs(text: str, toks: list[_Tok], lex: Lexicon) -> list[list[_Tok]]:
         elif cur and _VERSION.match(word) and _is_cap(cur[-1].text):
             cur.append(tok)
         elif cur and word.casefold() in lex.connectors and not _VERSION.match(cur[-1].text) \
-                and i + 1 < len(toks) \
-                and _is_cap(toks[i + 1].text) and _joinable(text, tok, toks[i + 1]):
+                and _joinable(text, cur[-1], tok) and _cap_after_connectors(text, toks, i, lex):
             cur.append(tok)
         else:
             if cur:
@@ -315,21 +340,55 @@ def _runs(text: str, toks: list[_Tok], lex: Lexicon) -> list[list[_Tok]]:
     return runs
 
 
+def _cap_after_connectors(text: str, toks: list[_Tok], i: int, lex: Lexicon) -> bool:
+    """"von der Leyen": connectors may chain, but must end at a capitalised word."""
+    j = i
+    while j + 1 < len(toks) and toks[j + 1].text.casefold() in lex.connectors and j - i < 2 \
+            and _joinable(text, toks[j], toks[j + 1]):
+        j += 1
+    return j + 1 < len(toks) and _is_cap(toks[j + 1].text) and _joinable(text, toks[j], toks[j + 1])
+
+
+def _split_coordination(run: list[_Tok], lex: Lexicon) -> list[list[_Tok]]:
+    """"A 15 Pro and B Ultra" is two names; "Securities and Exchange Commission" is one."""
+    last = run[-1].text.casefold()
+    if last in lex.org_suffixes or last in lex.gov_words:
+        return [run]
+    out, cur = [], []
+    for tok in run:
+        if tok.text.casefold() in lex.coordinators:
+            out.append(cur)
+            cur = []
+        else:
+            cur.append(tok)
+    out.append(cur)
+    return [r for r in out if r]
+
+
 def _match_role(words: list[str], i: int, lex: Lexicon) -> int:
     """Length of the role phrase starting at words[i], 0 if none."""
-    low = [w.casefold().rstrip(".") for w in words]
-    for role in lex.roles:
-        n = len(role)
-        if tuple(low[i:i + n]) == tuple(r.rstrip(".") for r in role):
-            return n
+    low = [w.casefold().rstrip(".") for w in words[i:i + 4]]
+    for role in _roles_by_first().get(low[0], ()) if low else ():
+        if tuple(low[:len(role)]) == role:
+            return len(role)
     return 0
+
+
+@lru_cache(maxsize=1)
+def _roles_by_first() -> dict:
+    """Role phrases (periods dropped) indexed by first word, longest first."""
+    index: dict = {}
+    for role in lexicon().roles:
+        words = tuple(r.rstrip(".") for r in role)
+        index.setdefault(words[0], []).append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
 
 
 def _gaz_latin(words: list[str], i: int, lex: Lexicon) -> int:
     """Length of the longest gazetteer alias starting at words[i].
 
-    A role that starts inside the match and runs past it wins ("U.S.
-    Treasury Secretary" is a place and a role, not the Treasury).
+    A role that starts inside the match and runs past it wins ("U.K.
+    Home Secretary" is a place and a role, not the Home Office).
     """
     if words[i].casefold() in ("the", "a", "an"):
         return 0
@@ -372,7 +431,10 @@ def _pieces(text: str, run: list[_Tok], lex: Lexicon) -> list[Candidate]:
         if n and not (n == 1 and words[i].casefold() in lex.stop and not words[i].isupper()):
             flush(role_before)
             alias = norm_latin(" ".join(words[i:i + n]))
-            out.append(Candidate(run[i].start, run[i + n - 1].end, "", lex.latin_index[alias][0], role_before))
+            key = lex.latin_index[alias][0]
+            while i + n < len(run) and words[i + n].casefold().rstrip(".") in lex.org_suffixes_bare:
+                n += 1                                   # "Volkswagen AG", "Toyota Motor Corp."
+            out.append(Candidate(run[i].start, run[i + n - 1].end, "", key, role_before))
             role_before = False
             i += n
             continue
@@ -433,7 +495,8 @@ def _type_latin(text: str, cand: Candidate, lex: Lexicon) -> str:
     phrase = text[cand.start:cand.end]
     words = phrase.split()
     low = [w.casefold() for w in words]
-    if any(_VERSION.match(w) for w in words[1:]) or re.search(r"[A-Za-z]-?\d", words[-1]) and not words[-1].isupper():
+    if any(_VERSION.match(w) or re.fullmatch(r"[A-Za-z]{1,5}-?\d{1,4}[a-z]{0,2}", w) for w in words[1:]) \
+            or re.search(r"[A-Za-z]-?\d", words[-1]) and not words[-1].isupper():
         return PRODUCT
     if low[-1] in lex.org_suffixes and len(words) > 1:
         return ORG
@@ -446,13 +509,20 @@ def _type_latin(text: str, cand: Candidate, lex: Lexicon) -> str:
         return PRODUCT
     if cand.after_role:
         return PERSON
+    prep = re.search(r"(?:^|\s)([a-z]+)\s$", text[max(0, cand.start - 12):cand.start])
+    stop = re.match(r"[,.;:]|\s(?:on|at|and|or|last|this|next|where|which|when|since)\b|\s*$", text[cand.end:cand.end + 8])
+    if len(words) == 1 and prep and prep.group(1) in lex.place_prepositions and stop:
+        return PLACE
+    held = re.match(r"\s(?:[A-Z]{2,5}\s)?([a-z]+)", text[cand.end:cand.end + 24])
+    if len(words) == 1 and held and held.group(1) in lex.person_after:
+        return PERSON
     if 2 <= len(words) <= 3 and all(re.fullmatch(rf"[A-Z][{_LATIN}'’-]+\.?", w) and not w.isupper() for w in words):
         return PERSON
     return ORG
 
 
 def _extend_place_government(text: str, cand: Candidate, lex: Lexicon) -> Candidate:
-    """"U.S. government", "Chinese administration": a place plus a state word."""
+    """"U.K. government", "Japan administration": a place plus a state word."""
     if not cand.gazetteer or lex.entries[cand.gazetteer].type != PLACE:
         return cand
     words = "|".join(re.escape(w) for w in lex.place_gov_words)
@@ -463,7 +533,7 @@ def _extend_place_government(text: str, cand: Candidate, lex: Lexicon) -> Candid
 
 
 def _merge_place_body(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
-    """"U.S. Commerce Department": a country directly before a state body is one name."""
+    """"U.K. Home Office": a country directly before a state body is one name."""
     out: list[Candidate] = []
     for cand in cands:
         prev = out[-1] if out else None
@@ -479,7 +549,8 @@ def _merge_place_body(text: str, cands: list[Candidate], lex: Lexicon) -> list[C
 def latin_candidates(text: str, lex: Lexicon) -> list[Candidate]:
     vocab = _lower_vocabulary(text)
     found: list[Candidate] = []
-    for run in _runs(text, _tokens(text), lex):
+    runs = [part for run in _runs(text, _tokens(text), lex) for part in _split_coordination(run, lex)]
+    for run in runs:
         for cand in _pieces(text, run, lex):
             if not cand.gazetteer:
                 cand = _strip_common_edges(text, cand, vocab, lex)
@@ -509,6 +580,8 @@ def _place_names() -> tuple[str, ...]:
 def _reject_latin(phrase: str, lex: Lexicon) -> bool:
     if phrase in lex.acronyms or phrase.casefold() in lex.stop:
         return True
+    if phrase.casefold().rstrip(".") in lex.org_suffixes_bare:
+        return True
     if " " not in phrase and is_demonym(phrase, lex):
         return True
     if len(phrase) < 2 or phrase.isdigit():
@@ -520,14 +593,23 @@ def _reject_latin(phrase: str, lex: Lexicon) -> bool:
 # CJK candidates.
 
 def _cjk_gazetteer(text: str, lex: Lexicon) -> list[Candidate]:
+    """Longest gazetteer names in CJK/Hangul/Kana text.
+
+    Korean writes spaces between words and attaches particles after them,
+    so a Hangul name must start a word (it may not end one).
+    """
     out: list[Candidate] = []
     i = 0
     while i < len(text):
-        if not _CJK.match(text[i]):
+        hangul = _HANGUL.match(text[i])
+        if not (_CJK.match(text[i]) or hangul or _KANA.match(text[i])) or \
+                (hangul and i > 0 and _HANGUL.match(text[i - 1])):
             i += 1
             continue
         for n in range(min(lex.max_cjk, len(text) - i), 0, -1):
             keys = lex.cjk_index.get(text[i:i + n])
+            if keys and _cjk_role_overlap(text, i, n, lex):
+                continue
             if keys:
                 out.append(Candidate(i, i + n, lex.entries[keys[0]].type, keys[0]))
                 i += n
@@ -537,8 +619,14 @@ def _cjk_gazetteer(text: str, lex: Lexicon) -> list[Candidate]:
     return out
 
 
+def _cjk_role_overlap(text: str, i: int, n: int, lex: Lexicon) -> bool:
+    """A role word starting inside the match runs past it ("法国财政部长")."""
+    return any(text.startswith(role, k) and k + len(role) > i + n
+               for k in range(i + 1, i + n) for role in lex.roles_cjk)
+
+
 def _cjk_place_bodies(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
-    """"美国政府", "日本经济产业省": a gazetteer place followed by a state word."""
+    """"英国政府", "日本经济产业省": a gazetteer place followed by a state word."""
     out: list[Candidate] = []
     for cand in cands:
         entry = lex.entries[cand.gazetteer] if cand.gazetteer else None
@@ -546,9 +634,10 @@ def _cjk_place_bodies(text: str, cands: list[Candidate], lex: Lexicon) -> list[C
             if any(text.startswith(role, cand.end) for role in lex.roles_cjk):
                 out.append(cand)
                 continue
+            gap = 1 if text[cand.end:cand.end + 1] == " " and _HANGUL.match(text[cand.start]) else 0
             for head in lex.gov_heads_cjk:
-                if text.startswith(head, cand.end):
-                    cand = Candidate(cand.start, cand.end + len(head), GOV, cand.gazetteer)
+                if text.startswith(head, cand.end + gap):
+                    cand = Candidate(cand.start, cand.end + gap + len(head), GOV, cand.gazetteer)
                     break
         out.append(cand)
     return out
@@ -572,10 +661,8 @@ def _cjk_people(text: str, lex: Lexicon) -> list[Candidate]:
     toks = list(_jieba_tokens(text))
     out: list[Candidate] = []
     for k, (word, flag, start) in enumerate(toks):
-        if word in "·•・" and 0 < k < len(toks) - 1:
-            left, right = toks[k - 1], toks[k + 1]
-            if _all_cjk(left[0]) and _all_cjk(right[0]) and len(left[0]) <= 4 and len(right[0]) <= 5:
-                out.append(Candidate(left[2], right[2] + len(right[0]), PERSON))
+        if word in "·•・":
+            continue
         elif flag in ("nr", "nrfg") and 2 <= len(word) <= 3 and _all_cjk(word):
             prev = toks[k - 1][0] if k else ""
             nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
@@ -586,6 +673,26 @@ def _cjk_people(text: str, lex: Lexicon) -> list[Candidate]:
             if has_surname and (len(word) == 3 or by_role):
                 out.append(Candidate(start, start + len(word), PERSON))
     return out
+
+
+def _dot_names(text: str, lex: Lexicon) -> list[Candidate]:
+    """"约翰·卡特": transliterated parts joined by a middle dot.
+
+    Transliterations use a small set of characters, so each part extends
+    only over those; jieba splits unknown foreign names unpredictably.
+    """
+    out = []
+    chars = lex.transliteration
+    for m in re.finditer(r"[·•・]", text):
+        left = m.start()
+        while left > 0 and text[left - 1] in chars and m.start() - left < 6:
+            left -= 1
+        right = m.end()
+        while right < len(text) and (text[right] in chars or text[right] in "·•・") and right - m.end() < 8:
+            right += 1
+        if left < m.start() and right > m.end() and text[right - 1] not in "·•・":
+            out.append(Candidate(left, right, PERSON))
+    return _non_overlapping(out)
 
 
 def _all_cjk(word: str) -> bool:
@@ -604,12 +711,24 @@ def _people_sentences(text: str, lex: Lexicon):
             yield m.start(), chunk
 
 
+def _korean_people(text: str, lex: Lexicon) -> list[Candidate]:
+    """"윤민수 대통령": a 2-4 syllable word with a Korean surname before a role."""
+    roles = "|".join(re.escape(r) for r in lex.roles_cjk if _HANGUL.search(r))
+    out = []
+    for m in re.finditer(rf"(?<![\uac00-\ud7af])([\uac00-\ud7af]{{2,4}})\s?(?:{roles})(?![\uac00-\ud7af]{{2}})", text):
+        name = m.group(1)
+        if name[0] in lex.surnames_ko or name[:2] in lex.surnames_ko:
+            out.append(Candidate(m.start(1), m.end(1), PERSON))
+    return out
+
+
 def cjk_candidates(text: str, lex: Lexicon) -> list[Candidate]:
-    if not _CJK.search(text):
+    if not (_CJK.search(text) or _HANGUL_KANA.search(text)):
         return []
     gaz = _cjk_place_bodies(text, _cjk_gazetteer(text, lex), lex)
     people = [Candidate(c.start + off, c.end + off, c.type)
               for off, chunk in _people_sentences(text, lex) for c in _cjk_people(chunk, lex)]
+    people += _dot_names(text, lex) + _korean_people(text, lex)
     return _non_overlapping(gaz + people)
 
 
@@ -635,25 +754,34 @@ def script_lang(text: str) -> str:
 
 def _mention_lang(doc: Document, cand: Candidate) -> str:
     text = doc.text[cand.start:cand.end]
-    if _CJK.search(text) or _HANGUL_KANA.search(text):
-        return script_lang(text)
     block = block_at(doc, cand.start)
+    if _CJK.search(text) or _HANGUL_KANA.search(text):
+        if block is not None and block.lang in ("zh", "ja", "ko"):
+            return block.lang
+        return script_lang(block.text if block is not None and not _HANGUL.search(text) else text)
     if block is not None and block.lang and not _CJK.search(block.lang):
         if block.lang not in ("zh", "ja", "ko"):
             return block.lang
     return "en"
 
 
-def _accept(doc: Document, cand: Candidate, lex: Lexicon) -> bool:
-    """Drop a lone capitalised word at a sentence start or in a heading.
+def _accept(doc: Document, cand: Candidate, lex: Lexicon, surnames: frozenset[str] = frozenset()) -> bool:
+    """Drop stop words and, in languages that capitalise every noun, lone nouns.
 
-    A single unknown word there is usually an ordinary word; the linking
-    stage keeps it only if the corpus shows it elsewhere mid-sentence.
+    A single unknown word at a sentence start is left to the linking stage,
+    which keeps it only if the corpus shows it elsewhere mid-sentence.
     """
     if cand.gazetteer:
         return True
     phrase = doc.text[cand.start:cand.end]
-    return not (phrase.casefold() in lex.stop or phrase in lex.acronyms)
+    if phrase.casefold() in lex.stop or phrase in lex.acronyms:
+        return False
+    block = block_at(doc, cand.start)
+    lang = (block.lang if block is not None and block.lang else "").split("-")[0]
+    if lang in lex.noun_capitalising and " " not in phrase and not cand.after_role \
+            and cand.type != PRODUCT and phrase not in surnames:
+        return phrase.isupper() or (phrase[:1].islower() and any(c.isupper() for c in phrase))
+    return True
 
 
 def _outside_headings(doc: Document, cands: list[Candidate]) -> list[Candidate]:
@@ -668,7 +796,9 @@ def _outside_headings(doc: Document, cands: list[Candidate]) -> list[Candidate]:
 def find_mentions(doc: Document) -> tuple[Mention, ...]:
     lex = lexicon()
     cands = latin_candidates(doc.text, lex) + cjk_candidates(doc.text, lex)
-    cands = _outside_headings(doc, [c for c in cands if _accept(doc, c, lex)])
+    surnames = frozenset(doc.text[c.start:c.end].split()[-1] for c in cands
+                         if c.type == PERSON and " " in doc.text[c.start:c.end])
+    cands = _outside_headings(doc, [c for c in cands if _accept(doc, c, lex, surnames)])
     cands = _non_overlapping(cands)
     mentions = {
         (c.start, c.end): Mention(source=doc.id, text=doc.text[c.start:c.end], start=c.start,

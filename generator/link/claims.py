@@ -37,23 +37,25 @@ from typing import Iterable, Mapping, Sequence
 
 import yaml
 
-from ..extract.claims import Statement
+from ..extract.claims import Statement, load_cues
 from ..model import Claim, Document, Entity, Quote
 from ..slugs import ascii_slug, short_hash
 
 CONCEPTS_FILE = Path(__file__).resolve().parent.parent / "data" / "claims_concepts.yaml"
 
-LINK_THRESHOLD = 0.30        # a candidate pair at least this similar may be merged
-GROUP_THRESHOLD = 0.26       # average similarity two groups need to become one
+LINK_THRESHOLD = 0.32        # a candidate pair at least this similar may be merged
+GROUP_THRESHOLD = 0.2       # average similarity two groups need to become one
 MAX_POSTING = 400            # features in more statements than this do not propose candidates
 MAX_CANDIDATES = 40          # best candidates kept per statement
 MAX_RELATED = 8
+FRAME_FLOOR = 0.05            # best member pair two same-event groups need to be joined
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
-_PRODUCT = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+\d+(?:\.\d+)?(?:\s+[A-Z][a-z]+)?")
+_PRODUCT = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9-]*(?:\s+[A-Z][A-Za-z0-9-]*)*\s+\d+(?:\.\d+)?"
+                      r"(?:\s+[A-Z][a-z]+)?(?![A-Za-z0-9])")
 
-WEIGHTS = {"ent": 1.6, "num": 1.4, "date": 2.0, "event": 2.2, "concept": 1.0, "word": 1.0}
+WEIGHTS = {"prod": 1.6, "ent": 1.6, "num": 1.4, "date": 2.0, "event": 2.2, "concept": 1.0, "word": 1.0}
 
 
 # ---------------------------------------------------------------- lexicon
@@ -65,6 +67,7 @@ class Lexicon:
     decider: Mapping[str, tuple[str, ...]]
     stopwords: frozenset[str]
     cedict: Mapping[str, tuple[str, ...]]
+    scope_words: frozenset[str] = frozenset()
 
 
 def _load_cedict() -> dict[str, tuple[str, ...]]:
@@ -94,14 +97,17 @@ def load_lexicon(path: str = str(CONCEPTS_FILE)) -> Lexicon:
                             for name, words in data["concepts"].items()))
     decider = {k: tuple(str(w).lower() for w in v) for k, v in data["decider"].items()}
     stop = frozenset(str(w).lower() for w in data["stopwords"]["en"])
-    return Lexicon(concepts, frozenset(data["event_concepts"]), decider, stop, _load_cedict())
+    # Scope words are a disputable point, not part of what the claim is about.
+    scope = frozenset(stem(w) for words in (load_cues().data.get("scope") or {}).values()
+                      for phrase in words for w in str(phrase).lower().split())
+    return Lexicon(concepts, frozenset(data["event_concepts"]), decider, stop, _load_cedict(), scope)
 
 
 # ---------------------------------------------------------------- features
 
 def stem(word: str) -> str:
     """A crude English stem, enough to meet "restricted" and "restriction"."""
-    word = word.lower().strip(".'’-")
+    word = re.sub(r"['’]s$", "", word.lower()).strip(".'’-")
     for suffix in ("ations", "ation", "ions", "ion", "ings", "ing", "edly", "ed", "ies", "es", "ly", "s"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             return word[: -len(suffix)]
@@ -120,28 +126,33 @@ def glosses(word: str, lexicon: Lexicon) -> list[str]:
     if definitions is None and len(word) > 2:
         return [g for char_pair in (word[i:i + 2] for i in range(0, len(word), 2)) for g in glosses(char_pair, lexicon)]
     words: list[str] = []
-    for definition in (definitions or ())[:3]:
-        if definition.startswith(("CL:", "variant of", "surname", "old variant")):
-            continue
+    usable = [d for d in definitions or () if not d.startswith(("CL:", "variant of", "surname", "old variant", "abbr."))]
+    # Only the first senses: later ones are rare meanings that would match anything.
+    for definition in usable[:2]:
         definition = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", definition)
-        words.extend(w for w in _WORD.findall(definition))
+        found = [w for w in _WORD.findall(definition) if w.lower() not in ("to", "be", "a", "the", "of", "sb", "sth")]
+        if len(found) <= 3:
+            words.extend(found)
     return words
 
 
-def concepts_of(tokens: Iterable[str], text: str, lexicon: Lexicon) -> set[str]:
+def concepts_of(tokens: Iterable[str], text: str, lexicon: Lexicon) -> tuple[set[str], set[str]]:
+    """Concept classes named in the text, and the tokens that named them."""
     low = text.lower()
     found: set[str] = set()
+    used: set[str] = set()
     token_list = [t.lower() for t in tokens]
     for name, entries in lexicon.concepts:
         for entry in entries:
             if _CJK.search(entry) or " " in entry:
                 if entry in low:
                     found.add(name)
-                    break
-            elif any(t.startswith(entry) for t in token_list):
-                found.add(name)
-                break
-    return found
+            else:
+                hits = {t for t in token_list if t.startswith(entry)}
+                if hits:
+                    found.add(name)
+                    used |= hits
+    return found, used
 
 
 def _entity_index(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int, str]]]:
@@ -189,21 +200,34 @@ def features_of(statement: Statement, ents: tuple[str, ...], lexicon: Lexicon) -
     text = statement.text
     tokens = [w for w in _WORD.findall(text)]
     chinese = chinese_words(text) if _CJK.search(text) else []
-    gloss_words = [g for w in chinese for g in glosses(w, lexicon)]
+    # One-character words are mostly particles and prepositions; their glosses are noise.
+    gloss_words = [g for w in chinese if len(w) > 1 for g in glosses(w, lexicon)]
     all_tokens = tokens + gloss_words
-    words = {stem(t) for t in all_tokens if t.lower() not in lexicon.stopwords and len(t) > 2}
-    concepts = concepts_of(all_tokens + chinese, text, lexicon)
+    concepts, covered = concepts_of(all_tokens + chinese, text, lexicon)
+    # A word that names a concept is counted through the concept, so paraphrases meet.
+    words = {stem(t) for t in all_tokens
+             if t.lower() not in lexicon.stopwords and len(t) > 2 and t.lower() not in covered}
+    words -= lexicon.scope_words
     names = _name_keys(statement, lexicon)
-    bag = {f"ent:{e}" for e in ents} | {f"ent:{n}" for n in names}
+    product_words = {w.lower() for m in _PRODUCT.finditer(text) for w in _WORD.findall(m.group(0))}
+    bag = {f"ent:{e}" for e in ents} | {f"ent:{n}" for n in names - product_words}
+    bag |= {f"prod:{n}" for n in names & product_words}
     bag |= {f"num:{n}" for n in statement.numbers} | {f"date:{d}" for d in statement.dates}
     bag |= {("event:" if c in lexicon.event_concepts else "concept:") + c for c in concepts}
-    bag |= {f"word:{w}" for w in words if w not in names}
+    bag |= {f"word:{w}" for w in words if w not in names and w not in product_words}
     return Features(frozenset(ents), frozenset(bag), frozenset(concepts))
+
+
+# Features that carry a disputable point (who acted, which product) weigh less:
+# sources disagreeing on them still talk about the same event.
+FACET_FEATURES = frozenset({"concept:government", "concept:order", "concept:decide", "concept:company"})
+FACET_FACTOR = 0.4
 
 
 def _weight(feature: str, df: Mapping[str, int], total: int) -> float:
     kind = feature.split(":", 1)[0]
-    return WEIGHTS[kind] * math.log(1 + total / df.get(feature, 1))
+    factor = FACET_FACTOR if feature in FACET_FEATURES or feature.startswith("prod:") else 1.0
+    return WEIGHTS.get(kind, 1.0) * factor * math.log(1 + total / df.get(feature, 1))
 
 
 def similarity(a: Features, b: Features, df: Mapping[str, int], total: int) -> float:
@@ -285,7 +309,68 @@ def cluster(items: Sequence[Statement], features: Sequence[Features]) -> list[li
         pair_scores = [sim(a, b) for a in members[gi] for b in members[gj]]
         if sum(pair_scores) / len(pair_scores) >= GROUP_THRESHOLD:
             _merge(group_of, members, gi, gj)
-    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+    groups = sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+    return merge_frames(groups, items, features, df, sim)
+
+
+def _frame_keys(group: Sequence[int], items: Sequence[Statement], features: Sequence[Features],
+                df: Mapping[str, int]) -> set[str]:
+    """(main action, main name) pairs of a group: what event it is about, and about whom.
+
+    The main action is the one action feature stated by the most sources (ties
+    go to the rarer, more specific action); the main names are the names at
+    least half of its sources state.
+    """
+    sources_with: dict[str, set[str]] = defaultdict(set)
+    for i in group:
+        for f in features[i].bag:
+            if f.startswith(("event:", "ent:")):
+                sources_with[f].add(items[i].source)
+    n_sources = len({items[i].source for i in group})
+    events = [f for f in sources_with if f.startswith("event:")]
+    if not events:
+        return set()
+    main = min(events, key=lambda f: (-len(sources_with[f]), df.get(f, 0), f))
+    names = {f for f, v in sources_with.items() if f.startswith("ent:") and 2 * len(v) >= n_sources}
+    return {f"{main}|{n}" for n in names}
+
+
+def merge_frames(groups: list[list[int]], items: Sequence[Statement], features: Sequence[Features],
+                 df: Mapping[str, int], sim) -> list[list[int]]:
+    """Join groups about the same event (same main action and name), even when they disagree.
+
+    Sources that disagree on scope, product or actor describe one event in
+    different words; similarity alone keeps them apart, and then the
+    disagreement could never be shown. The two groups must still have one
+    fairly similar pair of members, so a passing mention does not join them.
+    """
+    owner: dict[str, int] = {}
+    members: dict[int, list[int]] = {g: list(group) for g, group in enumerate(groups)}
+    parent = list(range(len(groups)))
+
+    def root(g: int) -> int:
+        while parent[g] != g:
+            parent[g] = parent[parent[g]]
+            g = parent[g]
+        return g
+    for g, group in enumerate(groups):
+        for key in sorted(_frame_keys(group, items, features, df)):
+            if key in owner:
+                a, b = root(owner[key]), root(g)
+                if a != b and _best_pair(members[a], members[b], sim) >= FRAME_FLOOR:
+                    parent[max(a, b)] = min(a, b)
+                    members[min(a, b)] = members[a] + members[b]
+            else:
+                owner[key] = g
+    merged: dict[int, list[int]] = defaultdict(list)
+    for g, group in enumerate(groups):
+        merged[root(g)].extend(group)
+    return sorted((sorted(m) for m in merged.values()), key=lambda m: m[0])
+
+
+def _best_pair(a: Sequence[int], b: Sequence[int], sim) -> float:
+    # Capped so one huge group cannot make a merge quadratic.
+    return max((sim(i, j) for i in a[:MAX_CANDIDATES] for j in b[:MAX_CANDIDATES]), default=0.0)
 
 
 def _merge(group_of: list[int], members: dict[int, list[int]], a: int, b: int) -> None:
@@ -315,21 +400,28 @@ def _decider(statement: Statement, lexicon: Lexicon) -> str:
         return "company"
     if any(c in low for c in cues["government_actor"]) and any(c in low for c in cues["coercion"]):
         return "government"
-    first_clause = re.split(r"[,;:，；]", statement.text, maxsplit=1)[0].lower()
-    government_first = any(c in first_clause for c in cues["government_actor"])
-    if not government_first and any(re.search(r"\b" + re.escape(c), first_clause) for c in cues["self_action"]):
-        subject = first_clause.split()[0] if first_clause.split() else ""
-        if subject and statement.mentions and statement.mentions[0].start == statement.start:
+    # "<Company> (recently) restricted ...": a named, non-government subject acting itself.
+    if statement.mentions and statement.mentions[0].start == statement.start:
+        subject = statement.mentions[0]
+        after = statement.text[subject.end - statement.start:][:60].lower()
+        actions = "|".join(re.escape(c) for c in cues["self_action"])
+        if not any(c in subject.text.lower() for c in cues["government_actor"]) and \
+                re.match(r"\s+(?:[a-z]+ly\s+)?(?:" + actions + r")[a-z]*ed\b", after):
             return "company"
     return ""
+
+
+SCOPE_PRECEDENCE = ("foreign", "domestic", "global")
 
 
 def facets(statement: Statement, ents: tuple[str, ...], lexicon: Lexicon,
            entity_types: Mapping[str, str]) -> dict[str, str]:
     """The disputable points a statement takes a side on: point -> value."""
     found: dict[str, str] = {}
-    if len(statement.scope) == 1:
-        found["scope"] = statement.scope[0]
+    if statement.scope:
+        # "for foreign users ... global access": the narrower scope is the one that restricts.
+        found["scope"] = min(statement.scope, key=SCOPE_PRECEDENCE.index) \
+            if all(s in SCOPE_PRECEDENCE for s in statement.scope) else statement.scope[0]
     products = _products(statement, entity_types, ents)
     if products:
         found["product"] = "+".join(sorted(products))
@@ -413,9 +505,9 @@ def independent_count(sources: Iterable[str], docs: Mapping[str, Document],
 def clarity(statement: Statement) -> tuple:
     """Sort key: the clearest member first (English, plain sentence, moderate length)."""
     text = statement.text
-    messy = text.count("|") + text.rstrip().endswith(("-", "|")) + ("—" in text)
+    messy = text.count("|") + text.rstrip().endswith(("-", "|")) + ("—" in text) + (":" in text)
     return (statement.lang != "en", statement.kind == "table", messy, statement.hedged,
-            abs(len(text) - 110) // 40, statement.source, statement.start)
+            abs(len(text) - 100) // 50, statement.source, statement.start)
 
 
 def anchor_of(members: Sequence[Statement]) -> Statement:
@@ -583,7 +675,6 @@ def group_claims(docs: Sequence[Document], statements: Mapping[str, Sequence[Sta
                 values[point].add(value)
         group_values.append(values)
         group_features.append(frozenset(f for i in group for f in features[i].bag))
-    _cross_group_conflicts(drafts, group_values, group_features)
     every = drafts + versions
     _unique_ids(every)
     _link_related(every)

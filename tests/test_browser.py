@@ -1,0 +1,106 @@
+"""The built seed site in a real browser (Debian's Chromium through Playwright)."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from tests.browser import ARTIFACTS, PageWatch, browser, require_browser, serve_folder
+
+
+@pytest.fixture(scope="module")
+def site(seed_site):
+    require_browser()
+    with serve_folder(seed_site["settings"].site_dir) as base, browser() as chromium:
+        yield {"base": base, "chromium": chromium, "corpus": seed_site["corpus"]}
+
+
+def _page_kinds(corpus) -> dict[str, str]:
+    kinds = {"home": "", "source": corpus["sources"][0]["page"]}
+    if corpus["entities"]:
+        kinds["entity"] = max(corpus["entities"], key=lambda e: len(e["mentions"]))["page"]
+    if corpus["claims"]:
+        kinds["claim"] = max(corpus["claims"], key=lambda c: c["sources"])["page"]
+    return kinds
+
+
+def test_page_kinds_render_cleanly_and_stay_local(site):
+    ARTIFACTS.mkdir(exist_ok=True)
+    kinds = _page_kinds(site["corpus"])
+    assert set(kinds) == {"home", "source", "entity", "claim"}
+    for kind, path in kinds.items():
+        page = site["chromium"].new_page(viewport={"width": 1280, "height": 1000})
+        watch = PageWatch(page, site["base"])
+        page.goto(site["base"] + path)
+        page.wait_for_load_state("networkidle")
+        assert page.locator("article h1").count() == 1, kind
+        page.screenshot(path=str(ARTIFACTS / f"{kind}.png"), full_page=False)
+        assert watch.errors == [], (kind, watch.errors)
+        assert watch.foreign == [], (kind, watch.foreign)
+        assert watch.dialogs == [], (kind, watch.dialogs)
+        page.close()
+
+
+def _search(site, query: str) -> list[str]:
+    page = site["chromium"].new_page()
+    page.goto(site["base"])
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("/")          # Material's search shortcut
+    page.fill(".md-search__input", query)
+    page.keyboard.press("End")        # a key event makes the search run
+    try:
+        page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    except Exception:  # noqa: BLE001 - no result is the failure reported below
+        pass
+    links = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+    page.close()
+    return links
+
+
+@pytest.mark.parametrize("query", ["Jassy", "贾西", "export controls", "出口管制"])
+def test_search_finds_english_and_chinese(site, query):
+    links = _search(site, query)
+    assert links, f"no search result for {query!r}"
+    assert any("/sources/" in link or "/entities/" in link or "/claims/" in link for link in links)
+
+
+def test_click_through_source_entity_claim_and_back(site):
+    corpus = site["corpus"]
+    page = site["chromium"].new_page()
+    source = next(s for s in corpus["sources"]
+                  if any(m["source"] == s["id"] for e in corpus["entities"] for m in e["mentions"]))
+    page.goto(site["base"] + source["page"])
+    page.locator("article a[href*='entities/']").first.click()
+    page.wait_for_load_state()
+    assert "/entities/" in page.url
+    claim_link = page.locator("article a[href*='claims/']").first
+    if claim_link.count():
+        claim_link.click()
+        page.wait_for_load_state()
+        assert "/claims/" in page.url
+        page.locator("article table a[href*='sources/']").first.click()
+        page.wait_for_load_state()
+        assert "/sources/" in page.url
+        fragment = page.url.split("#", 1)[1] if "#" in page.url else ""
+        if fragment:
+            assert page.locator(f"[id='{fragment}']").count() == 1
+    page.close()
+
+
+def test_no_serious_accessibility_violations(site):
+    from tests.browser import axe_script
+    script = axe_script()
+    problems = []
+    for kind, path in _page_kinds(site["corpus"]).items():
+        page = site["chromium"].new_page()
+        page.goto(site["base"] + path)
+        page.wait_for_load_state("networkidle")
+        page.add_script_tag(content=script)
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        for violation in result["violations"]:
+            if violation["impact"] in ("serious", "critical"):
+                targets = [n["target"] for n in violation["nodes"]][:3]
+                problems.append(f"{kind}: {violation['id']} ({violation['impact']}): {targets}")
+        page.close()
+    assert problems == [], "\n".join(problems)

@@ -1,0 +1,167 @@
+"""Resolution rules of generator.link.entities on small synthetic corpora."""
+from pathlib import Path
+
+from generator.extract.entities import find_mentions
+from generator.link.entities import resolve_entities
+from generator.registry import load_registry
+from tests.test_entities_extract import make_doc
+
+
+def resolve(*docs, registry=None):
+    return resolve_entities(list(docs), {d.id: find_mentions(d) for d in docs}, registry)
+
+
+def by_name(entities):
+    return {e.name: e for e in entities}
+
+
+def entity_with(entities, text):
+    hits = [e for e in entities if any(m.text == text for m in e.mentions)]
+    assert len(hits) == 1, (text, [e.name for e in entities])
+    return hits[0]
+
+
+def test_surname_after_full_name_merges_and_role_is_recorded():
+    doc = make_doc(("paragraph", "Boeing CEO Karel Vondra spoke on Tuesday. Later, analysts said Vondra was tired."))
+    entities, _ = resolve(doc)
+    person = entity_with(entities, "Vondra")
+    assert person.name == "Karel Vondra" and person.type == "person"
+    assert "CEO, Boeing" in person.roles
+    assert ("en", "Vondra") in person.aliases
+
+
+def test_possessive_and_article_forms_merge():
+    doc = make_doc(("paragraph", "Staff at the Kremlin met Boeing's lawyers. Boeing said the Kremlin agreed."))
+    entities, _ = resolve(doc)
+    assert len([e for e in entities if e.name == "Boeing"]) == 1
+    assert len(entity_with(entities, "Kremlin").mentions) == 2
+
+
+def test_acronym_and_expansion_merge():
+    doc = make_doc(("paragraph", "Analysts at Nordic Grid Partners praised the deal, and NGP said it would expand to Oslo."))
+    entities, _ = resolve(doc)
+    assert entity_with(entities, "NGP") is entity_with(entities, "Nordic Grid Partners")
+
+
+def test_parenthetical_cross_script_pair_merges():
+    doc = make_doc(("paragraph", "卡雷尔·冯德拉 (Karel Vondra) 表示反对。", "zh"),
+                   ("paragraph", "In March, officials said Karel Vondra refused."))
+    entities, _ = resolve(doc)
+    person = entity_with(entities, "卡雷尔·冯德拉")
+    assert any(m.text == "Karel Vondra" for m in person.mentions)
+    assert ("zh", "卡雷尔·冯德拉") in person.aliases
+
+
+def test_gazetteer_merges_chinese_and_english_names():
+    en = make_doc(("paragraph", "Engineers at Microsoft briefed the Kremlin on Friday."), doc_id="a")
+    zh = make_doc(("paragraph", "微软的工程师向克里姆林宫做了简报。", "zh"), doc_id="b")
+    entities, _ = resolve(en, zh)
+    assert entity_with(entities, "微软") is entity_with(entities, "Microsoft")
+    assert entity_with(entities, "克里姆林宫") is entity_with(entities, "Kremlin")
+    assert entity_with(entities, "克里姆林宫").type == "government"
+
+
+def test_country_government_forms_merge():
+    doc = make_doc(("paragraph", "Lawyers said the U.K. government and the UK government are one; 英国政府表示同意。"))
+    entities, _ = resolve(doc)
+    gov = entity_with(entities, "U.K. government")
+    assert gov is entity_with(entities, "UK government") is entity_with(entities, "英国政府")
+    assert gov.type == "government"
+
+
+def test_code_name_is_a_relation_not_a_merge():
+    doc = make_doc(("paragraph", "Engineers shipped Zephyr 5 (code-named Kestrel/Osprey) to clients, and Zephyr 4 stays."))
+    entities, _ = resolve(doc)
+    z5, kestrel = entity_with(entities, "Zephyr 5"), entity_with(entities, "Kestrel")
+    assert z5 is not kestrel
+    assert ("code name", kestrel.id) in z5.relations
+    assert kestrel.type == "product"
+    assert entity_with(entities, "Zephyr 4") is not z5
+
+
+def test_versioned_products_stay_separate_but_family_prefix_merges():
+    doc = make_doc(("paragraph", "Users compared Zephyr 4.5 Turbo, Zephyr 5 and Zephyr Kite 5 with Kite 5 yesterday."))
+    entities, _ = resolve(doc)
+    assert entity_with(entities, "Zephyr 5") is not entity_with(entities, "Zephyr 4.5 Turbo")
+    assert entity_with(entities, "Zephyr Kite 5") is entity_with(entities, "Kite 5")
+    assert entity_with(entities, "Kite 5") is not entity_with(entities, "Zephyr 5")
+
+
+def test_also_known_as_merges():
+    doc = make_doc(("paragraph", "Officials named Karel Vondra, also known as Karlo, in the filing."))
+    entities, _ = resolve(doc)
+    assert entity_with(entities, "Karlo") is entity_with(entities, "Karel Vondra")
+
+
+def test_sentence_initial_and_label_words_are_dropped_by_corpus_evidence():
+    doc = make_doc(("list", "Proactive Monitoring: Watch the logs daily.\nFallback Plans: Keep spares."),
+                   ("paragraph", "Researchers met. Yesterday Boeing and Zanotti spoke; Zanotti agreed."))
+    entities, _ = resolve(doc)
+    names = {e.name for e in entities}
+    assert not names & {"Watch", "Keep", "Researchers", "Proactive Monitoring", "Fallback Plans", "Yesterday"}
+    assert "Zanotti" in names
+
+
+def test_description_from_table_row_and_source():
+    doc = make_doc(("paragraph", "Yesterday Boeing said it would grow."),
+                   ("table", "Entity | Key Info\nBoeing | Aircraft maker based in Virginia."), doc_id="t1")
+    entities, _ = resolve(doc)
+    boeing = entity_with(entities, "Boeing")
+    assert boeing.description == "Aircraft maker based in Virginia."
+    assert boeing.description_source == "t1"
+
+
+def test_parallel_tables_align_rows_across_languages():
+    doc = make_doc(("table", "Entity | Info\nKestrel Dynamics | maker\nZanotti Labs | lab\nBoeing | planes"),
+                   ("table", "实体 | 信息\n红隼动力 | 制造商\n扎诺蒂实验室 | 实验室\n波音 | 飞机", "zh"),
+                   ("paragraph", "Later Kestrel Dynamics and Zanotti Labs agreed."))
+    entities, _ = resolve(doc)
+    assert entity_with(entities, "波音") is entity_with(entities, "Boeing")
+
+
+def test_ids_are_ascii_unique_and_independent_of_document_order():
+    a = make_doc(("paragraph", "Yesterday Boeing met Karel Vondra in Oslo."), doc_id="a")
+    b = make_doc(("paragraph", "波音与卡雷尔·冯德拉会面。", "zh"), doc_id="b")
+    first, _ = resolve(a, b)
+    second, _ = resolve(b, a)
+    assert first == second
+    ids = [e.id for e in first]
+    assert len(ids) == len(set(ids))
+    assert all(i.isascii() and i == i.lower() and " " not in i for i in ids)
+
+
+def test_related_counts_sorted():
+    doc = make_doc(("paragraph", "Yesterday Boeing met Airbus in Oslo."),
+                   ("paragraph", "Later Boeing met Airbus again."),
+                   ("paragraph", "Then Boeing went to Oslo."))
+    entities, _ = resolve(doc)
+    boeing = entity_with(entities, "Boeing")
+    assert boeing.related[0][1] >= boeing.related[-1][1]
+    assert dict(boeing.related)[entity_with(entities, "Airbus").id] == 2
+
+
+def test_registry_merges_splits_describes_and_reports(tmp_path: Path):
+    path = tmp_path / "registry.yaml"
+    path.write_text(
+        "entities:\n"
+        "  - name: Karel Vondra\n"
+        "    type: person\n"
+        "    aliases: {en: [K. V.]}\n"
+        "    merge: [Kaz]\n"
+        "    description: Chief engineer.\n"
+        "    links: [{label: Home, url: 'https://example.org'}]\n"
+        "  - name: Nobody Here\n", encoding="utf-8")
+    doc = make_doc(("paragraph", "Yesterday Karel Vondra spoke, and Kaz agreed."))
+    entities, notes = resolve(doc, registry=load_registry(path))
+    person = entity_with(entities, "Kaz")
+    assert person is entity_with(entities, "Karel Vondra")
+    assert person.description == "Chief engineer." and person.links == (("Home", "https://example.org"),)
+    assert any("Nobody Here" in n for n in notes)
+
+
+def test_registry_not_same_as_keeps_names_apart(tmp_path: Path):
+    path = tmp_path / "registry.yaml"
+    path.write_text("entities:\n  - name: Nordic Grid Partners\n    not_same_as: [NGP]\n", encoding="utf-8")
+    doc = make_doc(("paragraph", "Analysts at Nordic Grid Partners praised the deal, and NGP said it would expand."))
+    entities, _ = resolve(doc, registry=load_registry(path))
+    assert entity_with(entities, "NGP") is not entity_with(entities, "Nordic Grid Partners")
