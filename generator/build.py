@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
 import os
 import sys
 import time
@@ -169,9 +170,16 @@ def _run(todo, settings: Settings, progress: Progress):
             yield process_source(path, doc_id, settings)
             progress.advance()
         return
-    size = max(8, min(64, len(items) // (workers * 4) or 1))
-    batches = [items[i:i + size] for i in range(0, len(items), size)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # The first source is processed here so the rules' models and word lists
+    # are loaded once; forked workers then share them instead of each loading
+    # its own copy.
+    first, rest = items[0], items[1:]
+    yield process_source(*first, settings)
+    progress.advance()
+    size = max(8, min(64, len(rest) // (workers * 4) or 1))
+    batches = [rest[i:i + size] for i in range(0, len(rest), size)]
+    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         for batch_result in pool.map(_process_batch, batches, [settings] * len(batches)):
             yield from batch_result
             progress.advance(len(batch_result))

@@ -164,10 +164,14 @@ def _parse(html: str):
 # ---------------------------------------------------------------- main content
 
 def _safe_main_text(html: str, url: str | None, twice: bool) -> str:
+    if not twice:
+        return _safe_pass(html, url, favor_precision=False)
+    return _main_text(html, url)
+
+
+def _safe_pass(html: str, url: str | None, favor_precision: bool) -> str:
     try:
-        if not twice:
-            return _trafilatura_markdown(html, url, favor_precision=False)
-        return _main_text(html, url)
+        return _trafilatura_markdown(html, url, favor_precision)
     except Exception:  # noqa: BLE001 - a broken page must still yield its fallback text
         return ""
 
@@ -179,8 +183,8 @@ def _main_text(html: str, url: str | None) -> str:
     on some layouts it locks onto a small box and loses the article; a much
     shorter result than the balanced mode's is taken as that failure.
     """
-    precise = _trafilatura_markdown(html, url, favor_precision=True)
-    balanced = _trafilatura_markdown(html, url, favor_precision=False)
+    precise = _safe_pass(html, url, favor_precision=True)
+    balanced = _safe_pass(html, url, favor_precision=False)
     if len(precise) >= PRECISION_KEEP_RATIO * len(balanced):
         return precise
     return balanced

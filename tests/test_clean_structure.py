@@ -207,3 +207,19 @@ def test_wrapped_cjk_prose_under_a_label_line_is_not_a_table():
     text = "市场 展望\n今年 Globex 的销售额增长了 20%，\n分析师认为 Initech 将在明年 超过 它。"
     state = run(text)
     assert "table" not in kinds(state) and "list" not in kinds(state)
+
+
+def test_bilingual_items_make_one_list_per_language():
+    text = (PARA + "\n\n- The budget was approved. 预算获得批准。\n"
+            "- Spending will rise next year. 明年支出将增加。")
+    state = run(text)
+    lists = [line for line in state.lines if line.kind == "list"]
+    assert [(line.lang, line.items) for line in lists] == [
+        ("en", ("The budget was approved.", "Spending will rise next year.")),
+        ("zh", ("预算获得批准。", "明年支出将增加。"))]
+
+
+def test_date_line_is_not_a_heading():
+    state = run("June 13, 2026\n\n" + PARA)
+    assert kinds(state)[0] == "paragraph"
+    assert kinds(run("Q3 Results Overview\n\n" + PARA))[0] == "heading"

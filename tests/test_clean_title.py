@@ -85,3 +85,9 @@ def test_hint_with_site_suffix_uses_the_page_line():
                 hints={"title": "Council approves the budget | City News"})
     assert state.facts["title"] == "Council approves the budget"
     assert state.lines[0].text == EN
+
+
+def test_leading_date_line_is_skipped_and_kept():
+    state = run("June 13, 2026\n\nCouncil approves the budget\n\n" + EN)
+    assert state.facts["title"] == "Council approves the budget"
+    assert state.lines[0].text == "June 13, 2026"

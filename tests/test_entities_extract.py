@@ -133,3 +133,24 @@ def test_korean_gazetteer_government_and_person_before_role():
     assert ("일본 정부", "government") in got
     assert ("윤민수", "person") in got
     assert ("인도네시아", "place") in got
+
+
+def test_unknown_name_after_in_at_clause_end_is_a_place():
+    doc = make_doc(("paragraph", "Ministers held talks in Tbilisi on Monday, and Zanotti Labs invested in Kestrel."))
+    got = found(doc)
+    assert ("Tbilisi", "place") in got
+    assert ("Kestrel", "place") not in got
+
+
+def test_japanese_name_before_title():
+    doc = make_doc(("paragraph", "日本の山田太郎首相は米国のスミス大統領と会談した。", "ja"))
+    got = found(doc)
+    assert ("山田太郎", "person") in got and ("スミス", "person") in got
+    assert ("日本", "place") in got
+
+
+def test_chinese_name_with_surname_before_speech_verb():
+    doc = make_doc(("paragraph", "发言人王明表示，李华会见了法国总统。", "zh"))
+    got = found(doc)
+    assert ("王明", "person") in got and ("李华", "person") in got
+    assert ("法国", "place") in got

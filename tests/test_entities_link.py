@@ -165,3 +165,42 @@ def test_registry_not_same_as_keeps_names_apart(tmp_path: Path):
     doc = make_doc(("paragraph", "Analysts at Nordic Grid Partners praised the deal, and NGP said it would expand."))
     entities, _ = resolve(doc, registry=load_registry(path))
     assert entity_with(entities, "NGP") is not entity_with(entities, "Nordic Grid Partners")
+
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def test_seed_index_has_no_headings_or_ui_words_and_exact_offsets():
+    import pytest
+    from generator.clean import clean
+    from generator.model import RawText
+    files = sorted(SEEDS.glob("*.txt"))
+    if not files:
+        pytest.skip("no seed corpus")
+    docs = [clean(RawText(file=p.name, text=p.read_text(encoding="utf-8"), format="text",
+                          encoding="utf-8", content_hash="x"), p.stem) for p in files]
+    entities, _ = resolve_entities(docs, {d.id: find_mentions(d) for d in docs})
+    texts = {d.id: d.text for d in docs}
+    names = {e.name.casefold() for e in entities}
+    for word in ("key data", "deep analysis", "faq", "tl;dr", "proactive monitoring",
+                 "industry insights", "share", "hot", "quality", "impact", "analysis"):
+        assert word not in names
+    assert all(texts[m.source][m.start:m.end] == m.text for e in entities for m in e.mentions)
+    assert len(entities) >= 15
+
+
+def test_role_from_key_data_row():
+    rows = "Entity | Key Info\nKarel Vondra | Boeing CEO; spoke to reporters.\nLena Ostrova | U.K. Home Secretary; wrote."
+    doc = make_doc(("table", rows), ("paragraph", "Later, Boeing and Karel Vondra argued with Lena Ostrova."))
+    entities, _ = resolve(doc)
+    assert "CEO, Boeing" in entity_with(entities, "Karel Vondra").roles
+    assert "Home Secretary, United Kingdom" in entity_with(entities, "Lena Ostrova").roles
+
+
+def test_dictionary_chinese_name_merges_with_english_surname():
+    en = make_doc(("paragraph", "Yesterday Chancellor Bismarck spoke, and Bismarck left."), doc_id="a")
+    zh = make_doc(("paragraph", "俾斯麦表示反对。", "zh"), doc_id="b")
+    entities, _ = resolve(en, zh)
+    hits = [e for e in entities if any(m.text == "俾斯麦" for m in e.mentions)]
+    assert hits and hits[0].type == "person"
+    assert any(m.text == "Bismarck" for m in hits[0].mentions)

@@ -262,7 +262,30 @@ def bullet_lists(state: CleanState) -> None:
             out[-1] = prev.with_(items=items, text="\n".join(items))
         else:
             out.append(line.with_(kind=LIST, ordered=ordered, items=(item,), text=item))
-    state.lines = out
+    state.lines = _regroup_bilingual_items(out)
+
+
+def _regroup_bilingual_items(lines: list[Line]) -> list[Line]:
+    """Adjacent lists alternating between languages (bilingual items split
+    by ``languages``) -> one list per language, in order of appearance."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j + 1 < len(lines) and lines[j + 1].kind == LIST == lines[i].kind \
+                and lines[j + 1].ordered == lines[i].ordered:
+            j += 1
+        run = lines[i:j + 1]
+        langs = [line.lang for line in run]
+        if len(run) > 2 and len(set(langs)) < len(langs):
+            for lang in dict.fromkeys(langs):
+                items = tuple(item for line in run if line.lang == lang for item in line.items)
+                first = next(line for line in run if line.lang == lang)
+                out.append(first.with_(items=items, text="\n".join(items)))
+        else:
+            out.extend(run)
+        i = j + 1
+    return out
 
 
 # --- Q&A -------------------------------------------------------------------
@@ -568,8 +591,17 @@ def heading_like(text: str) -> bool:
         return False
     if dense_chars(text) > cfg.heading_max_dense or len(text) > 150:
         return False
+    if digit_heavy(text):
+        return False          # a date or a figure line, not a section title
     first = _LATIN_WORD.match(text)
     return not (first and text[0].islower())
+
+
+def digit_heavy(text: str) -> bool:
+    """More than a third of the letters and digits are digits ("June 13, 2026")."""
+    digits = sum(ch.isdigit() for ch in text)
+    letters = len(_HAS_LETTER.findall(text))
+    return digits * 2 > letters
 
 
 def headings(state: CleanState) -> None:

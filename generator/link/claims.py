@@ -18,9 +18,9 @@ each quote's stance says whether it agrees with the canonical statement on the
 disputed points, and for every disputed point one *version claim* per side is
 added (canonical text = the clearest sentence of that side), all ``contested``
 and pointing at each other through ``conflicts_with``; the parent lists its
-versions in ``related``. A page shows "version A: sources ...; version B:
-sources ..." from the versions, and the full table from the parent. Groups
-about the same event that disagree with each other are linked the same way.
+versions in ``related``. A page shows "version A: sources ..." from the versions, and the full table from the parent. Groups
+about the same event (same main action and main name) are joined first, so
+their disagreement shows up inside one parent.
 Ids are slugs of the anchor member (smallest (source, start) English member)
 plus a short hash, so they do not depend on input order or group size.
 """
@@ -46,7 +46,7 @@ CONCEPTS_FILE = Path(__file__).resolve().parent.parent / "data" / "claims_concep
 LINK_THRESHOLD = 0.32        # a candidate pair at least this similar may be merged
 GROUP_THRESHOLD = 0.2       # average similarity two groups need to become one
 MAX_POSTING = 400            # features in more statements than this do not propose candidates
-MAX_CANDIDATES = 40          # best candidates kept per statement
+MAX_CANDIDATES = 24          # best candidates kept per statement
 MAX_RELATED = 8
 FRAME_FLOOR = 0.05            # best member pair two same-event groups need to be joined
 
@@ -230,13 +230,21 @@ def _weight(feature: str, df: Mapping[str, int], total: int) -> float:
     return WEIGHTS.get(kind, 1.0) * factor * math.log(1 + total / df.get(feature, 1))
 
 
-def similarity(a: Features, b: Features, df: Mapping[str, int], total: int) -> float:
+def similarity(a: Features, b: Features, df: Mapping[str, int], total: int,
+               weights: dict[str, float] | None = None) -> float:
+    """IDF-weighted cosine of two feature bags (``weights`` caches feature weights)."""
     shared = a.bag & b.bag
     if not shared:
         return 0.0
-    norm_a = math.sqrt(sum(_weight(f, df, total) ** 2 for f in a.bag))
-    norm_b = math.sqrt(sum(_weight(f, df, total) ** 2 for f in b.bag))
-    score = sum(_weight(f, df, total) ** 2 for f in shared) / (norm_a * norm_b or 1.0)
+    cache = weights if weights is not None else {}
+
+    def w2(f: str) -> float:
+        if f not in cache:
+            cache[f] = _weight(f, df, total) ** 2
+        return cache[f]
+    norm_a = math.sqrt(sum(w2(f) for f in a.bag))
+    norm_b = math.sqrt(sum(w2(f) for f in b.bag))
+    score = sum(w2(f) for f in shared) / (norm_a * norm_b or 1.0)
     # Two statements about different actions are different claims, however many names they share.
     events_a = {f for f in a.bag if f.startswith("event:")}
     events_b = {f for f in b.bag if f.startswith("event:")}
@@ -291,12 +299,14 @@ def cluster(items: Sequence[Statement], features: Sequence[Features]) -> list[li
         else:
             by_text[key] = i
     cache: dict[tuple[int, int], float] = {}
+    weights: dict[str, float] = {}
+    normal = [_normal(item.text) for item in items]
 
     def sim(i: int, j: int) -> float:
         key = (min(i, j), max(i, j))
         if key not in cache:
-            cache[key] = 1.0 if _normal(items[i].text) == _normal(items[j].text) else \
-                similarity(features[i], features[j], df, total)
+            cache[key] = 1.0 if normal[i] == normal[j] else \
+                similarity(features[i], features[j], df, total, weights)
         return cache[key]
 
     edges = [(sim(i, j), i, j) for i, j in candidate_pairs(features, df, total)]
@@ -306,7 +316,8 @@ def cluster(items: Sequence[Statement], features: Sequence[Features]) -> list[li
         gi, gj = group_of[i], group_of[j]
         if gi == gj:
             continue
-        pair_scores = [sim(a, b) for a in members[gi] for b in members[gj]]
+        # Capped samples keep a merge of two big groups from turning quadratic.
+        pair_scores = [sim(a, b) for a in members[gi][:MAX_CANDIDATES] for b in members[gj][:MAX_CANDIDATES]]
         if sum(pair_scores) / len(pair_scores) >= GROUP_THRESHOLD:
             _merge(group_of, members, gi, gj)
     groups = sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
@@ -486,28 +497,51 @@ def side_of(point: str, value: str, sides: Sequence[str]) -> str:
 
 # ---------------------------------------------------------------- claims
 
-def independent_count(sources: Iterable[str], docs: Mapping[str, Document],
-                      origins: Mapping[str, str | None]) -> int:
-    """Distinct roots: a source whose origin is another source's publisher, or shared, counts once."""
-    publisher_of = {d: _normal(docs[d].metadata.publisher) for d in docs}
-    roots: set[str] = set()
-    for source in sorted(set(sources)):
+def source_roots(docs: Mapping[str, Document], origins: Mapping[str, str | None]) -> dict[str, str]:
+    """Each source's root: where its text first came from.
+
+    A source whose stated origin is another source's publisher shares that
+    source's root; two sources with the same outside origin share one root.
+    """
+    publishers = {_normal(d.metadata.publisher) for d in docs.values() if d.metadata.publisher}
+    roots: dict[str, str] = {}
+    for source, doc in docs.items():
         origin = _normal(origins.get(source) or "")
-        if not origin and docs[source].metadata.origin:
-            origin = _normal(docs[source].metadata.origin.publisher)
+        if not origin and doc.metadata.origin:
+            origin = _normal(doc.metadata.origin.publisher)
+        publisher = _normal(doc.metadata.publisher)
         if origin:
-            roots.add("origin:" + origin if origin not in publisher_of.values() else "pub:" + origin)
+            roots[source] = ("pub:" if origin in publishers else "origin:") + origin
         else:
-            roots.add("pub:" + publisher_of[source] if publisher_of[source] else "doc:" + source)
-    return len(roots)
+            roots[source] = "pub:" + publisher if publisher else "doc:" + source
+    return roots
 
 
-def clarity(statement: Statement) -> tuple:
-    """Sort key: the clearest member first (English, plain sentence, moderate length)."""
+def independent_count(sources: Iterable[str], roots: Mapping[str, str]) -> int:
+    """Distinct roots among ``sources``: rewrites and translations count once."""
+    return len({roots[s] for s in sources})
+
+
+def clarity(statement: Statement, centrality: float = 0.0) -> tuple:
+    """Sort key: the clearest member first.
+
+    English, a plain sentence rather than a table row, most like the other
+    sources' wording (``centrality``), unhedged, of moderate length.
+    """
     text = statement.text
     messy = text.count("|") + text.rstrip().endswith(("-", "|")) + ("—" in text) + (":" in text)
-    return (statement.lang != "en", statement.kind == "table", messy, statement.hedged,
-            abs(len(text) - 100) // 50, statement.source, statement.start)
+    return (statement.lang != "en", statement.kind == "table", messy > 0, -round(centrality, 1),
+            statement.hedged, abs(len(text) - 100) // 50, statement.source, statement.start)
+
+
+def centralities(group: Sequence[int], items: Sequence[Statement], sim) -> dict[int, float]:
+    """Mean similarity of each member to the members of the other sources (sampled)."""
+    sample = group[:MAX_CANDIDATES]
+    found: dict[int, float] = {}
+    for i in group:
+        others = [sim(i, j) for j in sample if items[j].source != items[i].source]
+        found[i] = sum(others) / len(others) if others else 0.0
+    return found
 
 
 def anchor_of(members: Sequence[Statement]) -> Statement:
@@ -537,20 +571,20 @@ class Draft:
 
 
 def _draft(members: Sequence[Statement], ents: Mapping[int, tuple[str, ...]], keys: Mapping[int, int],
-           salt: str = "") -> Draft:
+           central: Mapping[int, float], salt: str = "") -> Draft:
     ordered = sorted(members, key=lambda m: (m.source, m.start))
-    canonical = min(ordered, key=clarity)
+    canonical = min(ordered, key=lambda m: clarity(m, central.get(keys[id(m)], 0.0)))
     entity_set = sorted({e for m in ordered for e in ents[keys[id(m)]]})
     return Draft(id=claim_id(anchor_of(ordered), salt), members=ordered, canonical=canonical,
                  entities=tuple(entity_set))
 
 
-def _finish(draft: Draft, docs: Mapping[str, Document], origins: Mapping[str, str | None]) -> Claim:
+def _finish(draft: Draft, roots: Mapping[str, str]) -> Claim:
     sources = sorted({m.source for m in draft.members})
     quotes = tuple(sorted({Quote(source=m.source, text=m.text, start=m.start, end=m.end,
                                  stance=draft.stances.get((m.source, m.start), "supports"), lang=m.lang)
                            for m in draft.members}, key=lambda q: (q.source, q.start, q.end)))
-    independent = independent_count(sources, docs, origins)
+    independent = independent_count(sources, roots)
     if draft.contested:
         status = "contested"
     else:
@@ -565,7 +599,8 @@ def _finish(draft: Draft, docs: Mapping[str, Document], origins: Mapping[str, st
 
 
 def _versions(draft: Draft, point_values: Mapping[int, dict[str, str]], disputed: Mapping[str, list[str]],
-              ents: Mapping[int, tuple[str, ...]], keys: Mapping[int, int]) -> list[Draft]:
+              ents: Mapping[int, tuple[str, ...]], keys: Mapping[int, int],
+              central: Mapping[int, float]) -> list[Draft]:
     """One contested version claim per side of each disputed point; stances on the parent."""
     canonical_values = point_values[keys[id(draft.canonical)]]
     for member in draft.members:
@@ -581,7 +616,7 @@ def _versions(draft: Draft, point_values: Mapping[int, dict[str, str]], disputed
                       if point in point_values[keys[id(m)]]
                       and side_of(point, point_values[keys[id(m)]][point], sides) == side]
             if chosen:
-                version = _draft(chosen, ents, keys, salt=f"{point}={side}")
+                version = _draft(chosen, ents, keys, central, salt=f"{point}={side}")
                 version.contested = True
                 point_drafts.append(version)
         for version in point_drafts:
@@ -620,29 +655,6 @@ def _link_related(drafts: Sequence[Draft]) -> None:
         draft.related |= {drafts[j].id for j in best}
 
 
-def _cross_group_conflicts(drafts: Sequence[Draft], group_values: Sequence[dict[str, set[str]]],
-                           group_features: Sequence[frozenset[str]]) -> None:
-    """Groups about the same event (same action, shared names) that take different sides."""
-    by_feature: dict[str, list[int]] = defaultdict(list)
-    for i, bag in enumerate(group_features):
-        for f in bag:
-            if f.startswith("ent:"):
-                by_feature[f].append(i)
-    for i, bag in enumerate(group_features):
-        events = {f for f in bag if f.startswith("event:")}
-        partners = {j for f in bag if f.startswith("ent:") and len(by_feature[f]) <= MAX_POSTING
-                    for j in by_feature[f] if j > i}
-        for j in sorted(partners):
-            if not events or not events & group_features[j] or len(bag & group_features[j]) < 4:
-                continue
-            for point in ("scope", "decider", "product"):
-                a, b = group_values[i].get(point), group_values[j].get(point)
-                if a and b and len(a) == 1 and len(b) == 1 and not _agree(point, next(iter(a)), next(iter(b))):
-                    drafts[i].conflicts.add(drafts[j].id)
-                    drafts[j].conflicts.add(drafts[i].id)
-                    drafts[i].contested = drafts[j].contested = True
-
-
 def group_claims(docs: Sequence[Document], statements: Mapping[str, Sequence[Statement]],
                  entities: Sequence[Entity], origins: Mapping[str, str | None] | None = None) -> tuple[Claim, ...]:
     """Claims of the corpus, sorted by id (see the module docstring)."""
@@ -658,25 +670,28 @@ def group_claims(docs: Sequence[Document], statements: Mapping[str, Sequence[Sta
     features = [features_of(s, ents[i], lexicon) for i, s in enumerate(items)]
     point_values = {i: facets(s, ents[i], lexicon, entity_types) for i, s in enumerate(items)}
 
+    df: dict[str, int] = defaultdict(int)
+    for feature in features:
+        for f in feature.bag:
+            df[f] += 1
+    weights: dict[str, float] = {}
+
+    def sim(i: int, j: int) -> float:
+        return similarity(features[i], features[j], df, len(items), weights)
+
     drafts: list[Draft] = []
-    group_values: list[dict[str, set[str]]] = []
-    group_features: list[frozenset[str]] = []
     versions: list[Draft] = []
     for group in cluster(items, features):
         members = [items[i] for i in group]
-        draft = _draft(members, ents, keys)
+        central = centralities(group, items, sim)
+        draft = _draft(members, ents, keys, central)
         disputed = disputed_points([(items[i].source, point_values[i]) for i in group])
         if disputed:
-            versions.extend(_versions(draft, point_values, disputed, ents, keys))
+            versions.extend(_versions(draft, point_values, disputed, ents, keys, central))
         drafts.append(draft)
-        values: dict[str, set[str]] = defaultdict(set)
-        for i in group:
-            for point, value in point_values[i].items():
-                values[point].add(value)
-        group_values.append(values)
-        group_features.append(frozenset(f for i in group for f in features[i].bag))
     every = drafts + versions
     _unique_ids(every)
     _link_related(every)
-    claims = [_finish(d, by_id, origins) for d in every]
+    roots = source_roots(by_id, origins)
+    claims = [_finish(d, roots) for d in every]
     return tuple(sorted(claims, key=lambda c: c.id))

@@ -23,7 +23,8 @@ from dataclasses import dataclass, replace
 from typing import Mapping, Sequence
 
 from ..extract.entities import (GOV, INITIAL, ORG, OTHER, PERSON, PLACE, PRODUCT,
-                                PROSE, context_of, lexicon, norm_latin, script_lang)
+                                PROSE, cedict_names, context_of, lexicon, norm_latin,
+                                script_lang)
 from ..model import TABLE, Document, Entity, Mention
 from ..registry import Registry
 
@@ -105,8 +106,18 @@ def surface_key(text: str, mtype: str, weights: Counter) -> str:
         if body:
             return body[0]
     if _CJK.search(text):
+        # A dictionary name keys by its English form, so "X" and its Chinese
+        # name in a bilingual corpus are one surface group.
+        gloss = cedict_names().get(text)
+        if gloss:
+            return _gaz_or_name(gloss[0], weights)
         return "n:" + text
     return "n:" + norm_latin(text)
+
+
+def _gaz_or_name(english: str, weights: Counter) -> str:
+    keys = _gaz_keys(english)
+    return _pick(keys, weights) if keys else "n:" + norm_latin(english)
 
 
 # --------------------------------------------------------------------------
@@ -461,17 +472,37 @@ def _roles(items: list[_Item], entity_of: dict, names: dict) -> tuple[str, ...]:
         role = match.group(0).strip(" ,")
         org = _entity_before(item, m.start - len(before) + match.start(), entity_of, names)
         found.add(f"{role}, {org}" if org else role)
+    found |= _roles_in_rows(items, role_re, mods, entity_of, names)
     qualified = {r.split(",")[0] for r in found if "," in r}
     return tuple(sorted(r for r in found if "," in r or r not in qualified))
+
+
+def _roles_in_rows(items: list[_Item], role_re: str, mods: str, entity_of: dict, names: dict) -> set[str]:
+    """"Name | Boeing CEO; ..." in a key-data table: a role opening the next cell."""
+    found = set()
+    for item in items:
+        doc, m = item.doc, item.mention
+        line_end = doc.text.find("\n", m.end)
+        line = doc.text[m.end:line_end if line_end != -1 else len(doc.text)]
+        if not line.startswith(" | ") or doc.text[m.start - 1:m.start] not in ("", "\n"):
+            continue
+        cell_start = m.end + 3
+        cell = doc.text[cell_start:cell_start + 80]
+        match = re.match(rf"((?:[^;,|\n]{{0,40}}?\s)?)((?:(?:{mods})[\s-]*)?(?:{role_re}))(?=\s*(?:[;,.|\n]|$))", cell, re.I)
+        if match:
+            org = _entity_before(item, cell_start + match.start(2), entity_of, names)
+            found.add(f"{match.group(2)}, {org}" if org else match.group(2))
+    return found
 
 
 def _entity_before(item: _Item, pos: int, entity_of: dict, names: dict) -> str:
     """Name of the organisation/government/place mention ending just before pos."""
     doc = item.doc
-    for (doc_id, start, end), eid in entity_of.items():
-        if doc_id == doc.id and end <= pos and re.fullmatch(r"\s*(?:'s|’s)?\s*", doc.text[end:pos]):
-            if names[eid][1] in (ORG, GOV, PLACE):
-                return names[eid][0]
+    gap = re.search(r"(?:'s|’s)?\s*$", doc.text[max(0, pos - 8):pos])
+    end = pos - (gap.end() - gap.start()) if gap else pos
+    for (doc_id, start, stop), eid in entity_of.get(("end", doc.id, end), ()):
+        if names[eid][1] in (ORG, GOV, PLACE):
+            return names[eid][0]
     return ""
 
 
@@ -609,8 +640,10 @@ def _build(by_key, groups: _Groups, reg, code_names) -> tuple[tuple[Entity, ...]
             name, typ = entry.name, entry.type or typ
         names[root] = (name, typ)
     ids = _unique_ids(list(clusters), names)
-    entity_of = {(i.doc.id, i.mention.start, i.mention.end): ids[root]
-                 for root, items in clusters.items() for i in items}
+    entity_of: dict = defaultdict(list)         # ("end", doc id, end offset) -> mentions ending there
+    for root, items in clusters.items():
+        for i in items:
+            entity_of[("end", i.doc.id, i.mention.end)].append(((i.doc.id, i.mention.start, i.mention.end), ids[root]))
     names_by_id = {ids[r]: v for r, v in names.items()}
     related = _related({ids[r]: items for r, items in clusters.items()})
     relations: dict[str, set[tuple[str, str]]] = defaultdict(set)
