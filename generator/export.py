@@ -49,6 +49,7 @@ def corpus_record(corpus: Corpus) -> dict:
             "aliases": [{"lang": lang, "name": name} for lang, name in e.aliases],
             "description": e.description, "roles": list(e.roles),
             "related": [{"id": i, "count": n} for i, n in e.related],
+            "relations": [{"relation": r, "id": i} for r, i in e.relations],
             "page": page_url(entity_path(e.id)),
             "mentions": [{"source": m.source, "text": m.text, "start": m.start, "end": m.end}
                          for m in e.mentions],

@@ -14,7 +14,7 @@ from pathlib import PurePosixPath
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from .languages_display import language_name
+from .languages_display import language_name, language_name_in_english
 from .mdtext import Md, annotate, escape, link
 from .model import HEADING, LIST, QA, TABLE, Block, Claim, Corpus, Document, Entity
 from .clean.assemble import CELL_SEPARATOR
@@ -42,8 +42,11 @@ def make_environment() -> Environment:
 
 
 def join_markdown(items, separator: str = ", ") -> Md:
-    """Join a mix of Md and plain values; plain values are escaped."""
-    return Md(str(escape(separator)).join(str(_finalize(item)) for item in items))
+    """Join a mix of Md and plain values; plain values are escaped.
+
+    The separator comes from a template or from this package, never from a source.
+    """
+    return Md(separator.join(str(_finalize(item)) for item in items))
 
 
 # --- paths and links --------------------------------------------------------
@@ -244,24 +247,38 @@ class ClaimRef:
     independent: int = 0
 
 
-def _source_facts(doc: Document, page: str) -> list[tuple[str, object]]:
+def entity_index_by_name(entities) -> dict[str, str]:
+    """casefolded name or alias -> entity id, for linking metadata to entity pages."""
+    index: dict[str, str] = {}
+    for entity in sorted(entities, key=lambda e: e.id):
+        for name in (entity.name, *(alias for _, alias in entity.aliases)):
+            index.setdefault(name.casefold(), entity.id)
+    return index
+
+
+def _named(name: str, page: str, by_name: dict[str, str]) -> object:
+    entity_id = by_name.get(name.casefold()) if name else None
+    return link(name, relative(page, entity_path(entity_id))) if entity_id else name
+
+
+def _source_facts(doc: Document, page: str, by_name: dict[str, str]) -> list[tuple[str, object]]:
     meta = doc.metadata
     facts: list[tuple[str, object]] = []
     for lang, title in meta.titles:
         if title != meta.title or len(meta.titles) > 1:
             facts.append((f"Title ({language_name(lang)})", title))
     facts += [
-        ("Publisher", meta.publisher or "—"),
-        ("Authors", ", ".join(meta.authors) or "—"),
+        ("Publisher", _named(meta.publisher, page, by_name) or "—"),
+        ("Authors", join_markdown([_named(a, page, by_name) for a in meta.authors]) or "—"),
         ("Published", meta.published or "—"),
         ("Languages", ", ".join(language_name(l) for l in meta.languages) or "—"),
     ]
     if meta.origin:
         o = meta.origin
-        parts = [f"originally published by {o.publisher}" if o.publisher else "",
-                 f"in {language_name(o.language)}" if o.language else "",
-                 f"translated by {o.translated_by}" if o.translated_by else ""]
-        facts.append(("Origin", " ".join(p for p in parts if p)))
+        parts = [Md(f"originally published by {_finalize(_named(o.publisher, page, by_name))}") if o.publisher else "",
+                 f"in {language_name_in_english(o.language)}" if o.language else "",
+                 Md(f"translated by {_finalize(_named(o.translated_by, page, by_name))}") if o.translated_by else ""]
+        facts.append(("Origin", join_markdown([p for p in parts if p], " ")))
     facts.append(("AI-generated", "yes (the source says so)" if meta.ai_generated else "not stated"))
     if meta.tags:
         facts.append(("Tags", ", ".join(meta.tags)))
@@ -271,7 +288,7 @@ def _source_facts(doc: Document, page: str) -> list[tuple[str, object]]:
 
 
 def source_page(env: Environment, doc: Document, entities: tuple[Entity, ...],
-                claims: list[Claim]) -> str:
+                claims: list[Claim], by_name: dict[str, str]) -> str:
     page = source_path(doc.id)
     spans = first_mention_spans(doc, entities)
     link_for = lambda entity_id: relative(page, entity_path(entity_id))  # noqa: E731
@@ -279,7 +296,7 @@ def source_page(env: Environment, doc: Document, entities: tuple[Entity, ...],
     view = {
         "title": display_title(doc),
         "untitled": not doc.metadata.title,
-        "facts": _source_facts(doc, page),
+        "facts": _source_facts(doc, page, by_name),
         "sections": _sections(doc, views),
         "claims": [ClaimRef(link(c.text, relative(page, claim_path(c.id))), c.status) for c in claims],
         "raw_link": link(PurePosixPath(doc.file).name, relative(page, raw_path(doc.id))),
@@ -332,8 +349,10 @@ def render_pages(corpus: Corpus, site_name: str) -> dict[str, str]:
         for source in sorted({q.source for q in claim.quotes}):
             claims_by_source.setdefault(source, []).append(claim)
     pages: dict[str, str] = {}
+    by_name = entity_index_by_name(corpus.entities)
     for doc in docs:
-        pages[source_path(doc.id)] = source_page(env, doc, corpus.entities, claims_by_source.get(doc.id, []))
+        pages[source_path(doc.id)] = source_page(env, doc, corpus.entities, claims_by_source.get(doc.id, []),
+                                                 by_name)
     pages[f"{SOURCES}/index.md"] = env.get_template("sources_index.md.j2").render(
         sources=source_rows(sorted(docs, key=lambda d: (display_title(d).lower(), d.id)), f"{SOURCES}/index.md"),
         skipped=len(corpus.skipped))

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from jinja2 import Environment
 
-from .context import sentence_around
+from .context import context_text
 from .languages_display import language_name
 from .mdtext import Md, highlight, link
 from .model import Corpus, Entity
@@ -13,6 +13,8 @@ from .render import (ENTITIES, anchor_at, claim_path, display_title, entity_path
                      relative, source_path)
 
 ENTITY_TYPES = ("person", "organization", "government", "product", "place", "other")
+TYPE_NAMES = {"person": "Person", "organization": "Organisation", "government": "Government body",
+              "product": "Product", "place": "Place", "other": "Other"}
 TYPE_LABELS = {"person": "People", "organization": "Organisations", "government": "Government bodies",
                "product": "Products", "place": "Places", "other": "Other"}
 
@@ -34,17 +36,22 @@ def entity_pages(env: Environment, corpus: Corpus) -> dict[str, str]:
     for claim in corpus.claims:
         for entity_id in claim.entities:
             claims_by_entity.setdefault(entity_id, []).append(claim)
+    published_by = _published_by(corpus)
     pages = {}
     for entity in corpus.entities:
         page = entity_path(entity.id)
         pages[page] = env.get_template("entity.md.j2").render(
-            entity=entity, type_label=TYPE_LABELS.get(entity.type, entity.type),
+            entity=entity, type_label=TYPE_NAMES.get(entity.type, entity.type),
             aliases=_aliases(entity), description=_description(entity, page, docs),
             mentions=_mention_rows(entity, page, docs),
             related=[(link(by_id[i].name, relative(page, entity_path(i))), n)
                      for i, n in entity.related if i in by_id][:20],
             claims=[(link(c.text, relative(page, claim_path(c.id))), c.status)
                     for c in claims_by_entity.get(entity.id, [])],
+            relations=[(label, link(by_id[i].name, relative(page, entity_path(i))))
+                       for label, i in entity.relations if i in by_id],
+            published=[link(display_title(d), relative(page, source_path(d.id)))
+                       for d in published_by.get(entity.id, [])],
             links=[(label, url) for label, url in entity.links])
     index = f"{ENTITIES}/index.md"
     sections = []
@@ -57,6 +64,20 @@ def entity_pages(env: Environment, corpus: Corpus) -> dict[str, str]:
                  len({m.source for m in e.mentions})) for e in members]))
     pages[index] = env.get_template("entities_index.md.j2").render(sections=sections, total=len(corpus.entities))
     return pages
+
+
+def _published_by(corpus: Corpus) -> dict[str, list]:
+    """entity id -> sources it published or originally published (by metadata)."""
+    from .render import entity_index_by_name
+    by_name = entity_index_by_name(corpus.entities)
+    out: dict[str, list] = {}
+    for doc in sorted(corpus.documents, key=lambda d: d.id):
+        meta = doc.metadata
+        names = {meta.publisher, meta.origin.publisher if meta.origin else "",
+                 meta.origin.translated_by if meta.origin else ""}
+        for entity_id in sorted({by_name[n.casefold()] for n in names if n and n.casefold() in by_name}):
+            out.setdefault(entity_id, []).append(doc)
+    return out
 
 
 def _aliases(entity: Entity) -> list[tuple[str, str]]:
@@ -84,10 +105,10 @@ def _mention_rows(entity: Entity, page: str, docs) -> list[MentionRow]:
         doc = docs.get(mention.source)
         if doc is None:
             continue
-        s, e = sentence_around(doc.text, mention.start, mention.end)
+        context, cs, ce = context_text(doc.text, mention.start, mention.end)
         anchor = anchor_at(doc, mention.start)
         target = relative(page, source_path(doc.id)) + (f"#{anchor}" if anchor else "")
         rows.append(MentionRow(link(display_title(doc), target), doc.metadata.publisher or "—",
                                doc.metadata.published or "—",
-                               highlight(doc.text[s:e], mention.start - s, mention.end - s)))
+                               highlight(context, cs, ce)))
     return rows

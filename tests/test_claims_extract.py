@@ -119,3 +119,9 @@ def test_negation_in_reported_clause_is_not_a_denial():
     ])
     first, second = find_statements(doc, ())
     assert first.polarity == ASSERTED and second.polarity == DENIED
+
+
+def test_speaker_of_reported_speech():
+    doc = make_doc("d", [("paragraph", "Regulators fined Globex on Monday, and Initech said the fine was fair.")])
+    [statement] = find_statements(doc, ())
+    assert statement.speaker == "Initech"

@@ -154,3 +154,11 @@ def test_chinese_name_with_surname_before_speech_verb():
     got = found(doc)
     assert ("王明", "person") in got and ("李华", "person") in got
     assert ("法国", "place") in got
+
+
+def test_dictionary_names_in_chinese_and_dateline_guard():
+    doc = make_doc(("paragraph", "新华社柏林3月5日电 俾斯麦在会上表示反对。", "zh"))
+    got = found(doc)
+    assert ("俾斯麦", "person") in got
+    assert ("柏林", "place") in got
+    assert not any(text == "日电" for text, _ in got)

@@ -312,7 +312,7 @@ def scope_terms(text: str, cues: Cues) -> tuple[str, ...]:
                         if has_cue(text, [str(w).lower() for w in words])))
 
 
-def speaker_of(text: str, mentions: Sequence[Mention], cues: Cues) -> str:
+def speaker_of(text: str, start: int, mentions: Sequence[Mention], cues: Cues) -> str:
     """The named source of reported speech: the name just before a reporting verb."""
     verbs = cues.all_words("reporting_verbs")
     low = text.lower()
@@ -325,7 +325,7 @@ def speaker_of(text: str, mentions: Sequence[Mention], cues: Cues) -> str:
             position = match.start() if match else -1
         if position <= 0:
             continue
-        names = [m.text for m in mentions if m.end - mentions[0].start <= position + 1] if mentions else []
+        names = [m.text for m in mentions if m.end - start <= position]
         candidates = names or [m.group(0) for m in _CAPSEQ.finditer(text[:position]) if not m.group(0)[0].isdigit()]
         if candidates:
             best = best or candidates[-1].strip()
@@ -427,7 +427,7 @@ def _statement(doc: Document, index: int, start: int, end: int, mentions: Sequen
     return Statement(source=doc.id, text=text, start=start, end=end, lang=lang, block=index,
                      kind=block.kind, mentions=inside, numbers=numbers_in(text, cues),
                      dates=dates_in(text, cues, year), polarity=DENIED if denied else ASSERTED,
-                     speaker=speaker_of(text, inside, cues), scope=scope_terms(text, cues),
+                     speaker=speaker_of(text, start, inside, cues), scope=scope_terms(text, cues),
                      hedged=has_cue(text, cues.all_words("hedges")))
 
 

@@ -692,7 +692,8 @@ def _cedict_candidates(text: str, lex: Lexicon) -> list[Candidate]:
         while i < len(chunk) - 1:
             for n in range(min(8, len(chunk) - i), 1, -1):
                 hit = names.get(chunk[i:i + n])
-                if hit and not _cjk_role_overlap(chunk, i, n, lex):
+                after_digit = i == 0 and run.start() > 0 and text[run.start() - 1].isdigit()
+                if hit and not after_digit and not _cjk_role_overlap(chunk, i, n, lex):
                     out.append(Candidate(run.start() + i, run.start() + i + n, hit[1]))
                     i += n
                     break

@@ -48,6 +48,7 @@ GROUP_THRESHOLD = 0.2       # average similarity two groups need to become one
 MAX_POSTING = 400            # features in more statements than this do not propose candidates
 MAX_CANDIDATES = 24          # best candidates kept per statement
 MAX_RELATED = 8
+LINK_SAMPLE = 12             # members per group compared when two groups may merge
 FRAME_FLOOR = 0.05            # best member pair two same-event groups need to be joined
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -194,6 +195,7 @@ class Features:
     entities: frozenset[str]
     bag: frozenset[str]          # typed features: "ent:", "num:", "date:", "event:", "concept:", "word:"
     concepts: frozenset[str]
+    events: frozenset[str] = frozenset()   # the "event:" part of ``bag``
 
 
 def features_of(statement: Statement, ents: tuple[str, ...], lexicon: Lexicon) -> Features:
@@ -215,7 +217,8 @@ def features_of(statement: Statement, ents: tuple[str, ...], lexicon: Lexicon) -
     bag |= {f"num:{n}" for n in statement.numbers} | {f"date:{d}" for d in statement.dates}
     bag |= {("event:" if c in lexicon.event_concepts else "concept:") + c for c in concepts}
     bag |= {f"word:{w}" for w in words if w not in names and w not in product_words}
-    return Features(frozenset(ents), frozenset(bag), frozenset(concepts))
+    return Features(frozenset(ents), frozenset(bag), frozenset(concepts),
+                    frozenset(f for f in bag if f.startswith("event:")))
 
 
 # Features that carry a disputable point (who acted, which product) weigh less:
@@ -231,8 +234,8 @@ def _weight(feature: str, df: Mapping[str, int], total: int) -> float:
 
 
 def similarity(a: Features, b: Features, df: Mapping[str, int], total: int,
-               weights: dict[str, float] | None = None) -> float:
-    """IDF-weighted cosine of two feature bags (``weights`` caches feature weights)."""
+               weights: dict[str, float] | None = None, norms: dict[int, float] | None = None) -> float:
+    """IDF-weighted cosine of two feature bags (``weights``/``norms`` are caches the caller owns)."""
     shared = a.bag & b.bag
     if not shared:
         return 0.0
@@ -242,13 +245,17 @@ def similarity(a: Features, b: Features, df: Mapping[str, int], total: int,
         if f not in cache:
             cache[f] = _weight(f, df, total) ** 2
         return cache[f]
-    norm_a = math.sqrt(sum(w2(f) for f in a.bag))
-    norm_b = math.sqrt(sum(w2(f) for f in b.bag))
-    score = sum(w2(f) for f in shared) / (norm_a * norm_b or 1.0)
+
+    norm_cache = norms if norms is not None else {}
+
+    def norm(features: Features) -> float:
+        key = id(features)
+        if key not in norm_cache:
+            norm_cache[key] = math.sqrt(sum(w2(f) for f in features.bag))
+        return norm_cache[key]
+    score = sum(w2(f) for f in shared) / (norm(a) * norm(b) or 1.0)
     # Two statements about different actions are different claims, however many names they share.
-    events_a = {f for f in a.bag if f.startswith("event:")}
-    events_b = {f for f in b.bag if f.startswith("event:")}
-    if events_a and events_b and not events_a & events_b:
+    if a.events and b.events and not a.events & b.events:
         score *= 0.5
     return score
 
@@ -300,13 +307,14 @@ def cluster(items: Sequence[Statement], features: Sequence[Features]) -> list[li
             by_text[key] = i
     cache: dict[tuple[int, int], float] = {}
     weights: dict[str, float] = {}
+    norms: dict[int, float] = {}
     normal = [_normal(item.text) for item in items]
 
     def sim(i: int, j: int) -> float:
         key = (min(i, j), max(i, j))
         if key not in cache:
             cache[key] = 1.0 if normal[i] == normal[j] else \
-                similarity(features[i], features[j], df, total, weights)
+                similarity(features[i], features[j], df, total, weights, norms)
         return cache[key]
 
     edges = [(sim(i, j), i, j) for i, j in candidate_pairs(features, df, total)]
@@ -317,7 +325,7 @@ def cluster(items: Sequence[Statement], features: Sequence[Features]) -> list[li
         if gi == gj:
             continue
         # Capped samples keep a merge of two big groups from turning quadratic.
-        pair_scores = [sim(a, b) for a in members[gi][:MAX_CANDIDATES] for b in members[gj][:MAX_CANDIDATES]]
+        pair_scores = [sim(a, b) for a in members[gi][:LINK_SAMPLE] for b in members[gj][:LINK_SAMPLE]]
         if sum(pair_scores) / len(pair_scores) >= GROUP_THRESHOLD:
             _merge(group_of, members, gi, gj)
     groups = sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
@@ -381,7 +389,7 @@ def merge_frames(groups: list[list[int]], items: Sequence[Statement], features: 
 
 def _best_pair(a: Sequence[int], b: Sequence[int], sim) -> float:
     # Capped so one huge group cannot make a merge quadratic.
-    return max((sim(i, j) for i in a[:MAX_CANDIDATES] for j in b[:MAX_CANDIDATES]), default=0.0)
+    return max((sim(i, j) for i in a[:LINK_SAMPLE] for j in b[:LINK_SAMPLE]), default=0.0)
 
 
 def _merge(group_of: list[int], members: dict[int, list[int]], a: int, b: int) -> None:
@@ -525,13 +533,13 @@ def independent_count(sources: Iterable[str], roots: Mapping[str, str]) -> int:
 def clarity(statement: Statement, centrality: float = 0.0) -> tuple:
     """Sort key: the clearest member first.
 
-    English, a plain sentence rather than a table row, most like the other
-    sources' wording (``centrality``), unhedged, of moderate length.
+    English, a plain sentence rather than a table row, unhedged, of moderate
+    length, then the one most like the other sources' wording (``centrality``).
     """
     text = statement.text
     messy = text.count("|") + text.rstrip().endswith(("-", "|")) + ("—" in text) + (":" in text)
-    return (statement.lang != "en", statement.kind == "table", messy > 0, -round(centrality, 1),
-            statement.hedged, abs(len(text) - 100) // 50, statement.source, statement.start)
+    return (statement.lang != "en", statement.kind == "table", messy > 0, statement.hedged,
+            abs(len(text) - 100) // 50, -round(centrality, 2), statement.source, statement.start)
 
 
 def centralities(group: Sequence[int], items: Sequence[Statement], sim) -> dict[int, float]:
@@ -675,9 +683,10 @@ def group_claims(docs: Sequence[Document], statements: Mapping[str, Sequence[Sta
         for f in feature.bag:
             df[f] += 1
     weights: dict[str, float] = {}
+    norms: dict[int, float] = {}
 
     def sim(i: int, j: int) -> float:
-        return similarity(features[i], features[j], df, len(items), weights)
+        return similarity(features[i], features[j], df, len(items), weights, norms)
 
     drafts: list[Draft] = []
     versions: list[Draft] = []
