@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from generator.extract.claims import find_statements
-from generator.link.claims import group_claims
+from generator.link.claims import competing_versions, group_claims
 from generator.model import Document, Entity, Mention, Metadata
 
 from test_claims_extract import make_doc
@@ -83,6 +83,8 @@ def test_scope_disagreement_is_contested_with_versions():
     for version in versions:
         assert version.status == "contested"
         assert set(version.conflicts_with) == {v.id for v in versions if v is not version}
+    [sides] = competing_versions(parent, claims)
+    assert {c.id for c in sides} == {v.id for v in versions}
 
 
 def test_product_disagreement_is_contested():

@@ -704,3 +704,30 @@ def group_claims(docs: Sequence[Document], statements: Mapping[str, Sequence[Sta
     roots = source_roots(by_id, origins)
     claims = [_finish(d, roots) for d in every]
     return tuple(sorted(claims, key=lambda c: c.id))
+
+
+def competing_versions(claim: Claim, claims: Sequence[Claim]) -> tuple[tuple[Claim, ...], ...]:
+    """The sides of each disputed point of a contested claim, for a side-by-side view.
+
+    For a parent claim: its version claims (related claims whose places all lie
+    in the parent and that conflict with others), one tuple of sides per
+    disputed point. For a version or a claim with ``conflicts_with``: itself
+    and the claims it conflicts with.
+    """
+    by_id = {c.id: c for c in claims}
+    places = {(q.source, q.start, q.end) for q in claim.quotes}
+    if claim.conflicts_with:
+        sides = [claim] + [by_id[i] for i in claim.conflicts_with if i in by_id]
+        return (tuple(sorted(sides, key=lambda c: c.id)),)
+    versions = [by_id[i] for i in claim.related if i in by_id and by_id[i].conflicts_with
+                and {(q.source, q.start, q.end) for q in by_id[i].quotes} <= places]
+    points: list[tuple[Claim, ...]] = []
+    seen: set[str] = set()
+    for version in sorted(versions, key=lambda c: c.id):
+        if version.id in seen:
+            continue
+        sides = tuple(sorted([version] + [by_id[i] for i in version.conflicts_with if i in by_id],
+                             key=lambda c: c.id))
+        seen.update(c.id for c in sides)
+        points.append(sides)
+    return tuple(points)
