@@ -216,8 +216,21 @@ def _sections(doc: Document, views: list[BlockView]) -> list[SectionView]:
             for lang in languages if buckets[lang]]
 
 
+UNTITLED_WORDS = 8
+
+
 def display_title(doc: Document) -> str:
-    return doc.metadata.title or PurePosixPath(doc.file).name
+    """The title, or for an untitled source its opening words, marked as such.
+
+    Metadata stays empty (a title is never invented); this is only a label.
+    """
+    if doc.metadata.title:
+        return doc.metadata.title
+    words = doc.text.split()
+    if not words:
+        return PurePosixPath(doc.file).name
+    opening = " ".join(words[:UNTITLED_WORDS])
+    return f"Untitled: {opening}{'…' if len(words) > UNTITLED_WORDS else ''}"
 
 
 def first_mention_spans(doc: Document, entities: tuple[Entity, ...]) -> list[tuple[int, int, str]]:
@@ -296,6 +309,7 @@ def source_page(env: Environment, doc: Document, entities: tuple[Entity, ...],
     view = {
         "title": display_title(doc),
         "untitled": not doc.metadata.title,
+        "file_name": PurePosixPath(doc.file).name,
         "facts": _source_facts(doc, page, by_name),
         "sections": _sections(doc, views),
         "claims": [ClaimRef(link(c.text, relative(page, claim_path(c.id))), c.status) for c in claims],

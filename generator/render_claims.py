@@ -7,6 +7,7 @@ from jinja2 import Environment
 
 from .languages_display import language_name
 from .mdtext import Md, escape, link
+from .link.claims import competing_versions
 from .model import Claim, Corpus
 from .render import (CLAIMS, anchor_at, claim_path, display_title, entity_path,
                      relative, source_path)
@@ -84,17 +85,19 @@ def _quote_rows(claim: Claim, page: str, docs) -> list[QuoteRow]:
     return rows
 
 
-def _versions(claim: Claim, claims, page: str, docs) -> list[tuple[Md, list[Md]]]:
-    """This claim and each conflicting claim, with the sources of each."""
-    if not claim.conflicts_with:
-        return []
-    out = []
-    for other in [claim] + [claims[i] for i in claim.conflicts_with if i in claims]:
-        sources = sorted({q.source for q in other.quotes})
-        label = escape(other.text) if other is claim else link(other.text, relative(page, claim_path(other.id)))
-        out.append((label, [link(display_title(docs[s]), relative(page, source_path(s)))
-                            for s in sources if s in docs]))
-    return out
+def _versions(claim: Claim, claims, page: str, docs) -> list[list[tuple[Md, list[Md]]]]:
+    """Per disputed point, each side's statement and the sources stating it."""
+    points = []
+    for sides in competing_versions(claim, list(claims.values())):
+        rows = []
+        for side in sides:
+            sources = sorted({q.source for q in side.quotes})
+            label = escape(side.text) if side.id == claim.id else link(side.text, relative(page, claim_path(side.id)))
+            rows.append((label, [link(display_title(docs[s]), relative(page, source_path(s)))
+                                 for s in sources if s in docs]))
+        if len(rows) > 1:
+            points.append(rows)
+    return points
 
 
 @dataclass

@@ -104,3 +104,33 @@ def test_no_serious_accessibility_violations(site):
                 problems.append(f"{kind}: {violation['id']} ({violation['impact']}): {targets}")
         page.close()
     assert problems == [], "\n".join(problems)
+
+
+def test_hostile_site_runs_nothing_from_sources(hostile_site):
+    """Every page of the hostile site, and a search for the bait, with alert() hooked."""
+    require_browser()
+    corpus, settings = hostile_site
+    hook = "window.__fired = []; for (const f of ['alert','confirm','prompt']) { window[f] = (m) => window.__fired.push(String(m)); }"
+    with serve_folder(settings.site_dir) as base, browser() as chromium:
+        context = chromium.new_context()
+        context.add_init_script(hook)
+        pages = [""] + [s["page"] for s in corpus["sources"]] + ["report/", "sources/", "claims/", "entities/"]
+        for path in pages:
+            page = context.new_page()
+            watch = PageWatch(page, base)
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+            assert page.evaluate("window.__fired") == [], path
+            assert page.url.startswith(base + path.split("#")[0]), (path, page.url)
+            assert watch.dialogs == [] and watch.foreign == [], (path, watch.dialogs, watch.foreign)
+            page.close()
+        page = context.new_page()
+        page.goto(base)
+        page.wait_for_load_state("networkidle")
+        page.keyboard.press("/")
+        page.fill(".md-search__input", "onerror")
+        page.keyboard.press("End")
+        page.wait_for_timeout(1500)
+        assert page.evaluate("window.__fired") == []
+        assert page.locator(".md-search-result img, .md-search-result script").count() == 0
+        context.close()

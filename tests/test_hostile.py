@@ -7,38 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests.conftest import build_site
-
-GOOD = {
-    "script.txt": "A headline about scripts\n\nThe page said <script>alert('pwned')</script> and moved on to other news.\n",
-    "jslink.md": "# Links\n\nClick [here](javascript:alert(1)) or <a href=\"javascript:alert(2)\">there</a> for the report.\n",
-    "template.txt": "Template text\n\nThe source contains {{ config.site_name }} and {% include 'x' %} as plain words in a sentence.\n",
-    "frontmatter.md": "---\ntitle: Injected\nhide: [navigation]\n---\n\nBody text of a page that starts with a front matter fence.\n",
-    "attrs.txt": "Attribute list\n\nA paragraph that ends with an attribute list {: onclick=\"alert(3)\" } in it.\n",
-    "page.html": "<html><head><title>Evil page</title><script>alert(4)</script></head><body><article><h1>Evil page</h1>"
-                 "<p onclick=\"alert(5)\">Body paragraph with enough words to count as the article text of this page.</p>"
-                 "<iframe src=\"javascript:alert(6)\"></iframe><svg><script>alert(7)</script></svg>"
-                 "<p>Second paragraph with <a href=\"javascript:alert(8)\">a bad link</a> inside the text.</p></article></body></html>",
-}
-UTF16 = "UTF-16 source\n\nThis file was saved as UTF-16 with a byte order mark, and it reads fine.\n"
-
-
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("hostile")
-    src = tmp / "sources"
-    src.mkdir()
-    for name, text in GOOD.items():
-        (src / name).write_text(text, encoding="utf-8")
-    (src / "utf16.txt").write_bytes(UTF16.encode("utf-16"))
-    (src / "invalid-utf8.txt").write_bytes("Invalid bytes\n\nCaf\xe9 au lait is a drink that".encode("latin-1") + b"\xff\xfe\x80 served hot.\n")
-    (src / "empty.txt").write_bytes(b"")
-    (src / "binary.txt").write_bytes(bytes(range(256)) * 4)
-    (src / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
-    result, settings = build_site(tmp, src)
-    corpus = json.loads((settings.site_dir / "data" / "corpus.json").read_text(encoding="utf-8"))
-    return corpus, settings
-
+from tests.conftest import GOOD
 
 def test_good_files_published_bad_files_reported(hostile_site):
     corpus, _ = hostile_site
