@@ -260,6 +260,9 @@ def run_mkdocs(settings: Settings, docs_dir: Path, site_dir: Path) -> None:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    # The theme prints a banner about its successor on every build; our build
+    # log says what the build did, nothing else.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     started = time.perf_counter()
     try:
         config = load_config(config_file=str(settings.config_file), docs_dir=str(docs_dir),
