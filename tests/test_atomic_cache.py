@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import signal
 import subprocess
 import sys
@@ -28,9 +29,9 @@ def test_interrupted_build_leaves_previous_site(tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "generator", "build", "--quiet", "--no-cache",
                              "--sources", str(src), "--docs-dir", str(settings.docs_dir),
                              "--site-dir", str(settings.site_dir)], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     time.sleep(4)
-    proc.send_signal(signal.SIGKILL)
+    os.killpg(proc.pid, signal.SIGKILL)   # the build and its worker processes, as a crash would
     proc.wait(timeout=30)
     assert tree_digest(settings.docs_dir) == docs_before
     assert tree_digest(settings.site_dir) == site_before
