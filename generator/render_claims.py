@@ -51,13 +51,32 @@ def claim_pages(env: Environment, corpus: Corpus) -> dict[str, str]:
             related=[link(claims[i].text, relative(page, claim_path(i))) for i in claim.related if i in claims][:15])
     index = f"{CLAIMS}/index.md"
     ranked = sorted(corpus.claims, key=lambda c: (-c.independent_sources, -c.sources, c.id))
-    sections = [(status, [_claim_row(c, index, entities) for c in ranked if c.status == status])
+    versions = version_ids(corpus.claims)
+    sections = [(STATUS_BADGES[status], [_claim_row(c, index, entities) for c in ranked
+                                         if c.status == status and c.id not in versions])
                 for status in STATUS_ORDER]
+    sections.append(("Versions of contested claims",
+                     [_claim_row(c, index, entities) for c in ranked if c.id in versions]))
     pages[index] = env.get_template("claims_index.md.j2").render(
-        total=len(corpus.claims), sections=[(STATUS_BADGES[s], rows) for s, rows in sections if rows],
-        all_rows=[_claim_row(c, index, entities) for c in ranked])
+        total=len(corpus.claims), sections=[(label, rows) for label, rows in sections if rows])
     pages["timeline.md"] = env.get_template("timeline.md.j2").render(events=_timeline(corpus, docs))
     return pages
+
+
+def version_ids(claims) -> set[str]:
+    """Claims that are one side of a disputed point of a broader claim."""
+    claims = list(claims)
+    out: set[str] = set()
+    for claim in claims:
+        if not claim.conflicts_with:
+            for sides in competing_versions(claim, claims):
+                out.update(side.id for side in sides)
+    return out
+
+
+def display_date(date: str) -> str:
+    """'2026-06-12' stays; '--06-12' (year not stated) reads '06-12 (year not stated)'."""
+    return f"{date[2:]} (year not stated)" if date.startswith("--") else date
 
 
 def _claim_row(claim: Claim, page: str, entities) -> ClaimRow:
@@ -106,6 +125,7 @@ class TimelineEvent:
     claim: Md
     sources: Md
     note: str
+    sort_key: str = ""
 
 
 def _timeline(corpus: Corpus, docs) -> list[TimelineEvent]:
@@ -115,6 +135,7 @@ def _timeline(corpus: Corpus, docs) -> list[TimelineEvent]:
             sources = sorted({q.source for q in claim.quotes})
             links = ", ".join(link(display_title(docs[s]), relative("timeline.md", source_path(s)))
                               for s in sources if s in docs)
-            note = "other dates given: " + ", ".join(d for d in claim.dates if d != date) if len(claim.dates) > 1 else ""
-            events.append(TimelineEvent(date, link(claim.text, claim_path(claim.id)), Md(links), note))
-    return sorted(events, key=lambda e: (e.date, str(e.claim)))
+            note = ("other dates given: " + ", ".join(display_date(d) for d in claim.dates if d != date)
+                    if len(claim.dates) > 1 else "")
+            events.append(TimelineEvent(display_date(date), link(claim.text, claim_path(claim.id)), Md(links), note, date))
+    return sorted(events, key=lambda e: (e.sort_key, str(e.claim)))
