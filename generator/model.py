@@ -8,6 +8,7 @@ stage can never change what an earlier stage produced.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,11 @@ class Document:
     format: str = "text"
     repairs: tuple[Repair, ...] = ()
     removed: tuple[Repair, ...] = ()   # chrome removed by cleaning, for the report
+
+    @cached_property
+    def block_starts(self) -> list[int]:
+        """Start offsets of the blocks, for bisecting an offset to its block."""
+        return [block.start for block in self.blocks]
 
     @property
     def word_count(self) -> int:

@@ -8,7 +8,7 @@ entity links, anchors for every block, table rows, page links.
 """
 from __future__ import annotations
 
-import json
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
@@ -100,17 +100,27 @@ def item_anchor(index: int, item: int) -> str:
     return f"b{index}-{item}"
 
 
+def block_index_at(doc: Document, offset: int) -> int | None:
+    """Index of the block whose span holds ``offset`` (blocks are sorted by start)."""
+    starts = doc.block_starts
+    index = bisect_right(starts, offset) - 1
+    if index >= 0 and offset <= doc.blocks[index].end:
+        return index
+    return None
+
+
 def anchor_at(doc: Document, offset: int) -> str:
     """The anchor of the block (or list item / table row) holding ``offset``."""
-    for index, block in enumerate(doc.blocks):
-        if block.start <= offset <= block.end:
-            if block.kind in (LIST, TABLE) and index is not None:
-                line_no = doc.text[block.start:offset].count("\n")
-                if block.kind == TABLE:
-                    return item_anchor(index, line_no) if line_no else block_anchor(index)
-                return item_anchor(index, line_no)
+    index = block_index_at(doc, offset)
+    if index is None:
+        return ""
+    block = doc.blocks[index]
+    if block.kind in (LIST, TABLE):
+        line_no = doc.text[block.start:offset].count("\n")
+        if block.kind == TABLE and not line_no:
             return block_anchor(index)
-    return ""
+        return item_anchor(index, line_no)
+    return block_anchor(index)
 
 
 # --- source pages -------------------------------------------------------------
@@ -244,8 +254,8 @@ def first_mention_spans(doc: Document, entities: tuple[Entity, ...]) -> list[tup
     seen: set[tuple[int, str]] = set()
     out = []
     for start, end, entity_id in spans:
-        block = next((i for i, b in enumerate(doc.blocks) if b.start <= start and end <= b.end), None)
-        if block is None or (block, entity_id) in seen:
+        block = block_index_at(doc, start)
+        if block is None or end > doc.blocks[block].end or (block, entity_id) in seen:
             continue
         seen.add((block, entity_id))
         out.append((start, end, entity_id))
