@@ -69,17 +69,12 @@ def raw_path(doc_id: str) -> str:
 
 
 def relative(from_page: str, to_path: str) -> str:
-    """Relative link from one docs page to another docs file."""
-    src = PurePosixPath(from_page).parent
-    depth = len(src.parts)
-    target = PurePosixPath(to_path)
-    common = 0
-    for a, b in zip(src.parts, target.parts):
-        if a != b:
-            break
-        common += 1
-    ups = [".."] * (depth - common)
-    return "/".join([*ups, *target.parts[common:]]) or target.name
+    """Relative link from one docs page to another docs file.
+
+    Every generated path is POSIX and relative to docs_dir, so climbing to
+    the docs root and descending again is always right (and cheap).
+    """
+    return "../" * from_page.count("/") + to_path
 
 
 def page_url(path: str) -> str:
@@ -243,14 +238,19 @@ def display_title(doc: Document) -> str:
     return f"Untitled: {opening}{'…' if len(words) > UNTITLED_WORDS else ''}"
 
 
-def first_mention_spans(doc: Document, entities: tuple[Entity, ...]) -> list[tuple[int, int, str]]:
-    """Link the first mention of each entity in each block."""
-    spans = []
+def mentions_by_source(entities) -> dict[str, list[tuple[int, int, str]]]:
+    """source id -> sorted (start, end, entity id) of every mention in it."""
+    out: dict[str, list[tuple[int, int, str]]] = {}
     for entity in entities:
         for mention in entity.mentions:
-            if mention.source == doc.id:
-                spans.append((mention.start, mention.end, entity.id))
-    spans.sort()
+            out.setdefault(mention.source, []).append((mention.start, mention.end, entity.id))
+    for spans in out.values():
+        spans.sort()
+    return out
+
+
+def first_mention_spans(doc: Document, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Link the first mention of each entity in each block."""
     seen: set[tuple[int, str]] = set()
     out = []
     for start, end, entity_id in spans:
@@ -310,10 +310,10 @@ def _source_facts(doc: Document, page: str, by_name: dict[str, str]) -> list[tup
     return facts
 
 
-def source_page(env: Environment, doc: Document, entities: tuple[Entity, ...],
+def source_page(env: Environment, doc: Document, mention_spans: list[tuple[int, int, str]],
                 claims: list[Claim], by_name: dict[str, str]) -> str:
     page = source_path(doc.id)
-    spans = first_mention_spans(doc, entities)
+    spans = first_mention_spans(doc, mention_spans)
     link_for = lambda entity_id: relative(page, entity_path(entity_id))  # noqa: E731
     views = [block_view(doc, i, spans, link_for) for i in range(len(doc.blocks))]
     view = {
@@ -374,9 +374,10 @@ def render_pages(corpus: Corpus, site_name: str) -> dict[str, str]:
             claims_by_source.setdefault(source, []).append(claim)
     pages: dict[str, str] = {}
     by_name = entity_index_by_name(corpus.entities)
+    spans = mentions_by_source(corpus.entities)
     for doc in docs:
-        pages[source_path(doc.id)] = source_page(env, doc, corpus.entities, claims_by_source.get(doc.id, []),
-                                                 by_name)
+        pages[source_path(doc.id)] = source_page(env, doc, spans.get(doc.id, []),
+                                                 claims_by_source.get(doc.id, []), by_name)
     pages[f"{SOURCES}/index.md"] = env.get_template("sources_index.md.j2").render(
         sources=source_rows(sorted(docs, key=lambda d: (display_title(d).lower(), d.id)), f"{SOURCES}/index.md"),
         skipped=len(corpus.skipped))
