@@ -24,6 +24,8 @@ from .export import claims_csv, corpus_json
 from .link.pipeline import link_corpus
 from .model import Corpus, Document, RawText, Skipped
 from .progress import Progress
+from . import near_duplicates
+from .add import SIDECAR_SUFFIX, read_sidecar
 from .cache import Cache, entry_key
 from .extract import claims as extract_claims
 from .extract import entities as extract_entities
@@ -58,7 +60,8 @@ def discover(sources_dir: Path) -> list[Path]:
     found = []
     for folder, dirs, files in os.walk(sources_dir, followlinks=False):
         dirs[:] = sorted(d for d in dirs if d not in (".git", ".hg", ".svn", "__pycache__"))
-        found += [Path(folder) / name for name in files]
+        # A fetched page's sidecar (see add.py) describes a source; it is not one.
+        found += [Path(folder) / name for name in files if not name.endswith(SIDECAR_SUFFIX)]
     return sorted(found, key=lambda p: p.relative_to(sources_dir).as_posix())
 
 
@@ -88,7 +91,18 @@ def read_one(path: Path, settings: Settings) -> RawText | Skipped:
             return Skipped(result.file, "no readable text in the HTML page")
         hints = tuple(sorted(set(result.hints) | set(extracted.hints)))
         result = replace(result, text=extracted.text, hints=hints)
-    return result
+    return _with_sidecar(path, result)
+
+
+def _with_sidecar(path: Path, result: RawText | Skipped) -> RawText | Skipped:
+    """Add a fetched page's sidecar (URL, capture time) to its hints; the sidecar wins."""
+    sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
+    if isinstance(result, Skipped) or not sidecar.is_file():
+        return result
+    record = read_sidecar(sidecar)
+    extra = {k: v for k, v in (("url", record.get("url", "")), ("captured", record.get("fetched", ""))) if v}
+    hints = dict(result.hints) | extra
+    return replace(result, hints=tuple(sorted(hints.items())))
 
 
 @dataclass(frozen=True)
@@ -101,6 +115,7 @@ class SourceWork:
     skipped: Skipped | None = None
     mentions: tuple = ()
     statements: tuple = ()
+    sketch: bytes = b""       # near-duplicate signature of doc.text (near_duplicates.py)
 
 
 def process_source(path: Path, doc_id: str, settings: Settings) -> SourceWork:
@@ -114,7 +129,8 @@ def process_source(path: Path, doc_id: str, settings: Settings) -> SourceWork:
                           skipped=Skipped(file, "no text left after removing page chrome"))
     mentions = extract_entities.find_mentions(doc)
     statements = extract_claims.find_statements(doc, mentions)
-    return SourceWork(file, result.content_hash, doc, None, tuple(mentions), tuple(statements))
+    return SourceWork(file, result.content_hash, doc, None, tuple(mentions), tuple(statements),
+                      near_duplicates.sketch(doc.text))
 
 
 def _process_batch(batch: list[tuple[Path, str]], settings: Settings) -> list[SourceWork]:
@@ -125,7 +141,12 @@ def _file_hash(path: Path) -> str | None:
     try:
         if path.is_symlink() or path.stat().st_size > MAX_HASHED_BYTES:
             return None
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        digest = hashlib.sha256(path.read_bytes())
+        sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
+        if sidecar.is_file():
+            # The sidecar's hints change the result, so they are part of the key.
+            digest.update(b"\0" + sidecar.read_bytes())
+        return digest.hexdigest()
     except OSError:
         return None
 
@@ -200,6 +221,20 @@ def drop_duplicates(works: list[SourceWork]) -> list[SourceWork]:
     return out
 
 
+def drop_near_duplicates(works: list[SourceWork], sources_dir: Path) -> list[SourceWork]:
+    """Near-identical texts, or pages fetched from the same URL, are published once."""
+    items = [near_duplicates.Item(w.file, w.doc.text, _sidecar_url(sources_dir / w.file), w.sketch)
+             for w in works if w.doc is not None]
+    copies = near_duplicates.find_near_duplicates(items)
+    return [SourceWork(w.file, w.content_hash, skipped=Skipped(w.file, f"near-duplicate of {copies[w.file]}"))
+            if w.file in copies else w for w in works]
+
+
+def _sidecar_url(path: Path) -> str:
+    sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
+    return read_sidecar(sidecar).get("url", "") if sidecar.is_file() else ""
+
+
 # --- writing ------------------------------------------------------------------
 
 def generated_files(corpus: Corpus, raw_bytes: dict[str, bytes], site_name: str) -> dict[str, bytes]:
@@ -228,7 +263,7 @@ def generate(settings: Settings, docs_dir: Path | None = None) -> BuildResult:
     """
     progress = Progress(enabled=not settings.quiet and sys.stderr.isatty())
     started = time.perf_counter()
-    works = drop_duplicates(process_all(settings, progress))
+    works = drop_near_duplicates(drop_duplicates(process_all(settings, progress)), settings.sources_dir)
     corpus = link_corpus(works, settings, progress)
     raw_bytes = {w.doc.id: (settings.sources_dir / w.file).read_bytes() for w in works if w.doc}
     files = generated_files(corpus, raw_bytes, settings.site_name)

@@ -38,6 +38,14 @@ def make_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="build, serve locally, rebuild when sources change")
     _common(s)
     s.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
+    # --- add (generator/add.py) ---
+    a = sub.add_parser("add", help="copy files or fetch http(s) pages into the sources folder")
+    a.add_argument("items", nargs="+", metavar="PATH_OR_URL", help="files to copy or http(s) URLs to fetch")
+    a.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path, help="the site's mkdocs.yml")
+    a.add_argument("--sources", dest="sources_dir", help="folder of raw sources (default: from mkdocs.yml)")
+    a.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for a page (default 20)")
+    a.add_argument("-q", "--quiet", action="store_true", default=None, help="only errors")
+    a.add_argument("--debug", action="store_true", help="show tracebacks")
     return parser
 
 
@@ -68,6 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     _configure_logging(bool(args.quiet))
     try:
         settings = _settings(args)
+        if args.command == "add":
+            from .add import run_add
+            return run_add(args, load_settings(args.config_file, sources_dir=args.sources_dir))
         if args.command == "serve":
             from .serve import serve
             serve(settings, args.dev_addr)

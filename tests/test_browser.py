@@ -10,9 +10,16 @@ from tests.browser import ARTIFACTS, PageWatch, browser, require_browser, serve_
 
 
 @pytest.fixture(scope="module")
-def site(seed_site):
+def chromium():
+    """One browser for the module: Playwright's sync API allows one running instance."""
     require_browser()
-    with serve_folder(seed_site["settings"].site_dir) as base, browser() as chromium:
+    with browser() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="module")
+def site(seed_site, chromium):
+    with serve_folder(seed_site["settings"].site_dir) as base:
         yield {"base": base, "chromium": chromium, "corpus": seed_site["corpus"]}
 
 
@@ -106,12 +113,11 @@ def test_no_serious_accessibility_violations(site):
     assert problems == [], "\n".join(problems)
 
 
-def test_hostile_site_runs_nothing_from_sources(hostile_site):
+def test_hostile_site_runs_nothing_from_sources(hostile_site, chromium):
     """Every page of the hostile site, and a search for the bait, with alert() hooked."""
-    require_browser()
     corpus, settings = hostile_site
     hook = "window.__fired = []; for (const f of ['alert','confirm','prompt']) { window[f] = (m) => window.__fired.push(String(m)); }"
-    with serve_folder(settings.site_dir) as base, browser() as chromium:
+    with serve_folder(settings.site_dir) as base:
         context = chromium.new_context()
         context.add_init_script(hook)
         pages = [""] + [s["page"] for s in corpus["sources"]] + ["report/", "sources/", "claims/", "entities/"]
