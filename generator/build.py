@@ -24,7 +24,7 @@ from .export import claims_csv, corpus_json
 from .link.pipeline import link_corpus
 from .model import Corpus, Document, RawText, Skipped
 from .progress import Progress
-from . import near_duplicates
+from . import changes, near_duplicates
 from .add import SIDECAR_SUFFIX, read_sidecar
 from .cache import Cache, entry_key
 from .extract import claims as extract_claims
@@ -33,7 +33,7 @@ from .read import read_source
 from .read_html import extract_html
 from .render import raw_path, render_pages
 from .output import clear_leftovers, prepare_staging, staging_path, swap_in, write_files
-from .settings import Settings
+from .settings import Settings, SettingsError, read_mkdocs_config
 from .slugs import slugify
 
 log = logging.getLogger("sourcebook")
@@ -264,13 +264,35 @@ def generate(settings: Settings, docs_dir: Path | None = None) -> BuildResult:
     progress = Progress(enabled=not settings.quiet and sys.stderr.isatty())
     started = time.perf_counter()
     works = drop_near_duplicates(drop_duplicates(process_all(settings, progress)), settings.sources_dir)
-    corpus = link_corpus(works, settings, progress)
+    previous = changes.read_previous(settings.docs_dir / "data" / "corpus.json")
+    corpus = changes.stabilise_ids(link_corpus(works, settings, progress), previous)
     raw_bytes = {w.doc.id: (settings.sources_dir / w.file).read_bytes() for w in works if w.doc}
     files = generated_files(corpus, raw_bytes, settings.site_name)
+    change_set = _changes(settings, corpus, works, previous)
+    files.update(changes.change_files(change_set, settings.site_name, _site_url(settings)))
     written, unchanged, removed = write_files(docs_dir or settings.docs_dir, files)
     progress.done()
     _log_summary(corpus, written, unchanged, removed, time.perf_counter() - started)
+    for line in changes.summary_lines(change_set):
+        log.info("what's new: %s", line)
     return BuildResult(corpus, written, unchanged, removed)
+
+
+def _changes(settings: Settings, corpus: Corpus, works: list[SourceWork], previous: dict | None):
+    """This build's change set; an unchanged build keeps the stored one (byte-identical docs)."""
+    dates = [d.metadata.published or "" for d in corpus.documents]
+    dates += [read_sidecar(settings.sources_dir / (w.file + SIDECAR_SUFFIX)).get("fetched", "")
+              for w in works if w.doc is not None]
+    date = changes.build_date(os.environ.get("SOURCE_DATE_EPOCH"), dates)
+    stored = changes.read_previous(settings.docs_dir / "data" / "changes.json")
+    return changes.carry_over(changes.compare(previous, corpus, date), stored, corpus)
+
+
+def _site_url(settings: Settings) -> str:
+    try:
+        return changes.site_url_from_config(read_mkdocs_config(settings.config_file))
+    except SettingsError:
+        return ""
 
 
 def _log_summary(corpus: Corpus, written: int, unchanged: int, removed: int, seconds: float) -> None:

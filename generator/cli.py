@@ -46,6 +46,7 @@ def make_parser() -> argparse.ArgumentParser:
     a.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for a page (default 20)")
     a.add_argument("-q", "--quiet", action="store_true", default=None, help="only errors")
     a.add_argument("--debug", action="store_true", help="show tracebacks")
+    a.set_defaults(no_cache=False)
     return parser
 
 
@@ -78,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         settings = _settings(args)
         if args.command == "add":
             from .add import run_add
-            return run_add(args, load_settings(args.config_file, sources_dir=args.sources_dir))
+            return run_add(args, settings)
         if args.command == "serve":
             from .serve import serve
             serve(settings, args.dev_addr)

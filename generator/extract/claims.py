@@ -13,7 +13,7 @@ its entity mentions, numbers, dates, polarity, speaker and scope terms.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
@@ -69,12 +69,21 @@ class Cues:
     """The cue word lists, loaded once per process from the data file."""
 
     data: dict
+    # Flattened lists, built once: rebuilding them per sentence dominated extraction time.
+    flat: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for key, entry in self.data.items():
+            if isinstance(entry, dict) and all(isinstance(v, list) for v in entry.values()):
+                self.flat[key] = tuple(str(w).lower() for words in entry.values() for w in words)
 
     def words(self, key: str, lang: str) -> tuple[str, ...]:
         entry = self.data.get(key) or {}
         return tuple(str(w).lower() for w in entry.get(lang, ()))
 
     def all_words(self, key: str) -> tuple[str, ...]:
+        if key in self.flat:
+            return self.flat[key]
         entry = self.data.get(key) or {}
         return tuple(str(w).lower() for words in entry.values() for w in words)
 
@@ -88,18 +97,20 @@ def load_cues(path: str = str(CUES_FILE)) -> Cues:
 
 # ---------------------------------------------------------------- matching
 
+@lru_cache(maxsize=256)
+def _cue_regex(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation per cue list, compiled once: CJK cues as substrings, Latin as words."""
+    cjk = sorted({c for c in cues if c and (_CJK.search(c) or _HANGUL.search(c))}, key=len, reverse=True)
+    latin = sorted({c.strip() for c in cues if c and c.strip() and c not in cjk}, key=len, reverse=True)
+    parts = [re.escape(c) for c in cjk]
+    if latin:
+        parts.append(r"(?<![\w])(?:" + "|".join(re.escape(c) for c in latin) + r")(?![\w])")
+    return re.compile("|".join(parts) or r"(?!x)x")
+
+
 def has_cue(text: str, cues: Sequence[str]) -> bool:
     """True when one cue occurs: whole words for Latin cues, substrings for CJK."""
-    low = text.lower()
-    for cue in cues:
-        if not cue:
-            continue
-        if _CJK.search(cue) or _HANGUL.search(cue):
-            if cue in low:
-                return True
-        elif re.search(r"(?<![\w])" + re.escape(cue.strip()) + r"(?![\w])", low):
-            return True
-    return False
+    return bool(_cue_regex(tuple(cues)).search(text.lower()))
 
 
 def detect_lang(text: str, fallback: str = "") -> str:
@@ -279,9 +290,9 @@ def numbers_in(text: str, cues: Cues) -> tuple[str, ...]:
     words = cues.data.get("number_words") or {}
     for word, value in words.items():
         if _CJK.fullmatch(str(word)):
-            if re.search(re.escape(str(word)) + r"[款个家名天位项次种月年]", text):
+            if str(word) in text and re.search(re.escape(str(word)) + r"[款个家名天位项次种月年]", text):
                 found.append(str(value))
-        elif re.search(r"\b" + re.escape(str(word)) + r"\b", text.lower()):
+        elif _word_regex(str(word)).search(text.lower()):
             found.append(str(value))
     return tuple(sorted(set(found)))
 
@@ -292,14 +303,24 @@ def dates_in(text: str, cues: Cues, year: str | None) -> tuple[str, ...]:
     for y, m, d in _ISO_DATE.findall(text):
         found.add(f"{y}-{m}-{d}")
     months = cues.data.get("months") or {}
-    names = "|".join(sorted((re.escape(str(n)) for n in months), key=len, reverse=True))
-    pattern = re.compile(r"\b(" + names + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?", re.I)
+    pattern = _month_regex(tuple(sorted(str(n) for n in months)))
     for name, day, yr in pattern.findall(text):
         month = int(months[name.lower()])
         found.add(_iso(yr or year, month, int(day)))
     for yr, month, day in _ZH_DATE.findall(text):
         found.add(_iso(yr or year, int(month), int(day)))
     return tuple(sorted(found))
+
+
+@lru_cache(maxsize=16)
+def _month_regex(names: tuple[str, ...]) -> re.Pattern[str]:
+    alternation = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
+    return re.compile(r"\b(" + alternation + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _word_regex(word: str) -> re.Pattern[str]:
+    return re.compile(r"\b" + re.escape(word) + r"\b")
 
 
 def _iso(year: str | None, month: int, day: int) -> str:
@@ -321,7 +342,7 @@ def speaker_of(text: str, start: int, mentions: Sequence[Mention], cues: Cues) -
         if _CJK.search(verb):
             position = low.find(verb)
         else:
-            match = re.search(r"\b" + re.escape(verb) + r"\b", low)
+            match = _word_regex(verb).search(low)
             position = match.start() if match else -1
         if position <= 0:
             continue

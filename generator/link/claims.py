@@ -45,7 +45,8 @@ CONCEPTS_FILE = Path(__file__).resolve().parent.parent / "data" / "claims_concep
 
 LINK_THRESHOLD = 0.32        # a candidate pair at least this similar may be merged
 GROUP_THRESHOLD = 0.2       # average similarity two groups need to become one
-MAX_POSTING = 400            # features in more statements than this do not propose candidates
+MAX_POSTING = 200            # features in more statements than this do not propose candidates
+RAREST_FEATURES = 8          # features per statement that propose candidates
 MAX_CANDIDATES = 24          # best candidates kept per statement
 MAX_RELATED = 8
 LINK_SAMPLE = 12             # members per group compared when two groups may merge
@@ -90,6 +91,24 @@ def _load_cedict() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def _cached_cedict() -> dict[str, tuple[str, ...]]:
+    return _load_cedict()
+
+
+class _LazyCedict(Mapping):
+    """The dictionary, parsed on first use only: corpora without Chinese never pay for it."""
+
+    def __getitem__(self, key: str) -> tuple[str, ...]:
+        return _cached_cedict()[key]
+
+    def __iter__(self):
+        return iter(_cached_cedict())
+
+    def __len__(self) -> int:
+        return len(_cached_cedict())
+
+
+@lru_cache(maxsize=1)
 def load_lexicon(path: str = str(CONCEPTS_FILE)) -> Lexicon:
     # Read-only data, loaded once per process: the dictionary takes a second to parse.
     with open(path, encoding="utf-8") as handle:
@@ -101,7 +120,7 @@ def load_lexicon(path: str = str(CONCEPTS_FILE)) -> Lexicon:
     # Scope words are a disputable point, not part of what the claim is about.
     scope = frozenset(stem(w) for words in (load_cues().data.get("scope") or {}).values()
                       for phrase in words for w in str(phrase).lower().split())
-    return Lexicon(concepts, frozenset(data["event_concepts"]), decider, stop, _load_cedict(), scope)
+    return Lexicon(concepts, frozenset(data["event_concepts"]), decider, stop, _LazyCedict(), scope)
 
 
 # ---------------------------------------------------------------- features
@@ -137,22 +156,33 @@ def glosses(word: str, lexicon: Lexicon) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=8)
+def _concept_patterns(concepts: tuple) -> tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...]:
+    """Per concept: one substring regex (phrases, CJK) and one token-prefix regex, compiled once."""
+    compiled = []
+    for name, entries in concepts:
+        phrases = sorted({e for e in entries if _CJK.search(e) or " " in e}, key=len, reverse=True)
+        prefixes = sorted({e for e in entries if e not in phrases}, key=len, reverse=True)
+        compiled.append((name,
+                         re.compile("|".join(map(re.escape, phrases))) if phrases else None,
+                         re.compile("(?:" + "|".join(map(re.escape, prefixes)) + ")") if prefixes else None))
+    return tuple(compiled)
+
+
 def concepts_of(tokens: Iterable[str], text: str, lexicon: Lexicon) -> tuple[set[str], set[str]]:
     """Concept classes named in the text, and the tokens that named them."""
     low = text.lower()
     found: set[str] = set()
     used: set[str] = set()
-    token_list = [t.lower() for t in tokens]
-    for name, entries in lexicon.concepts:
-        for entry in entries:
-            if _CJK.search(entry) or " " in entry:
-                if entry in low:
-                    found.add(name)
-            else:
-                hits = {t for t in token_list if t.startswith(entry)}
-                if hits:
-                    found.add(name)
-                    used |= hits
+    token_list = sorted({t.lower() for t in tokens})
+    for name, phrases, prefixes in _concept_patterns(lexicon.concepts):
+        if phrases is not None and phrases.search(low):
+            found.add(name)
+        if prefixes is not None:
+            hits = {t for t in token_list if prefixes.match(t)}
+            if hits:
+                found.add(name)
+                used |= hits
     return found, used
 
 
@@ -275,10 +305,12 @@ def candidate_pairs(features: Sequence[Features], df: Mapping[str, int], total: 
     pairs: set[tuple[int, int]] = set()
     for i, feature in enumerate(features):
         score: dict[int, float] = defaultdict(float)
-        for f in feature.bag:
+        # Only the rarest features propose candidates: bounded work per statement
+        # keeps the whole pass near-linear however large the corpus grows.
+        usable = sorted((f for f in feature.bag if 1 < len(postings[f]) <= MAX_POSTING),
+                        key=lambda f: (len(postings[f]), f))[:RAREST_FEATURES]
+        for f in usable:
             posting = postings[f]
-            if len(posting) > MAX_POSTING:
-                continue
             w = _weight(f, df, total)
             for j in posting:
                 if j != i:
