@@ -125,3 +125,26 @@ def test_speaker_of_reported_speech():
     doc = make_doc("d", [("paragraph", "Regulators fined Globex on Monday, and Initech said the fine was fair.")])
     [statement] = find_statements(doc, ())
     assert statement.speaker == "Initech"
+
+
+def test_evaluative_framing_is_commentary():
+    doc = make_doc("d", [("paragraph",
+                          "For years, Globex dressed up its caution as moral high ground. "
+                          "The council, still mentally stuck in the last decade, fined Globex. "
+                          "Globex recalled its Widget 7 device on Monday.")])
+    assert texts(doc) == ["Globex recalled its Widget 7 device on Monday."]
+
+
+def test_hedged_report_is_kept():
+    # "potentially" / "may have been" mark a hedge, not commentary: the event is still reported.
+    doc = make_doc("d", [("paragraph", "The recall reportedly followed concerns potentially raised by Globex CEO Dana Roe.")])
+    statements = find_statements(doc, ())
+    assert len(statements) == 1 and statements[0].hedged
+
+
+def test_cue_lists_match_whole_words_and_cjk_substrings():
+    from generator.extract.claims import has_cue
+    assert has_cue("Globex said it would ship.", ("said",))
+    assert not has_cue("Globex saidx it would ship.", ("said",))
+    assert has_cue("环球公司表示将发货。", ("表示",))
+    assert not has_cue("anything", ())

@@ -162,3 +162,13 @@ def test_entity_ids_come_from_entity_mentions():
     claims = corpus(a, filler_doc("f"), entities=[entity])
     [claim] = claim_with(claims, "Ohio")
     assert claim.entities == ("globex",)
+
+
+def test_canonical_text_is_self_contained():
+    from generator.link.claims import clarity, leans_on_context
+    assert leans_on_context("Meanwhile, Globex recalled the Widget 7.")
+    assert not leans_on_context("Globex recalled the Widget 7 on Monday.")
+    a = make_doc("a", [("paragraph", "Meanwhile, Globex recalled its Widget 7 device worldwide on Monday.")])
+    b = make_doc("b", [("paragraph", "Globex recalled its Widget 7 device worldwide on Monday, the firm said.")])
+    sa, sb = find_statements(a, ())[0], find_statements(b, ())[0]
+    assert min((sa, sb), key=clarity) is sb

@@ -76,8 +76,12 @@ class Cues:
         for key, entry in self.data.items():
             if isinstance(entry, dict) and all(isinstance(v, list) for v in entry.values()):
                 self.flat[key] = tuple(str(w).lower() for words in entry.values() for w in words)
+                for lang, words in entry.items():
+                    self.flat[(key, lang)] = tuple(str(w).lower() for w in words)
 
     def words(self, key: str, lang: str) -> tuple[str, ...]:
+        if (key, lang) in self.flat:
+            return self.flat[(key, lang)]
         entry = self.data.get(key) or {}
         return tuple(str(w).lower() for w in entry.get(lang, ()))
 
@@ -108,9 +112,25 @@ def _cue_regex(cues: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(parts) or r"(?!x)x")
 
 
+@lru_cache(maxsize=256)
+def _cue_matcher(cues: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str]]:
+    """Single-word Latin cues as a set (one word split per text beats a long
+    alternation tried at every position), everything else as one regex."""
+    words = frozenset(c.strip() for c in cues if c and _SIMPLE_WORD.fullmatch(c.strip()))
+    return words, _cue_regex(tuple(c for c in cues if c and c.strip() not in words))
+
+
+_SIMPLE_WORD = re.compile(r"[a-z0-9]+")
+_TEXT_WORD = re.compile(r"\w+")
+
+
 def has_cue(text: str, cues: Sequence[str]) -> bool:
     """True when one cue occurs: whole words for Latin cues, substrings for CJK."""
-    return bool(_cue_regex(tuple(cues)).search(text.lower()))
+    low = text.lower()
+    words, rest = _cue_matcher(tuple(cues))
+    if words and not words.isdisjoint(_TEXT_WORD.findall(low)):
+        return True
+    return bool(rest.search(low))
 
 
 def detect_lang(text: str, fallback: str = "") -> str:
@@ -288,7 +308,11 @@ def numbers_in(text: str, cues: Cues) -> tuple[str, ...]:
             value += "%"
         found.append((match.group(1) or "") + value)
     words = cues.data.get("number_words") or {}
+    low = text.lower()
+    present = {m.group(0) for m in _cue_regex(tuple(str(w).lower() for w in words)).finditer(low)}
     for word, value in words.items():
+        if str(word).lower() not in present:
+            continue
         if _CJK.fullmatch(str(word)):
             if str(word) in text and re.search(re.escape(str(word)) + r"[款个家名天位项次种月年]", text):
                 found.append(str(value))
@@ -330,7 +354,7 @@ def _iso(year: str | None, month: int, day: int) -> str:
 def scope_terms(text: str, cues: Cues) -> tuple[str, ...]:
     scopes = cues.data.get("scope") or {}
     return tuple(sorted(name for name, words in scopes.items()
-                        if has_cue(text, [str(w).lower() for w in words])))
+                        if has_cue(text, tuple(str(w).lower() for w in words))))
 
 
 def speaker_of(text: str, start: int, mentions: Sequence[Mention], cues: Cues) -> str:
@@ -338,7 +362,10 @@ def speaker_of(text: str, start: int, mentions: Sequence[Mention], cues: Cues) -
     verbs = cues.all_words("reporting_verbs")
     low = text.lower()
     best = ""
+    present = {m.group(0) for m in _cue_regex(verbs).finditer(low)}
     for verb in verbs:
+        if verb.strip() not in present and not any(verb in p for p in present):
+            continue
         if _CJK.search(verb):
             position = low.find(verb)
         else:

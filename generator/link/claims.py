@@ -4,8 +4,9 @@ Each statement becomes a bag of features: entity ids (or name tokens when no
 entity covers a name), numbers, dates, concept classes from
 ``generator/data/claims_concepts.yaml`` and content words; Chinese words are
 segmented with jieba and mapped to English through CC-CEDICT glosses, so an
-English sentence and its Chinese version share features. Candidates come from
-an inverted index over the rarer features (never all pairs), are scored by an
+English sentence and its Chinese version share features (the dictionary is parsed
+only when a Chinese word is first looked up). Candidates come from an inverted
+index over each statement's few rarest features (never all pairs), are scored by an
 IDF-weighted cosine, and merged by average linkage so chains of loosely related
 sentences do not snowball. A statement repeated in one source (summary, body,
 FAQ, table, translation) is one source with several places.
@@ -368,9 +369,9 @@ def _frame_keys(group: Sequence[int], items: Sequence[Statement], features: Sequ
                 df: Mapping[str, int]) -> set[str]:
     """(main action, main name) pairs of a group: what event it is about, and about whom.
 
-    The main action is the one action feature stated by the most sources (ties
-    go to the rarer, more specific action); the main names are the names at
-    least half of its sources state.
+    The main action is the rarest (most specific) action feature that at least
+    half of its sources state; the main names are the names at least half of
+    its sources state.
     """
     sources_with: dict[str, set[str]] = defaultdict(set)
     for i in group:
@@ -570,8 +571,15 @@ def clarity(statement: Statement, centrality: float = 0.0) -> tuple:
     """
     text = statement.text
     messy = text.count("|") + text.rstrip().endswith(("-", "|")) + ("—" in text) + (":" in text)
-    return (statement.lang != "en", statement.kind == "table", messy > 0, statement.hedged,
+    return (statement.lang != "en", statement.kind == "table", messy > 0, leans_on_context(text),
+            not statement.mentions, statement.hedged,
             abs(len(text) - 100) // 50, -round(centrality, 2), statement.source, statement.start)
+
+
+def leans_on_context(text: str) -> bool:
+    """Opens with a connective or pronoun ("Meanwhile, ...", "It ..."): not self-contained."""
+    low = text.lstrip(" \"'“‘(-*•").lower()
+    return any(low.startswith(o) for o in load_cues().all_words("connective_openers"))
 
 
 def centralities(group: Sequence[int], items: Sequence[Statement], sim) -> dict[int, float]:
@@ -651,10 +659,18 @@ def _versions(draft: Draft, point_values: Mapping[int, dict[str, str]], disputed
     versions: list[Draft] = []
     for point, sides in sorted(disputed.items()):
         point_drafts = []
+        # Each member's side is found once (per distinct value), not once per side:
+        # big groups with many sides stayed quadratic otherwise.
+        side_for: dict[str, str] = {}
+        by_side: dict[str, list[Statement]] = defaultdict(list)
+        for m in draft.members:
+            value = point_values[keys[id(m)]].get(point)
+            if value is not None:
+                if value not in side_for:
+                    side_for[value] = side_of(point, value, sides)
+                by_side[side_for[value]].append(m)
         for side in sides:
-            chosen = [m for m in draft.members
-                      if point in point_values[keys[id(m)]]
-                      and side_of(point, point_values[keys[id(m)]][point], sides) == side]
+            chosen = by_side.get(side, [])
             if chosen:
                 version = _draft(chosen, ents, keys, central, salt=f"{point}={side}")
                 version.contested = True
