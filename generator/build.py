@@ -256,6 +256,23 @@ def static_files() -> dict[str, bytes]:
 
 # --- the whole build ------------------------------------------------------------
 
+class StageTimer:
+    """Wall time per stage, logged at debug level so slow stages are visible."""
+
+    def __init__(self) -> None:
+        self.laps: list[tuple[str, float]] = []
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.laps.append((stage, now - self._last))
+        self._last = now
+
+    def log(self) -> None:
+        for stage, seconds in self.laps:
+            log.debug("time: %s %.2f s", stage, seconds)
+
+
 def generate(settings: Settings, docs_dir: Path | None = None) -> BuildResult:
     """Everything up to and including writing the docs folder (no MkDocs).
 
@@ -263,15 +280,23 @@ def generate(settings: Settings, docs_dir: Path | None = None) -> BuildResult:
     """
     progress = Progress(enabled=not settings.quiet and sys.stderr.isatty())
     started = time.perf_counter()
-    works = drop_near_duplicates(drop_duplicates(process_all(settings, progress)), settings.sources_dir)
+    timer = StageTimer()
+    works = process_all(settings, progress)
+    timer.lap("per-source (read, clean, extract)")
+    works = drop_near_duplicates(drop_duplicates(works), settings.sources_dir)
+    timer.lap("duplicates")
     previous = changes.read_previous(settings.docs_dir / "data" / "corpus.json")
     corpus = changes.stabilise_ids(link_corpus(works, settings, progress), previous)
+    timer.lap("link")
     raw_bytes = {w.doc.id: (settings.sources_dir / w.file).read_bytes() for w in works if w.doc}
     files = generated_files(corpus, raw_bytes, settings.site_name)
     change_set = _changes(settings, corpus, works, previous)
     files.update(changes.change_files(change_set, settings.site_name, _site_url(settings)))
+    timer.lap("render and export")
     written, unchanged, removed = write_files(docs_dir or settings.docs_dir, files)
+    timer.lap("write")
     progress.done()
+    timer.log()
     _log_summary(corpus, written, unchanged, removed, time.perf_counter() - started)
     for line in changes.summary_lines(change_set):
         log.info("what's new: %s", line)

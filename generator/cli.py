@@ -23,7 +23,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cache-dir", help="where per-source work is kept between builds (default: .sourcebook-cache/)")
     parser.add_argument("--no-cache", action="store_true", help="redo all per-source work")
     parser.add_argument("-q", "--quiet", action="store_true", default=None, help="only warnings and errors")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks and per-stage timings")
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -45,7 +45,7 @@ def make_parser() -> argparse.ArgumentParser:
     a.add_argument("--sources", dest="sources_dir", help="folder of raw sources (default: from mkdocs.yml)")
     a.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for a page (default 20)")
     a.add_argument("-q", "--quiet", action="store_true", default=None, help="only errors")
-    a.add_argument("--debug", action="store_true", help="show tracebacks")
+    a.add_argument("--debug", action="store_true", help="show tracebacks and per-stage timings")
     a.set_defaults(no_cache=False)
     return parser
 
@@ -58,14 +58,15 @@ def _settings(args) -> Settings:
     return replace(settings, cache_dir=None) if args.no_cache else settings
 
 
-def _configure_logging(quiet: bool) -> None:
+def _configure_logging(quiet: bool, debug: bool = False) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(name)s: %(message)s"))
     for name in ("sourcebook", "mkdocs"):
         logger = logging.getLogger(name)
         logger.handlers[:] = [handler]
         logger.propagate = False
-    logging.getLogger("sourcebook").setLevel(logging.WARNING if quiet else logging.INFO)
+    level = logging.DEBUG if debug else logging.WARNING if quiet else logging.INFO
+    logging.getLogger("sourcebook").setLevel(level)
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     # jieba (used by the search plugin for Chinese) announces its dictionary
     # loading at INFO level on every build.
@@ -74,7 +75,7 @@ def _configure_logging(quiet: bool) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
-    _configure_logging(bool(args.quiet))
+    _configure_logging(bool(args.quiet), bool(getattr(args, "debug", False)))
     try:
         settings = _settings(args)
         if args.command == "add":
