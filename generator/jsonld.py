@@ -6,7 +6,10 @@ date, language, page URL and the quoted words); a source page embeds the
 source itself. The JSON is built with sorted keys so output is
 deterministic, and every character that could end the <script> element or
 confuse an HTML parser (<, >, &, U+2028, U+2029) is written as a JSON
-\\u escape, so no source text can break out of the element.
+\\u escape, so no source text can break out of the element. Template
+delimiters (``{{``, ``{%``, ``{#``) are escaped too, in case a MkDocs plugin
+evaluates page text: ``%`` and ``#`` only occur inside JSON strings, and
+``{{`` never occurs in JSON's own syntax.
 """
 from __future__ import annotations
 
@@ -16,13 +19,14 @@ from urllib.parse import urljoin
 from .model import Claim, Document
 from .render import display_title, page_url, source_path
 
-_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
+                         "\u2029": "\\u2029", "%": "\\u0025", "#": "\\u0023"})
 
 
 def safe_json(data: object) -> str:
     """JSON text that is inert inside an HTML <script> element."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return "".join(_UNSAFE.get(c, c) for c in text)
+    return text.translate(_UNSAFE).replace("{{", "{\\u007b")
 
 
 def script_element(data: object) -> str:

@@ -105,6 +105,11 @@ def _label(x: float, y: float, text: str, *, anchor: str = "start", size: float 
             f'fill="{fill}"{extra}>{_text(text)}</text>')
 
 
+def count_of(count: int, noun: str, plural: str = "") -> str:
+    """'1 claim', '3 claims' (English text alternatives read better with the right number)."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
 def _more(count: int, noun: str) -> str:
     return f"… {count} more {noun}" if count > 0 else ""
 
@@ -206,7 +211,8 @@ def coverage_matrix(corpus: Corpus, max_claims: int = MAX_CLAIMS, max_sources: i
     if notes:
         body.append(_label(left, bottom + 20, notes, fill=MUTED))
     body += _coverage_legend(20, bottom + 40)
-    desc = (f"Matrix of {len(claims)} claims by {len(sources)} sources; a filled cell means the source "
+    desc = (f"Matrix of {count_of(len(claims), 'claim')} by {count_of(len(sources), 'source')}; "
+            f"a filled cell means the source "
             f"states the claim, hatched red cells belong to contested claims. "
             f"{notes + '. ' if notes else ''}The same data is in the table next to this picture.")
     return _svg(width, height, title, desc, body, "sb-coverage")
@@ -302,24 +308,27 @@ def timeline(corpus: Corpus) -> str:
     all_days = [_full_date(d).toordinal() for d in shown_full] + [_full_date(d).toordinal() for d in published]
     x0, x1, width = 190.0, 980.0, 1040.0
     body: list[str] = []
-    y = CLAIMS_LANE
+    # The claims lane sits lower when drawn, leaving room above for the arcs.
+    y = CLAIMS_LANE if shown_full else 50.0
     positions: dict[str, float] = {}
     if all_days:
         to_x = _scale(min(all_days), max(all_days), x0, x1)
-        body += _lane(y, x0, x1, "claims (dated)")
-        for d in shown_full:
-            positions[d] = to_x(_full_date(d).toordinal())
-        body += _marks(positions, counts, y, STATED)
-        pub_y = y + 70
-        body += _lane(pub_y, x0, x1, "sources published")
-        for d in sorted(published):
-            px = to_x(_full_date(d).toordinal())
-            body.append(f'<path d="M{_num(px)} {_num(pub_y - 7)} l6 7 l-6 7 l-6 -7 z" fill="{DISPUTES}"/>')
-            if published[d] > 1:
-                body.append(_label(px, pub_y - 11, str(published[d]), anchor="middle", size=10))
+        if shown_full:
+            body += _lane(y, x0, x1, "claims (dated)")
+            for d in shown_full:
+                positions[d] = to_x(_full_date(d).toordinal())
+            body += _marks(positions, counts, y, STATED)
+            y += 70
+        if published:
+            body += _lane(y, x0, x1, "sources published")
+            for d in sorted(published):
+                px = to_x(_full_date(d).toordinal())
+                body.append(f'<path d="M{_num(px)} {_num(y - 7)} l6 7 l-6 7 l-6 -7 z" fill="{DISPUTES}"/>')
+                if published[d] > 1:
+                    body.append(_label(px, y - 11, str(published[d]), anchor="middle", size=10))
+            y += 70
         ticks = sorted({(to_x(_full_date(d).toordinal()), d) for d in shown_full + sorted(published)})
-        body += _tick_labels(ticks, pub_y + 28)
-        y = pub_y + 70
+        body += _tick_labels(ticks, y - 70 + 28)
     if partial:
         yearless = _scale(1, 366, x0, x1)
         py = y
@@ -336,9 +345,10 @@ def timeline(corpus: Corpus) -> str:
         y += 20
     body += _timeline_legend(20, y + 4)
     conflicts = len(_conflicting_dates(corpus))
-    desc = (f"{sum(counts.values())} claim dates on {len(counts)} days and {sum(published.values())} "
-            f"source publication dates; {conflicts} pairs of different dates given for the same or "
-            f"conflicting claims are joined by red arcs. The same data is in the table next to this picture.")
+    desc = (f"{count_of(sum(counts.values()), 'claim date')} on {count_of(len(counts), 'day')} and "
+            f"{count_of(sum(published.values()), 'source publication date')}; "
+            f"{count_of(conflicts, 'pair')} of different dates given for the same or "
+            f"conflicting claims {'is' if conflicts == 1 else 'are'} joined by red arcs. The same data is in the table next to this picture.")
     return _svg(width, y + 34, title, desc, body, "sb-timeline")
 
 
@@ -457,7 +467,8 @@ def comention_graph(corpus: Corpus, max_nodes: int = MAX_NODES) -> str:
     notes = _more(len(corpus.entities) - len(entities), "entities")
     if notes:
         body.append(_label(20, bottom + 8, notes, fill=MUTED))
-    desc = (f"{len(entities)} most mentioned entities, coloured by type, with {len(edges)} lines joining "
+    desc = (f"{count_of(len(entities), 'most mentioned entity', 'most mentioned entities')}, coloured by type, "
+            f"with {count_of(len(edges), 'line')} joining "
             f"entities mentioned together; thicker lines mean more co-mentions. "
             f"{notes + '. ' if notes else ''}The same data is in the table next to this picture.")
     return _svg(960, bottom + 26, title, desc, body, "sb-graph")
@@ -528,8 +539,8 @@ def mix_charts(corpus: Corpus) -> str:
         return _empty(title, "No sources.")
     left, y_left = _bars(20, 30, "Sources per publisher", publishers, STATED)
     right, y_right = _bars(490, 30, "Sources per language", languages, PALETTE[2])
-    desc = (f"{len(corpus.documents)} sources from {len(publishers)} publishers in {len(languages)} "
-            f"languages. Publishers: " + ", ".join(f"{n} {c}" for n, c in publishers[:MAX_BARS])
+    desc = (f"{count_of(len(corpus.documents), 'source')} from {count_of(len(publishers), 'publisher')} "
+            f"in {count_of(len(languages), 'language')}. Publishers: " + ", ".join(f"{n} {c}" for n, c in publishers[:MAX_BARS])
             + ". Languages: " + ", ".join(f"{n} {c}" for n, c in languages[:MAX_BARS]) + ".")
     return _svg(960, max(y_left, y_right) + 20, title, desc, left + right, "sb-mix")
 

@@ -312,6 +312,7 @@ def _source_facts(doc: Document, page: str, by_name: dict[str, str]) -> list[tup
 
 def source_page(env: Environment, doc: Document, mention_spans: list[tuple[int, int, str]],
                 claims: list[Claim], by_name: dict[str, str]) -> str:
+    from .jsonld import source_jsonld
     page = source_path(doc.id)
     spans = first_mention_spans(doc, mention_spans)
     link_for = lambda entity_id: relative(page, entity_path(entity_id))  # noqa: E731
@@ -325,6 +326,7 @@ def source_page(env: Environment, doc: Document, mention_spans: list[tuple[int, 
         "claims": [ClaimRef(link(c.text, relative(page, claim_path(c.id))), c.status) for c in claims],
         "raw_link": link(PurePosixPath(doc.file).name, relative(page, raw_path(doc.id))),
         "short_hash": doc.content_hash[:12],
+        "jsonld": Md(source_jsonld(doc, "", page_url(page))),
     }
     return env.get_template("source.md.j2").render(view=view)
 
@@ -365,8 +367,10 @@ def _neg_date(date: str | None) -> str:
 
 
 def render_pages(corpus: Corpus, site_name: str) -> dict[str, str]:
-    """Every generated docs page, keyed by its path relative to docs_dir."""
+    """Every generated docs file (pages and pictures), keyed by its path relative to docs_dir."""
+    from .render_pictures import draw_pictures, picture_files
     env = make_environment()
+    drawn = draw_pictures(corpus)
     docs = sorted(corpus.documents, key=lambda d: d.id)
     claims_by_source: dict[str, list[Claim]] = {}
     for claim in corpus.claims:
@@ -381,17 +385,20 @@ def render_pages(corpus: Corpus, site_name: str) -> dict[str, str]:
     pages[f"{SOURCES}/index.md"] = env.get_template("sources_index.md.j2").render(
         sources=source_rows(sorted(docs, key=lambda d: (display_title(d).lower(), d.id)), f"{SOURCES}/index.md"),
         skipped=len(corpus.skipped))
-    pages["index.md"] = home_page(env, corpus, docs, site_name)
+    pages["index.md"] = home_page(env, corpus, docs, site_name, drawn)
     pages["report.md"] = report_page(env, corpus)
     pages["data.md"] = env.get_template("data.md.j2").render()
     from .render_entities import entity_pages
     from .render_claims import claim_pages
-    pages.update(entity_pages(env, corpus))
-    pages.update(claim_pages(env, corpus))
+    pages.update(entity_pages(env, corpus, drawn.get("co-mentions")))
+    pages.update(claim_pages(env, corpus, drawn.get("coverage"), drawn.get("timeline")))
+    pages.update(picture_files(drawn))
     return pages
 
 
-def home_page(env: Environment, corpus: Corpus, docs: list[Document], site_name: str) -> str:
+def home_page(env: Environment, corpus: Corpus, docs: list[Document], site_name: str,
+              drawn: dict | None = None) -> str:
+    from .render_pictures import picture_view
     publishers = {d.metadata.publisher for d in docs if d.metadata.publisher}
     languages = {lang for d in docs for lang in d.metadata.languages}
     status_counts: dict[str, int] = {}
@@ -404,12 +411,18 @@ def home_page(env: Environment, corpus: Corpus, docs: list[Document], site_name:
                  for c in sorted(corpus.claims, key=lambda c: c.id) if c.status == "contested"][:10]
     counts = {"sources": len(docs), "publishers": len(publishers), "languages": len(languages),
               "entities": len(corpus.entities), "claims": len(corpus.claims)}
-    figures = (f"{len(docs)} sources from {len(publishers)} named publishers in "
-               f"{len(languages)} languages ({', '.join(language_name(l) for l in sorted(languages))}).")
+    figures = (f"{_count_of(len(docs), 'source')} from {_count_of(len(publishers), 'named publisher')} in "
+               f"{_count_of(len(languages), 'language')} ({', '.join(language_name(l) for l in sorted(languages))}).")
     return env.get_template("home.md.j2").render(
         site_name=site_name, counts=counts, figures_line=figures,
         claim_status=sorted(status_counts.items()), top_claims=top, contested=contested,
-        newest=source_rows(newest_first(docs)[:10], "index.md"))
+        newest=source_rows(newest_first(docs)[:10], "index.md"),
+        pictures={name: picture_view(drawn[name], "index.md") if name in (drawn or {}) else None
+                  for name in ("mix", "timeline")})
+
+
+def _count_of(count: int, noun: str) -> str:
+    return f"{count} {noun if count == 1 else noun + 's'}"
 
 
 @dataclass

@@ -9,8 +9,10 @@ from .languages_display import language_name
 from .mdtext import Md, escape, link
 from .link.claims import competing_versions
 from .model import Claim, Corpus
+from .jsonld import claim_jsonld
+from .render_pictures import picture_view
 from .render import (CLAIMS, anchor_at, claim_path, display_title, entity_path,
-                     relative, source_path)
+                     page_url, relative, source_path)
 
 STATUS_ORDER = ("contested", "corroborated", "single-source")
 STATUS_BADGES = {"corroborated": "✅ corroborated", "single-source": "◻️ single source",
@@ -36,7 +38,9 @@ class ClaimRow:
     entities: Md
 
 
-def claim_pages(env: Environment, corpus: Corpus) -> dict[str, str]:
+def claim_pages(env: Environment, corpus: Corpus, coverage=None, timeline=None) -> dict[str, str]:
+    """Claim pages, the claims index (with the ``coverage`` picture) and the
+    timeline (with the ``timeline`` picture); pictures are render_pictures.Picture."""
     docs = {d.id: d for d in corpus.documents}
     entities = {e.id: e for e in corpus.entities}
     claims = {c.id: c for c in corpus.claims}
@@ -48,7 +52,8 @@ def claim_pages(env: Environment, corpus: Corpus) -> dict[str, str]:
             quotes=_quote_rows(claim, page, docs),
             versions=_versions(claim, claims, page, docs),
             entities=[link(entities[i].name, relative(page, entity_path(i))) for i in claim.entities if i in entities],
-            related=[link(claims[i].text, relative(page, claim_path(i))) for i in claim.related if i in claims][:15])
+            related=[link(claims[i].text, relative(page, claim_path(i))) for i in claim.related if i in claims][:15],
+            jsonld=Md(claim_jsonld(claim, docs, "", page_url(page))))
     index = f"{CLAIMS}/index.md"
     ranked = sorted(corpus.claims, key=lambda c: (-c.independent_sources, -c.sources, c.id))
     versions = version_ids(corpus.claims)
@@ -58,8 +63,10 @@ def claim_pages(env: Environment, corpus: Corpus) -> dict[str, str]:
     sections.append(("Versions of contested claims",
                      [_claim_row(c, index, entities) for c in ranked if c.id in versions]))
     pages[index] = env.get_template("claims_index.md.j2").render(
-        total=len(corpus.claims), sections=[(label, rows) for label, rows in sections if rows])
-    pages["timeline.md"] = env.get_template("timeline.md.j2").render(events=_timeline(corpus, docs))
+        total=len(corpus.claims), sections=[(label, rows) for label, rows in sections if rows],
+        picture=picture_view(coverage, index) if coverage else None)
+    pages["timeline.md"] = env.get_template("timeline.md.j2").render(
+        events=_timeline(corpus, docs), picture=picture_view(timeline, "timeline.md") if timeline else None)
     return pages
 
 

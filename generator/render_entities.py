@@ -9,6 +9,7 @@ from .context import context_text
 from .languages_display import language_name
 from .mdtext import Md, highlight, link
 from .model import Corpus, Entity
+from .render_pictures import picture_view
 from .render import (ENTITIES, anchor_at, claim_path, display_title, entity_path,
                      relative, source_path)
 
@@ -27,9 +28,11 @@ class MentionRow:
     context: Md
 
 
-def entity_pages(env: Environment, corpus: Corpus) -> dict[str, str]:
+def entity_pages(env: Environment, corpus: Corpus, picture=None) -> dict[str, str]:
+    """Entity pages and the index; ``picture`` (render_pictures.Picture) is shown on the index."""
+    index = f"{ENTITIES}/index.md"
     if not corpus.entities:
-        return {f"{ENTITIES}/index.md": env.get_template("entities_index.md.j2").render(sections=[], total=0)}
+        return {index: env.get_template("entities_index.md.j2").render(sections=[], total=0, picture=None)}
     docs = {d.id: d for d in corpus.documents}
     by_id = {e.id: e for e in corpus.entities}
     claims_by_entity: dict[str, list] = {}
@@ -53,7 +56,6 @@ def entity_pages(env: Environment, corpus: Corpus) -> dict[str, str]:
             published=[link(display_title(d), relative(page, source_path(d.id)))
                        for d in published_by.get(entity.id, [])],
             links=[(label, url) for label, url in entity.links])
-    index = f"{ENTITIES}/index.md"
     sections = []
     for entity_type in ENTITY_TYPES:
         members = sorted((e for e in corpus.entities if e.type == entity_type),
@@ -62,7 +64,9 @@ def entity_pages(env: Environment, corpus: Corpus) -> dict[str, str]:
             sections.append((TYPE_LABELS[entity_type], [
                 (link(e.name, relative(index, entity_path(e.id))), len(e.mentions),
                  len({m.source for m in e.mentions})) for e in members]))
-    pages[index] = env.get_template("entities_index.md.j2").render(sections=sections, total=len(corpus.entities))
+    pages[index] = env.get_template("entities_index.md.j2").render(
+        sections=sections, total=len(corpus.entities),
+        picture=picture_view(picture, index) if picture else None)
     return pages
 
 

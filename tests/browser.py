@@ -37,19 +37,41 @@ def _missing(why: str):
     pytest.skip(why)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """A static host like GitHub Pages: the site under ``prefix``, its 404.html for anything missing."""
+
+    prefix = "/"
+
     def log_message(self, *args):
         pass
 
+    def translate_path(self, path):
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "outside-the-prefix" / "missing")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
 
 @contextlib.contextmanager
-def serve_folder(folder: Path):
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def serve_folder(folder: Path, prefix: str = "/"):
+    """Serve ``folder`` on loopback at ``prefix`` (e.g. "/repo/", as a GitHub Pages project site)."""
+    handler = functools.partial(type("Handler", (_SiteHandler,), {"prefix": prefix}), directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     finally:
         server.shutdown()
         server.server_close()

@@ -40,6 +40,8 @@ GOOD = {
                 "<svg onload=\"alert(9)\"><script>alert(10)</script></svg>"
                 "<style>body{background:url(javascript:alert(11));width:expression(alert(12))}</style>"
                 "<p>More story text: <img src=x onerror=alert(13)> the end of the article text.</p></article></body></html>",
+    "title-bait.txt": "</title><img src=x onerror=alert(16)> breaking out of titles\n\n"
+                      "A body paragraph that closes </script><script>alert(17)</script> a script tag in its text.\n",
     "bidi‮.txt": "Title with ‮override​ and zero width\n\nThe body mentions ‮evil‬ text and  control characters.\n",
     "search-bait.txt": "Search bait\n\nQuery results must not render <img src=x onerror=alert(14)> or <b onmouseover=alert(15)>bold</b>.\n",
     "page.html": "<html><head><title>Evil page</title><script>alert(4)</script></head><body><article><h1>Evil page</h1>"

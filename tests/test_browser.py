@@ -23,6 +23,10 @@ def site(seed_site, chromium):
         yield {"base": base, "chromium": chromium, "corpus": seed_site["corpus"]}
 
 
+# Pages showing pictures (home shows the publisher/language mix and the timeline).
+PICTURE_PAGES = {"home": "", "claims": "claims/", "entities": "entities/", "timeline": "timeline/"}
+
+
 def _page_kinds(corpus) -> dict[str, str]:
     kinds = {"home": "", "source": corpus["sources"][0]["page"]}
     if corpus["entities"]:
@@ -99,10 +103,13 @@ def test_no_serious_accessibility_violations(site):
     from tests.browser import axe_script
     script = axe_script()
     problems = []
-    for kind, path in _page_kinds(site["corpus"]).items():
+    pages = {**_page_kinds(site["corpus"]), **PICTURE_PAGES, "404": "no/such/page/"}
+    for kind, path in pages.items():
         page = site["chromium"].new_page()
         page.goto(site["base"] + path)
         page.wait_for_load_state("networkidle")
+        # Unfold every folded block, so the tables beside the pictures are checked too.
+        page.evaluate("document.querySelectorAll('article details').forEach(d => { d.open = true; })")
         page.add_script_tag(content=script)
         result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
         for violation in result["violations"]:
@@ -140,3 +147,104 @@ def test_hostile_site_runs_nothing_from_sources(hostile_site, chromium):
         assert page.evaluate("window.__fired") == []
         assert page.locator(".md-search-result img, .md-search-result script").count() == 0
         context.close()
+
+
+
+def _check_pictures(page, kind: str) -> list[str]:
+    """Problems with the pictures on the open page: each loads, has alt text, an SVG <title>, a table."""
+    problems = []
+    pictures = page.eval_on_selector_all(
+        "article img[src$='.svg']",
+        "els => els.map(e => ({src: e.currentSrc, alt: e.alt, loaded: e.complete && e.naturalWidth > 0}))")
+    if not pictures:
+        problems.append(f"{kind}: no picture")
+    for picture in pictures:
+        if not picture["loaded"]:
+            problems.append(f"{kind}: {picture['src']} did not load")
+        if len(picture["alt"].split()) < 5:
+            problems.append(f"{kind}: {picture['src']} has no real text alternative: {picture['alt']!r}")
+        svg = page.evaluate("async src => await (await fetch(src)).text()", picture["src"])
+        if not re.search(r"<title[^>]*>[^<]+</title>", svg):
+            problems.append(f"{kind}: {picture['src']} has no <title>")
+    if page.locator("article details table").count() < len(pictures):
+        problems.append(f"{kind}: a picture without the same data as a table")
+    return problems
+
+
+def test_pictures_load_with_text_alternatives_and_tables(site):
+    ARTIFACTS.mkdir(exist_ok=True)
+    problems = []
+    for kind, path in PICTURE_PAGES.items():
+        page = site["chromium"].new_page(viewport={"width": 1280, "height": 1000})
+        watch = PageWatch(page, site["base"])
+        page.goto(site["base"] + path)
+        page.wait_for_load_state("networkidle")
+        problems += _check_pictures(page, kind)
+        first = page.locator("article img[src$='.svg']").first
+        if first.count():
+            first.screenshot(path=str(ARTIFACTS / f"picture-{kind}.png"))
+        problems += [f"{kind}: {e}" for e in watch.errors + watch.foreign]
+        page.close()
+    assert problems == [], "\n".join(problems)
+
+
+def _jsonld(page) -> list:
+    return page.eval_on_selector_all("script[type='application/ld+json']",
+                                     "els => els.map(e => JSON.parse(e.textContent))")
+
+
+def test_claim_and_source_pages_embed_jsonld(site):
+    corpus = site["corpus"]
+    claim = max(corpus["claims"], key=lambda c: c["sources"])
+    page = site["chromium"].new_page()
+    page.goto(site["base"] + claim["page"])
+    [data] = _jsonld(page)
+    assert data["@context"] == "https://schema.org" and data["@type"] == "Claim"
+    assert data["text"] == claim["text"]
+    assert {a["@type"] for a in data["appearance"]} <= {"NewsArticle", "CreativeWork"}
+    assert len({a["url"] for a in data["appearance"]}) == claim["sources"]
+    for appearance in data["appearance"][:3]:    # the URLs lead to the source pages
+        response = page.request.get(page.url.split("#")[0] + appearance["url"])
+        assert response.ok, appearance["url"]
+    source = corpus["sources"][0]
+    page.goto(site["base"] + source["page"])
+    [data] = _jsonld(page)
+    assert data["@type"] in ("NewsArticle", "CreativeWork") and data["name"]
+    page.close()
+
+
+def test_custom_404_page(site):
+    page = site["chromium"].new_page()
+    watch = PageWatch(page, site["base"])
+    response = page.goto(site["base"] + "no/such/page/")
+    page.wait_for_load_state("networkidle")
+    assert response.status == 404
+    assert page.locator("article h1").inner_text() == "Page not found"
+    # The theme's stylesheet loaded (the page is styled, not bare HTML).
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in ("sticky", "fixed")
+    assert [e for e in watch.errors if "404" not in e] == [] and watch.foreign == []
+    page.locator("article a", has_text="Claims").click()
+    page.wait_for_load_state()
+    assert page.url == site["base"] + "claims/"
+    assert page.locator("article h1").inner_text().startswith("Claims")
+    page.close()
+
+
+def test_site_works_under_a_project_path(seed_site, chromium):
+    """Served at /repo/ as on GitHub Pages: pages, pictures and search stay under the prefix."""
+    corpus = seed_site["corpus"]
+    with serve_folder(seed_site["settings"].site_dir, "/repo/") as base:
+        problems = []
+        for kind, path in {**_page_kinds(corpus), **PICTURE_PAGES}.items():
+            page = chromium.new_page()
+            watch = PageWatch(page, base)     # a request outside /repo/ counts as foreign
+            response = page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+            if response.status != 200:
+                problems.append(f"{kind}: HTTP {response.status}")
+            if kind in PICTURE_PAGES:
+                problems += _check_pictures(page, kind)
+            problems += [f"{kind}: {e}" for e in watch.errors + watch.foreign]
+            page.close()
+        assert problems == [], "\n".join(problems)
+        assert any("/repo/" in link for link in _search({"chromium": chromium, "base": base}, "Jassy"))

@@ -85,3 +85,91 @@ def test_source_page_jsonld():
     assert data["url"] == "../../sources/s3/" and data["inLanguage"] == "ko"
     plain = parse(source_jsonld(doc(4, title="x")))
     assert plain["@type"] == "CreativeWork" and "isBasedOn" not in plain
+
+
+def test_safe_json_hides_template_delimiters():
+    value = "{{ config.site_name }} {% include 'x' %} {# c #} {{{"
+    text = safe_json({"a": value, "b": {"c": [{"d": 1}]}})
+    assert not any(d in text for d in ("{{", "{%", "{#", "%}", "#}"))
+    assert json.loads(text) == {"a": value, "b": {"c": [{"d": 1}]}}
+
+
+# --- in the built site -------------------------------------------------------------------
+
+from html.parser import HTMLParser  # noqa: E402
+
+import pytest  # noqa: E402
+
+BAIT = "</script></title><script>alert(1)</script><!-- {{ x }}"
+CORE = "</script></title><script>alert(1)</script>"   # a claim ends at the sentence's "!"
+
+
+class _Scripts(HTMLParser):
+    """Every <script> element: its type and its text."""
+
+    def __init__(self):
+        super().__init__()
+        self.scripts: list[tuple[str, str]] = []
+        self._type: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "script":
+            self._type = dict(attrs).get("type") or ""
+            self.scripts.append((self._type, ""))
+
+    def handle_endtag(self, tag):
+        self._type = None
+
+    def handle_data(self, data):
+        if self._type is not None:
+            kind, text = self.scripts[-1]
+            self.scripts[-1] = (kind, text + data)
+
+
+def scripts_of(path):
+    parser = _Scripts()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.scripts
+
+
+@pytest.fixture(scope="module")
+def bait_site(tmp_path_factory):
+    """A source whose title and claim carry a script-ending string."""
+    from tests.conftest import build_site
+
+    tmp = tmp_path_factory.mktemp("jsonld")
+    src = tmp / "sources"
+    src.mkdir()
+    (src / "bait.txt").write_text(
+        f"{BAIT} Report\n\nExample Corp said on 2024-03-05 that it had cut 300 jobs at its {BAIT} plant.\n\n"
+        "The company did not comment further on the decision, which affects its main factory.\n",
+        encoding="utf-8")
+    _, settings = build_site(tmp, src)
+    return settings.site_dir
+
+
+def test_bait_in_titles_and_jsonld_stays_inert(bait_site):
+    checked = {"Claim": 0, "source": 0}
+    for page in sorted(bait_site.glob("*/*/index.html")):
+        scripts = scripts_of(page)
+        # The bait never becomes a script of its own (not in <title> either: see overrides/main.html).
+        assert not any("alert(1)" in text for kind, text in scripts if kind != "application/ld+json"), page
+        for data in (json.loads(text) for kind, text in scripts if kind == "application/ld+json"):
+            if data["@type"] == "Claim":
+                assert CORE in data["text"] and BAIT in data["appearance"][0]["headline"]
+                checked["Claim"] += 1
+            else:
+                assert data["@type"] in ("NewsArticle", "CreativeWork") and BAIT in data["headline"]
+                checked["source"] += 1
+    assert checked == {"Claim": 1, "source": 1}
+
+
+def test_every_hostile_source_page_has_parseable_jsonld(hostile_site):
+    corpus, settings = hostile_site
+    for source in corpus["sources"]:
+        scripts = [t for k, t in scripts_of(settings.site_dir / source["page"] / "index.html")
+                   if k == "application/ld+json"]
+        assert len(scripts) == 1, source["page"]
+        data = json.loads(scripts[0])
+        assert data["@type"] in ("NewsArticle", "CreativeWork")
+        assert data["url"] == "../../" + source["page"]

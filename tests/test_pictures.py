@@ -193,3 +193,53 @@ def test_big_corpus_is_bounded():
     assert "… 275 more entities" in pictures.comention_graph(corpus)
     assert "… 22 more" in pictures.mix_charts(corpus)
     assert len(pictures.coverage_rows(corpus)) == 1 + 30 + 1
+
+
+def test_count_of_reads_right():
+    assert pictures.count_of(1, "day") == "1 day" and pictures.count_of(2, "day") == "2 days"
+    assert pictures.count_of(0, "entity", "entities") == "0 entities"
+
+
+# --- pictures on pages (render_pictures) --------------------------------------------------
+
+from generator import render_pictures  # noqa: E402
+
+
+def test_pictures_are_files_with_title_desc_and_rows():
+    drawn = render_pictures.draw_pictures(small_corpus())
+    assert set(drawn) == {"coverage", "timeline", "co-mentions", "mix"}
+    files = render_pictures.picture_files(drawn)
+    assert sorted(files) == ["pictures/co-mentions.svg", "pictures/coverage.svg",
+                             "pictures/mix.svg", "pictures/timeline.svg"]
+    for picture in drawn.values():
+        root = ET.fromstring(files[picture.path])
+        assert picture.title == root.find(SVG + "title").text
+        assert picture.desc == " ".join(root.find(SVG + "desc").text.split())
+        assert len(picture.rows) > 1
+
+
+def test_pictures_of_nothing_are_left_out():
+    assert render_pictures.draw_pictures(Corpus(documents=())) == {}
+    only_docs = Corpus(documents=(doc(0),))
+    assert set(render_pictures.draw_pictures(only_docs)) == {"mix"}
+
+
+def test_picture_view_links_relatively_and_caps_the_table():
+    picture = render_pictures.Picture("mix", "<svg/>", "T", "D",
+                                      (("h",),) + tuple((str(i),) for i in range(100)))
+    view = render_pictures.picture_view(picture, "claims/index.md")
+    assert view.src == "../pictures/mix.svg" and view.alt == "D" and view.caption == "T"
+    assert len(view.rows) == render_pictures.MAX_TABLE_ROWS
+    assert view.more_rows == 100 - render_pictures.MAX_TABLE_ROWS
+    assert view.data_link == "[Data](../data.md)"
+    assert render_pictures.picture_view(picture, "index.md").src == "pictures/mix.svg"
+
+
+def test_picture_markdown_escapes_alt_text_and_cells():
+    from generator.render import make_environment
+    picture = render_pictures.Picture("mix", "<svg/>", "Title", "Alt ](javascript:x) <b> {: .x }",
+                                      (("Name", "Count"), ("a | b ](evil)", "<i>1</i>")))
+    view = render_pictures.picture_view(picture, "index.md")
+    md = make_environment().get_template("partials/picture.md.j2").render(pic=view)
+    assert "[![Alt \\]\\(javascript:x\\) &lt;b&gt; \\{: .x \\}](pictures/mix.svg){ .sb-picture }](pictures/mix.svg)" in md
+    assert "    | a \\| b \\]\\(evil\\) | &lt;i&gt;1&lt;/i&gt; |" in md
