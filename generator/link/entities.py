@@ -18,14 +18,17 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Mapping, Sequence
 
 from ..extract.entities import (GOV, INITIAL, ORG, OTHER, PERSON, PLACE, PRODUCT,
-                                PROSE, cedict_names, context_of, lexicon, norm_latin,
-                                script_lang)
-from ..model import TABLE, Document, Entity, Mention
+                                PROSE, block_at, cedict_names, header_like, context_of, english_words, lexicon,
+                                mention_roles, role_patterns,
+                                norm_latin, script_lang)
+from ..model import LIST, TABLE, Document, Entity, Mention
 from ..registry import Registry
 
 _CJK = re.compile(r"[\u3400-\u9fff\uac00-\ud7af\u3040-\u30ff]")
@@ -46,11 +49,11 @@ class _Item:
 def _country_weights(items: Sequence[_Item]) -> Counter:
     lex = lexicon()
     weights: Counter = Counter()
-    for item in items:
-        for key in _gaz_keys(item.mention.text):
+    for text, count in Counter(item.mention.text for item in items).items():
+        for key in _gaz_keys(text):
             entry = lex.entries[key]
             if entry.country:
-                weights[entry.country] += 1
+                weights[entry.country] += count
     return weights
 
 
@@ -160,6 +163,71 @@ def _supported(group: list[_Item], vocab: frozenset[str], surnames: frozenset[st
     return bool(contexts & {PROSE, INITIAL})
 
 
+def _inner_names(by_key: dict, weights: Counter) -> dict:
+    """"Shares of Acme Corp" written only at sentence starts, when the corpus
+    knows "Acme Corp": a common word and a connector glued to a name by
+    capitalisation. Its mentions become mentions of the inner name."""
+    lex = lexicon()
+    out: dict[str, list[_Item]] = defaultdict(list)
+    for key, group in by_key.items():
+        inner = _inner_name(key, group, lex)
+        inner_key = surface_key(inner, "", weights) if inner else ""
+        if not inner_key or inner_key not in by_key or inner_key == key:
+            out[key].extend(group)
+            continue
+        typ = _majority_type(by_key[inner_key])
+        for item in group:
+            m = item.mention
+            start = m.end - len(inner)
+            mention = replace(m, text=item.doc.text[start:m.end], start=start, type=typ, cued=False, roles=())
+            out[inner_key].append(replace(item, mention=mention, key=inner_key))
+    return out
+
+
+def _inner_name(key: str, group: list[_Item], lex) -> str:
+    """The name after "Word of" when the head word is no name part and never mid-sentence."""
+    text = group[0].mention.text
+    words = text.split(" ")
+    if not key.startswith("n:") or len(words) < 3 or words[1].casefold() not in lex.connectors:
+        return ""
+    head = words[0].casefold()
+    if head in lex.org_suffixes or head in lex.gov_words or any(i.context == PROSE for i in group):
+        return ""
+    if any(i.mention.text != text for i in group):
+        return ""
+    return " ".join(words[2:])
+
+
+_CJK_LANGS = ("zh", "ja", "ko")
+
+
+def _loanword(group: list[_Item], name_heads: frozenset[str]) -> bool:
+    """An English common noun written inside CJK text ("具备Agent能力"), not a name.
+
+    Only a lone capitalised word seen solely in CJK-language text, that a
+    dictionary of English glosses lists in lower case, and that starts no
+    longer name of the corpus ("Orbit" of "Orbit 5") is dropped.
+    """
+    text = _clean_surface(group[0].mention.text)
+    if not group[0].key.startswith("n:") or " " in text or _CJK.search(text) or not text.isalpha() \
+            or text.isupper() or any(c.isupper() for c in text[1:]):
+        return False
+    low = text.casefold()
+    if low in name_heads or any(not _in_cjk_text(item) for item in group):
+        return False
+    return low in english_words()
+
+
+def _in_cjk_text(item: _Item) -> bool:
+    """The mention sits in a CJK-language block (or, unlabelled, a CJK line)."""
+    block = block_at(item.doc, item.mention.start)
+    if block is not None and block.lang:
+        return block.lang.split("-")[0] in _CJK_LANGS
+    line_start = item.doc.text.rfind("\n", 0, item.mention.start) + 1
+    line_end = item.doc.text.find("\n", item.mention.end)
+    return script_lang(item.doc.text[line_start:line_end if line_end != -1 else None]) in _CJK_LANGS
+
+
 # --------------------------------------------------------------------------
 # Union-find with pairs the registry keeps apart.
 
@@ -169,6 +237,7 @@ class _Groups:
     def __init__(self, keys, apart: set[frozenset[str]]):
         self.parent = {k: k for k in keys}
         self.apart = apart
+        self.kids = {k: [k] for k in self.parent}     # root -> its members
 
     def find(self, k: str) -> str:
         while self.parent[k] != k:
@@ -177,7 +246,7 @@ class _Groups:
         return k
 
     def members(self, root: str) -> list[str]:
-        return [k for k in self.parent if self.find(k) == root]
+        return self.kids.get(root, [])
 
     def union(self, a: str, b: str) -> None:
         if a not in self.parent or b not in self.parent:
@@ -191,6 +260,7 @@ class _Groups:
                 return
         lo, hi = sorted((ra, rb))
         self.parent[hi] = lo
+        self.kids[lo].extend(self.kids.pop(hi))
 
 
 # --------------------------------------------------------------------------
@@ -200,8 +270,14 @@ def _latin_words(key: str) -> list[str]:
     return key[2:].split() if key.startswith("n:") else []
 
 
+_CUE_WEIGHT = 4      # a type a context cue gave outweighs several typed by shape alone
+
+
 def _majority_type(items: list[_Item]) -> str:
-    counts = Counter(i.mention.type for i in items)
+    """The type with most votes; a mention typed by a cue counts _CUE_WEIGHT times."""
+    counts: Counter = Counter()
+    for i in items:
+        counts[i.mention.type] += _CUE_WEIGHT if i.mention.cued else 1
     return sorted(counts, key=lambda t: (-counts[t], _TYPE_PRIORITY.index(t) if t in _TYPE_PRIORITY else 9))[0]
 
 
@@ -271,6 +347,8 @@ def stated_pairs(items: Sequence[_Item]) -> tuple[list[tuple[str, str]], list[tu
         for i, first in enumerate(doc_items[:-1]):
             doc = first.doc
             second = doc_items[i + 1]
+            if second.mention.start - first.mention.end > 60:
+                continue                     # no cue phrase is that long
             gap = _between(doc, first.mention, second.mention)
             close = doc.text[second.mention.end:second.mention.end + 2].lstrip()[:1]
             if re.fullmatch(r"\s*[(（]\s*", gap) and close in ")）":
@@ -306,13 +384,14 @@ def _is_acronym_of(short: str, long: str) -> bool:
 
 def aligned_table_pairs(items: Sequence[_Item]) -> list[tuple[str, str]]:
     """Row i of a table in one script names what row i of its translation names."""
-    first_cell: dict[tuple[str, int, int], str] = {}
+    spans: dict[str, dict[tuple[int, int], str]] = defaultdict(dict)     # doc id -> span -> key
     for item in items:
-        first_cell.setdefault((item.doc.id, item.mention.start, item.mention.end), item.key)
+        spans[item.doc.id].setdefault((item.mention.start, item.mention.end), item.key)
     pairs: list[tuple[str, str]] = []
     docs = {item.doc.id: item.doc for item in items}
     for doc in docs.values():
         tables = [b for b in doc.blocks if b.kind == TABLE and b.rows]
+        first_cell = spans[doc.id]
         for a_idx, a in enumerate(tables):
             for b in tables[a_idx + 1:]:
                 if len(a.rows) != len(b.rows) or not _cross_script(a.text, b.text) or len(a.rows) < 3:
@@ -337,7 +416,7 @@ def _row_starts(doc: Document, block) -> list[tuple[int, int]]:
 
 
 def _cell_key(cell: tuple[int, int], first_cell: dict) -> str:
-    hits = [k for (doc_id, s, e), k in first_cell.items() if s >= cell[0] and e <= cell[1]]
+    hits = [k for (s, e), k in first_cell.items() if s >= cell[0] and e <= cell[1]]
     return hits[0] if len(set(hits)) == 1 else ""
 
 
@@ -413,6 +492,7 @@ def _transliterate(text: str) -> str:
     return " ".join(lazy_pinyin(text))
 
 
+@lru_cache(maxsize=1 << 14)
 def _clean_surface(text: str) -> str:
     return re.sub(r"(?:'s|’s)$", "", text.strip())
 
@@ -423,7 +503,8 @@ def _canonical_name(items: list[_Item], typ: str, gaz: list[str]) -> str:
     if gaz and typ == PLACE:
         return lex.entries[sorted(gaz)[0]].name
     if typ == PERSON and latin:
-        return sorted(latin, key=lambda s: (-len(s.split()), -latin.count(s), s))[0]
+        counts = Counter(latin)
+        return sorted(counts, key=lambda s: (-len(s.split()), -counts[s], s))[0]
     if latin:
         counts = Counter(latin)
         return sorted(counts, key=lambda s: (-counts[s], -len(s), s))[0]
@@ -444,6 +525,15 @@ def _aliases(items: list[_Item], name: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(v for k, v in seen.items() if k != name.casefold()))
 
 
+def _gazetteer_names(items: list[_Item], name: str) -> set[tuple[str, str]]:
+    """The full English name of a gazetteer entry the mentions matched ("EU" -> "European Union")."""
+    lex = lexicon()
+    keys = {i.key for i in items if i.key in lex.entries}
+    names = {lex.entries[k].name for k in keys}
+    known = {a.casefold() for a in [name, *(_clean_surface(i.mention.text) for i in items)]}
+    return {("en", n) for n in names if n.casefold() not in known}
+
+
 def _entity_type(items: list[_Item], gaz: list[str]) -> str:
     lex = lexicon()
     if gaz:
@@ -455,44 +545,41 @@ def _entity_type(items: list[_Item], gaz: list[str]) -> str:
     return _majority_type(items)
 
 
-def _roles(items: list[_Item], entity_of: dict, names: dict) -> tuple[str, ...]:
-    """"Boeing CEO Karel Vondra" -> "CEO, Boeing"; "CEO Karel Vondra" -> "CEO"."""
-    lex = lexicon()
-    roles_latin = sorted((" ".join(r) for r in lex.roles), key=len, reverse=True)
-    role_re = "|".join(re.escape(r) for r in roles_latin + list(lex.roles_cjk))
-    mods = "|".join(re.escape(m) for m in sorted(lex.role_modifiers, key=len, reverse=True))
+def _roles(items: list[_Item], entity_of: dict, names: dict, tables: frozenset = frozenset()) -> tuple[str, ...]:
+    """"Boeing CEO Karel Vondra" -> "CEO, Boeing"; "CEO Karel Vondra" -> "CEO".
+
+    Extraction found the roles; here the organisation before each is named.
+    A flattened table row's description may open with a role too.
+    """
     found: set[str] = set()
     for item in items:
-        doc, m = item.doc, item.mention
-        before = doc.text[max(0, m.start - 60):m.start]
-        match = re.search(rf"(?:(?:{mods})[\s-]*)?((?:{role_re}))\.?\s*,?\s*$", before, re.I)
-        if not match or (match.start(1) > 0 and before[match.start(1) - 1].isalpha()
-                         and not _CJK.search(before[match.start(1) - 1])):
-            continue
-        role = match.group(0).strip(" ,")
-        org = _entity_before(item, m.start - len(before) + match.start(), entity_of, names)
-        found.add(f"{role}, {org}" if org else role)
-    found |= _roles_in_rows(items, role_re, mods, entity_of, names)
+        m = item.mention
+        stated = m.roles if m.context else mention_roles(item.doc.text, m.start, m.end)
+        for role, pos, *whole in stated + _row_roles(item, tables):
+            org = _entity_before(item, pos, entity_of, names)
+            found.add(f"{role}, {org}" if org else (whole[0] if whole else role))
     qualified = {r.split(",")[0] for r in found if "," in r}
     return tuple(sorted(r for r in found if "," in r or r not in qualified))
 
 
-def _roles_in_rows(items: list[_Item], role_re: str, mods: str, entity_of: dict, names: dict) -> set[str]:
-    """"Name | Boeing CEO; ..." in a key-data table: a role opening the next cell."""
-    found = set()
-    for item in items:
-        doc, m = item.doc, item.mention
-        line_end = doc.text.find("\n", m.end)
-        line = doc.text[m.end:line_end if line_end != -1 else len(doc.text)]
-        if not line.startswith(" | ") or doc.text[m.start - 1:m.start] not in ("", "\n"):
-            continue
-        cell_start = m.end + 3
-        cell = doc.text[cell_start:cell_start + 80]
-        match = re.match(rf"((?:[^;,|\n]{{0,40}}?\s)?)((?:(?:{mods})[\s-]*)?(?:{role_re}))(?=\s*(?:[;,.|\n]|$))", cell, re.I)
-        if match:
-            org = _entity_before(item, cell_start + match.start(2), entity_of, names)
-            found.add(f"{match.group(2)}, {org}" if org else match.group(2))
-    return found
+def _row_roles(item: _Item, tables: frozenset) -> tuple[tuple[str, int], ...]:
+    """"Name U.S. Treasury Secretary; ..." in a flattened table row."""
+    if not tables:
+        return ()
+    doc, m = item.doc, item.mention
+    if doc.text[m.start - 1:m.start] not in ("", "\n"):
+        return ()
+    line_end = doc.text.find("\n", m.end)
+    line = doc.text[m.start:line_end if line_end != -1 else len(doc.text)]
+    if not _row_description(item, line, tables):
+        return ()
+    cell_start = m.end + 1
+    match = role_patterns()[1].match(doc.text[cell_start:cell_start + 80])
+    if not match:
+        return ()
+    # Without an organisation before it, the cell's words before the role
+    # qualify it ("Former X AI czar").
+    return ((match.group(2), cell_start + match.start(2), match.group(0).strip()),)
 
 
 def _entity_before(item: _Item, pos: int, entity_of: dict, names: dict) -> str:
@@ -506,7 +593,45 @@ def _entity_before(item: _Item, pos: int, entity_of: dict, names: dict) -> str:
     return ""
 
 
-def _description(items: list[_Item]) -> tuple[str, str]:
+def flattened_tables(items: Sequence[_Item]) -> frozenset[tuple[str, int]]:
+    """(doc id, block start) of lists that are tables flattened to lines.
+
+    A title-like header item ("Entity Key Info Data/Metrics") followed by
+    rows of which most, and at least three, start with a name: each row is
+    the name and its description, cells joined by spaces.
+    """
+    starts: dict[str, set[int]] = defaultdict(set)
+    docs: dict[str, Document] = {}
+    for item in items:
+        starts[item.doc.id].add(item.mention.start)
+        docs[item.doc.id] = item.doc
+    out = set()
+    for doc_id, doc in docs.items():
+        for block in doc.blocks:
+            if block.kind != LIST:
+                continue
+            lines = block.text.split("\n")
+            if len(lines) < 4 or not header_like(lines[0]):
+                continue
+            offsets = [block.start + sum(len(x) + 1 for x in lines[:i]) for i in range(len(lines))]
+            named = sum(1 for off in offsets[1:] if off in starts[doc_id])
+            if named >= 3 and named >= 0.6 * (len(lines) - 1):
+                out.add((doc_id, block.start))
+    return frozenset(out)
+
+
+def _row_description(item: _Item, line: str, tables: frozenset) -> str:
+    """The rest of a flattened table row that starts with the mention."""
+    block = block_at(item.doc, item.mention.start)
+    if block is None or (item.doc.id, block.start) not in tables:
+        return ""
+    rest = line[len(item.mention.text):]
+    if not rest.startswith(" ") or not (rest.strip()[:1].isupper() or rest.strip()[:1].isdigit()):
+        return ""
+    return re.sub(r"\s+[-–—]$", "", rest.strip())
+
+
+def _description(items: list[_Item], tables: frozenset = frozenset()) -> tuple[str, str]:
     """A key-data table row's description cell, else an appositive ("X, a ... company,").
 
     Latin-script text is preferred (the site's pages are English-led), then a
@@ -521,6 +646,10 @@ def _description(items: list[_Item]) -> tuple[str, str]:
         cells = line.split(" | ")
         if len(cells) >= 2 and line_start == m.start and _names_cell(cells[0], m.text):
             desc = "; ".join(c.strip() for c in cells[1:] if c.strip() not in ("", "-", "—"))
+            if desc:
+                found.append(((bool(_CJK.search(desc)), 0, doc.id, m.start), desc, doc.id))
+        elif line_start == m.start and tables:
+            desc = _row_description(item, line, tables)
             if desc:
                 found.append(((bool(_CJK.search(desc)), 0, doc.id, m.start), desc, doc.id))
         after = doc.text[m.end:m.end + 160]
@@ -544,12 +673,15 @@ def _names_cell(cell: str, name: str) -> bool:
 
 def _related(items_by_entity: dict) -> dict[str, tuple[tuple[str, int], ...]]:
     blocks: dict[tuple[str, int], set[str]] = defaultdict(set)
+    starts: dict[str, list[int]] = {}
     for eid, items in items_by_entity.items():
         for item in items:
-            for idx, block in enumerate(item.doc.blocks):
-                if block.start <= item.mention.start < block.end:
-                    blocks[(item.doc.id, idx)].add(eid)
-                    break
+            doc = item.doc
+            if doc.id not in starts:
+                starts[doc.id] = [b.start for b in doc.blocks]
+            idx = bisect_right(starts[doc.id], item.mention.start) - 1
+            if idx >= 0 and item.mention.start < doc.blocks[idx].end:
+                blocks[(doc.id, idx)].add(eid)
     counts: dict[str, Counter] = defaultdict(Counter)
     for members in blocks.values():
         for a in members:
@@ -561,15 +693,17 @@ def _related(items_by_entity: dict) -> dict[str, tuple[tuple[str, int], ...]]:
 
 def _unique_ids(roots: list[str], names: dict[str, tuple[str, str]]) -> dict[str, str]:
     ids: dict[str, str] = {}
+    taken: set[str] = set()
     used: Counter = Counter()
     for root in sorted(roots, key=lambda r: (names[r][0], names[r][1], r)):
         base = _slug(names[root][0])
         eid = base if not used[base] else f"{base}-{names[root][1]}"
-        while eid in ids.values():
+        while eid in taken:
             used[base] += 1
             eid = f"{base}-{used[base]}"
         used[base] += 1
         ids[root] = eid
+        taken.add(eid)
     return ids
 
 
@@ -579,14 +713,23 @@ def resolve_entities(docs: Sequence[Document], mentions: Mapping[str, Sequence[M
     raw = [(doc, m) for doc in docs
            for m in sorted(mentions.get(doc.id, ()), key=lambda m: (m.start, m.end))]
     weights = _country_weights([_Item(doc, m, "", "") for doc, m in raw])
-    items = [_Item(doc, m, surface_key(m.text, m.type, weights), context_of(doc, m.start, m.end))
-             for doc, m in raw]
+    keys: dict[str, str] = {}                 # surface text -> key, computed once
+    items = []
+    for doc, m in raw:
+        # A translated name keys by the name it translates, so both are one group.
+        name = m.same_as or m.text
+        if name not in keys:
+            keys[name] = surface_key(name, m.type, weights)
+        items.append(_Item(doc, m, keys[name], m.context or context_of(doc, m.start, m.end)))
     by_key: dict[str, list[_Item]] = defaultdict(list)
     for item in items:
         by_key[item.key].append(item)
+    by_key = _inner_names(by_key, weights)
     vocab = _corpus_vocabulary(docs)
     surnames = _surnames(by_key)
-    by_key = {k: v for k, v in sorted(by_key.items()) if _supported(v, vocab, surnames)}
+    name_heads = frozenset(_latin_words(k)[0] for k in by_key if len(_latin_words(k)) >= 2)
+    by_key = {k: v for k, v in sorted(by_key.items())
+              if _supported(v, vocab, surnames) and not _loanword(v, name_heads)}
     items = [i for k in by_key for i in by_key[k]]
 
     reg = _registry_keys(registry, by_key, weights)
@@ -601,7 +744,7 @@ def resolve_entities(docs: Sequence[Document], mentions: Mapping[str, Sequence[M
     aliases, code_names = stated_pairs(items)
     for a, b in aliases + aligned_table_pairs(items):
         groups.union(a, b)
-    return _build(by_key, groups, reg, code_names)
+    return _build(by_key, groups, reg, code_names, flattened_tables(items))
 
 
 def _code_name_types(code_names, by_key, groups: _Groups, names, entry_of) -> dict[str, str]:
@@ -618,7 +761,8 @@ def _code_name_types(code_names, by_key, groups: _Groups, names, entry_of) -> di
     return out
 
 
-def _build(by_key, groups: _Groups, reg, code_names) -> tuple[tuple[Entity, ...], tuple[str, ...]]:
+def _build(by_key, groups: _Groups, reg, code_names,
+           tables: frozenset = frozenset()) -> tuple[tuple[Entity, ...], tuple[str, ...]]:
     lex = lexicon()
     clusters: dict[str, list[_Item]] = defaultdict(list)
     for key, items in by_key.items():
@@ -658,19 +802,20 @@ def _build(by_key, groups: _Groups, reg, code_names) -> tuple[tuple[Entity, ...]
         name, typ = names[root]
         typ = code_name_types.get(root, typ)
         entry = entry_of.get(root)
-        desc, desc_src = _description(items)
-        alias_pairs = set(_aliases(items, name))
+        desc, desc_src = _description(items, tables)
+        alias_pairs = set(_aliases(items, name)) | _gazetteer_names(items, name)
         if entry:
             alias_pairs |= set(entry.aliases)
             if entry.description:
                 desc, desc_src = entry.description, ""
         # One type per entity: a mention typed otherwise in its sentence takes the vote's.
-        mentions = tuple(sorted({replace(i.mention, type=typ) for i in items},
+        mentions = tuple(sorted({i.mention if i.mention.type == typ else replace(i.mention, type=typ)
+                                 for i in items},
                                 key=lambda m: (m.source, m.start, m.end)))
         entities.append(Entity(
             id=eid, name=name, type=typ, aliases=tuple(sorted(alias_pairs)),
             description=desc, description_source=desc_src,
-            roles=_roles(items, entity_of, names_by_id) if typ == PERSON else (), mentions=mentions,
+            roles=_roles(items, entity_of, names_by_id, tables) if typ == PERSON else (), mentions=mentions,
             related=related.get(eid, ()), links=entry.links if entry else (),
             relations=tuple(sorted(relations.get(eid, ()))),
         ))
