@@ -31,6 +31,7 @@ def source_record(doc: Document) -> dict:
                     "translated_by": meta.origin.translated_by} if meta.origin else None),
         "ai_generated": meta.ai_generated,
         "tags": list(meta.tags),
+        "captured": {"url": meta.captured_from, "at": meta.captured_at} if meta.captured_at else None,
         "word_count": doc.word_count,
         "format": doc.format,
         "content_hash": doc.content_hash,
@@ -60,6 +61,8 @@ def corpus_record(corpus: Corpus) -> dict:
             "dates": list(c.dates), "numbers": list(c.numbers),
             "sources": c.sources, "independent_sources": c.independent_sources,
             "page": page_url(claim_path(c.id)),
+            "versions": [{"point": v.point, "value": v.value, "text": v.text, "sources": list(v.sources)}
+                         for v in c.versions],
             "quotes": [{"source": q.source, "text": q.text, "start": q.start, "end": q.end,
                         "stance": q.stance, "lang": q.lang} for q in c.quotes],
         } for c in sorted(corpus.claims, key=lambda c: c.id)],

@@ -82,6 +82,9 @@ class Metadata:
     ai_generated: bool = False
     tags: tuple[str, ...] = ()
     summary: str = ""
+    # Where and when a fetched page was captured (its sidecar, see add.py).
+    captured_from: str = ""
+    captured_at: str = ""                         # ISO 8601 UTC
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,13 @@ class Mention:
     end: int
     type: str         # person | organization | product | government | place | other
     lang: str = ""
+    # Set by entity extraction (per source, so cached): where the mention sits
+    # (prose | initial | label | heading) and the roles written right before
+    # it or in its table row, each with the offset where the role starts.
+    context: str = ""
+    roles: tuple[tuple[str, int], ...] = ()
+    cued: bool = True   # False: typed by the name's shape alone, a weak vote
+    same_as: str = ""   # the name this mention translates, from an aligned sentence
 
 
 @dataclass(frozen=True)
@@ -154,6 +164,16 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class ClaimVersion:
+    """One side of a point the sources of a contested claim disagree on."""
+
+    point: str                      # scope | product | decider | polarity | date | figure:<what it counts>
+    value: str                      # the side, e.g. "foreign" or "government"
+    text: str                       # the clearest member sentence stating this side, verbatim
+    sources: tuple[str, ...] = ()   # Document ids stating this side
+
+
+@dataclass(frozen=True)
 class Claim:
     id: str
     text: str                       # canonical statement: a member sentence, verbatim
@@ -166,6 +186,7 @@ class Claim:
     related: tuple[str, ...] = ()
     sources: int = 0                # distinct sources stating it
     independent_sources: int = 0    # after removing translations/rewrites of each other
+    versions: tuple[ClaimVersion, ...] = ()   # sides of each disputed point, grouped by point
 
 
 @dataclass(frozen=True)

@@ -305,6 +305,11 @@ def _source_facts(doc: Document, page: str, by_name: dict[str, str]) -> list[tup
     facts.append(("AI-generated", "yes (the source says so)" if meta.ai_generated else "not stated"))
     if meta.tags:
         facts.append(("Tags", ", ".join(meta.tags)))
+    if meta.captured_at:
+        # The address is shown as text, never as a link: a sidecar is as
+        # untrusted as the page it came with.
+        facts.append(("Captured", f"{meta.captured_at} from {meta.captured_from}" if meta.captured_from
+                      else meta.captured_at))
     facts.append(("Words", doc.word_count))
     facts.append(("File", doc.file))
     return facts

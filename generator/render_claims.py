@@ -15,8 +15,8 @@ from .render import (CLAIMS, anchor_at, claim_path, display_title, entity_path,
                      page_url, relative, source_path)
 
 STATUS_ORDER = ("contested", "corroborated", "single-source")
-STATUS_BADGES = {"corroborated": "✅ corroborated", "single-source": "◻️ single source",
-                 "contested": "⚠️ contested"}
+STATUS_BADGES = {"corroborated": "✔ corroborated", "single-source": "○ single source",
+                 "contested": "⚠ contested"}
 
 
 @dataclass
@@ -50,35 +50,20 @@ def claim_pages(env: Environment, corpus: Corpus, coverage=None, timeline=None) 
         pages[page] = env.get_template("claim.md.j2").render(
             claim=claim, badge=STATUS_BADGES.get(claim.status, claim.status),
             quotes=_quote_rows(claim, page, docs),
-            versions=_versions(claim, claims, page, docs),
+            versions=_versions(claim, claims, page, docs, entities),
             entities=[link(entities[i].name, relative(page, entity_path(i))) for i in claim.entities if i in entities],
             related=[link(claims[i].text, relative(page, claim_path(i))) for i in claim.related if i in claims][:15],
             jsonld=Md(claim_jsonld(claim, docs, "", page_url(page))))
     index = f"{CLAIMS}/index.md"
     ranked = sorted(corpus.claims, key=lambda c: (-c.independent_sources, -c.sources, c.id))
-    versions = version_ids(corpus.claims)
-    sections = [(STATUS_BADGES[status], [_claim_row(c, index, entities) for c in ranked
-                                         if c.status == status and c.id not in versions])
+    sections = [(STATUS_BADGES[status], [_claim_row(c, index, entities) for c in ranked if c.status == status])
                 for status in STATUS_ORDER]
-    sections.append(("Versions of contested claims",
-                     [_claim_row(c, index, entities) for c in ranked if c.id in versions]))
     pages[index] = env.get_template("claims_index.md.j2").render(
         total=len(corpus.claims), sections=[(label, rows) for label, rows in sections if rows],
         picture=picture_view(coverage, index) if coverage else None)
     pages["timeline.md"] = env.get_template("timeline.md.j2").render(
         events=_timeline(corpus, docs), picture=picture_view(timeline, "timeline.md") if timeline else None)
     return pages
-
-
-def version_ids(claims) -> set[str]:
-    """Claims that are one side of a disputed point of a broader claim."""
-    claims = list(claims)
-    out: set[str] = set()
-    for claim in claims:
-        if not claim.conflicts_with:
-            for sides in competing_versions(claim, claims):
-                out.update(side.id for side in sides)
-    return out
 
 
 def display_date(date: str) -> str:
@@ -111,18 +96,57 @@ def _quote_rows(claim: Claim, page: str, docs) -> list[QuoteRow]:
     return rows
 
 
-def _versions(claim: Claim, claims, page: str, docs) -> list[list[tuple[Md, list[Md]]]]:
+@dataclass
+class VersionRow:
+    value: Md          # the side ("foreign", "government"), or "—"
+    statement: Md      # a member sentence stating that side, or a link to the competing claim
+    sources: list[Md]
+
+
+@dataclass
+class DisputedPoint:
+    label: str
+    rows: list[VersionRow]
+
+
+# What a disputed point (see link.claims) is about, as a reader would ask it.
+POINT_LABELS = {"scope": "Where it applies", "product": "Which product", "decider": "Who decided",
+                "polarity": "Whether it happened", "date": "When", "figure": "How much"}
+
+
+def point_label(point: str) -> str:
+    name, _, counted = point.partition(":")
+    label = POINT_LABELS.get(name, name.replace("_", " ").capitalize() or "Point")
+    return f"{label} ({counted})" if counted else label
+
+
+def _source_links(sources, page: str, docs) -> list[Md]:
+    return [link(display_title(docs[s]), relative(page, source_path(s))) for s in sorted(set(sources)) if s in docs]
+
+
+def version_value(value: str, entities) -> str:
+    """A side as a reader names it: several values are joined by "+" (see
+    link.claims), and a product side is a set of entity ids."""
+    parts = [entities[v].name if v in entities else v for v in value.split("+") if v]
+    return " + ".join(parts) or "—"
+
+
+def _versions(claim: Claim, claims, page: str, docs, entities) -> list[DisputedPoint]:
     """Per disputed point, each side's statement and the sources stating it."""
+    if claim.versions and not claim.conflicts_with:
+        by_point: dict[str, list[VersionRow]] = {}
+        for version in claim.versions:
+            by_point.setdefault(version.point, []).append(
+                VersionRow(escape(version_value(version.value, entities)), escape(version.text),
+                           _source_links(version.sources, page, docs)))
+        return [DisputedPoint(point_label(point), rows) for point, rows in sorted(by_point.items()) if len(rows) > 1]
     points = []
     for sides in competing_versions(claim, list(claims.values())):
-        rows = []
-        for side in sides:
-            sources = sorted({q.source for q in side.quotes})
-            label = escape(side.text) if side.id == claim.id else link(side.text, relative(page, claim_path(side.id)))
-            rows.append((label, [link(display_title(docs[s]), relative(page, source_path(s)))
-                                 for s in sources if s in docs]))
+        rows = [VersionRow(escape("—"), escape(side.text) if side.id == claim.id
+                           else link(side.text, relative(page, claim_path(side.id))),
+                           _source_links([q.source for q in side.quotes], page, docs)) for side in sides]
         if len(rows) > 1:
-            points.append(rows)
+            points.append(DisputedPoint("Competing claims", rows))
     return points
 
 

@@ -23,6 +23,8 @@ PAGES = {
     "/big": (200, "text/html", b"<p>" + b"x" * 5000 + b"</p>"),
     "/image.png": (200, "image/png", b"\x89PNG\r\n"),
     "/slow": (200, "text/plain", b"late"),
+    "/dated.txt": (200, "text/plain", b"Local news \xc2\xb7 3 days ago\n\nThe bridge vote\n\n"
+                   b"The council approved a new bridge over the river after a long debate that lasted weeks.\n"),
 }
 
 
@@ -151,3 +153,24 @@ def test_cli_add(server, tmp_path, capsys):
     assert code == 1
     assert "added as 127.0.0.1-notes.txt" in out
     assert "HTTP error 404" in err
+
+
+def test_fetched_page_records_capture_and_dates_relative_timestamp(server, tmp_path):
+    from datetime import datetime, timedelta
+
+    from generator.build import generate
+
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    added = add_url(server + "/dated.txt", sources, 100_000)
+    fetched = json.loads(added.path.with_name(added.path.name + ".source.json").read_text())["fetched"]
+    settings = Settings(config_file=ROOT / "mkdocs.yml", sources_dir=sources, docs_dir=tmp_path / "docs",
+                        site_dir=tmp_path / "site", cache_dir=tmp_path / "cache", quiet=True)
+    generate(settings)
+    corpus = json.loads((tmp_path / "docs" / "data" / "corpus.json").read_text(encoding="utf-8"))
+    [source] = corpus["sources"]
+    assert source["captured"] == {"url": server + "/dated.txt", "at": fetched}
+    moment = datetime.fromisoformat(fetched.replace("Z", "+00:00"))
+    assert source["published"] == (moment - timedelta(days=3)).date().isoformat()
+    page = (tmp_path / "docs" / source["page"].rstrip("/")).with_suffix(".md").read_text(encoding="utf-8")
+    assert "3 days ago" not in page and f"{fetched} from" in page

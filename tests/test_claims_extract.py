@@ -148,3 +148,15 @@ def test_cue_lists_match_whole_words_and_cjk_substrings():
     assert not has_cue("Globex saidx it would ship.", ("said",))
     assert has_cue("环球公司表示将发货。", ("表示",))
     assert not has_cue("anything", ())
+
+
+def test_commentary_in_a_trailing_clause_keeps_the_fact():
+    from generator.extract.claims import load_cues, trailing_comment
+    cues = load_cues()
+    assert trailing_comment("Globex recalled the Widget 7 phone, highlighting growing scrutiny of its safety.", "en", cues)
+    assert not trailing_comment("This recall highlights growing scrutiny, raising questions.", "en", cues)
+    assert trailing_comment("监管机构强制Globex暂停销售Widget 7,标志着监管进入新阶段。", "zh", cues)
+    doc = make_doc("a", [("paragraph", "Globex recalled the Widget 7 phone, highlighting growing scrutiny of its safety."),
+                         ("paragraph", "The recall highlights growing scrutiny of the industry.")])
+    [statement] = find_statements(doc, ())
+    assert statement.text.startswith("Globex recalled")

@@ -67,10 +67,6 @@ def test_repeat_in_one_source_counts_once():
         assert a.text[quote.start:quote.end] == quote.text
 
 
-def _versions(claims, parent):
-    return [c for c in claims if c.id in parent.related and c.conflicts_with]
-
-
 def test_scope_disagreement_is_contested_with_versions():
     a = make_doc("a", [("paragraph", "Globex suspended worldwide access to its Widget 7 service.")])
     b = make_doc("b", [("paragraph", "Globex suspended access to its Widget 7 service for foreign users.")])
@@ -78,13 +74,80 @@ def test_scope_disagreement_is_contested_with_versions():
     [parent] = [c for c in claim_with(claims, "suspended") if c.sources == 2]
     assert parent.status == "contested"
     assert {q.stance for q in parent.quotes} == {"supports", "disputes"}
-    versions = _versions(claims, parent)
-    assert {frozenset(sources_of(v)) for v in versions} == {frozenset({"a"}), frozenset({"b"})}
-    for version in versions:
-        assert version.status == "contested"
-        assert set(version.conflicts_with) == {v.id for v in versions if v is not version}
+    # One claim with its sides inside, not one claim per side.
+    assert len(claim_with(claims, "suspended")) == 1
+    assert {(v.point, v.value, v.sources) for v in parent.versions} == {
+        ("scope", "global", ("a",)), ("scope", "foreign", ("b",))}
     [sides] = competing_versions(parent, claims)
-    assert {c.id for c in sides} == {v.id for v in versions}
+    assert {c.text for c in sides} == {q.text for q in parent.quotes}
+    assert all(c.id == parent.id for c in sides)
+
+
+def test_versions_of_a_point_read_differently():
+    a = make_doc("a", [("paragraph", "Globex suspended worldwide access to its Widget 7 service.")])
+    b = make_doc("b", [("paragraph", "Globex suspended access to its Widget 7 service for foreign users.")])
+    c = make_doc("c", [("paragraph", "Globex suspended access to the Widget 7 service for foreign users on Monday.")])
+    claims = corpus(a, b, c, filler_doc("f"))
+    [parent] = [c for c in claims if c.status == "contested"]
+    texts = [v.text for v in parent.versions if v.point == "scope"]
+    assert len(texts) == len(set(texts)) == 2
+    assert len({c.text for c in claims}) == len(claims)      # no two claims look identical
+
+
+def test_different_main_actions_are_different_claims():
+    # Same names, but one is about export controls and the other about a cut-off of access.
+    a = make_doc("a", [("paragraph", "Regulators imposed export controls on Globex's Widget 7 device.")])
+    b = make_doc("b", [("paragraph", "Globex cut off access to its Widget 7 device for all users.")])
+    claims = corpus(a, b, filler_doc("f"))
+    assert all(c.sources == 1 for c in claims if "Widget" in c.text)
+
+
+def test_export_control_statements_group_without_shared_names():
+    a = make_doc("a", [("paragraph", "The Commerce Department issued an export control directive on the Widget 7 device.")])
+    b = make_doc("b", [("paragraph", "Government imposed export controls on Globex's Widget 7 device.")])
+    claims = corpus(a, b, filler_doc("f"))
+    [claim] = claim_with(claims, "export control")
+    assert sources_of(claim) == {"a", "b"}
+
+
+def test_one_shared_name_is_not_enough_to_merge():
+    from generator.link.claims import Features, enough_shared
+    a = Features(frozenset(), frozenset({"ent:globex", "event:release", "word:phone"}), frozenset({"release"}),
+                 frozenset({"event:release"}), "event:release")
+    b = Features(frozenset(), frozenset({"ent:globex", "event:release", "word:laptop"}), frozenset({"release"}),
+                 frozenset({"event:release"}), "event:release")
+    assert not enough_shared(a, b, a.bag & b.bag)
+    c = Features(frozenset(), frozenset({"ent:globex", "event:release", "word:phone", "num:7"}), frozenset({"release"}),
+                 frozenset({"event:release"}), "event:release")
+    assert enough_shared(a, c, a.bag & c.bag)
+    d = Features(frozenset(), frozenset({"ent:globex", "event:dispute", "word:phone"}), frozenset({"dispute"}),
+                 frozenset({"event:dispute"}), "event:dispute")
+    assert not enough_shared(a, d, a.bag & d.bag)
+
+
+def test_main_event_is_the_most_specific_action():
+    from generator.link.claims import load_lexicon, main_event
+    lexicon = load_lexicon()
+    assert main_event({"event:restrict", "event:export_control"}, lexicon) == "event:export_control"
+    assert main_event({"event:restrict", "event:affect"}, lexicon) == "event:affect"
+    assert main_event(set(), lexicon) == ""
+
+
+def test_reporting_that_is_not_disputing():
+    # "argues that" reports a view; "argued against" opposes: only the latter is a dispute.
+    from generator.link.claims import features_of, load_lexicon
+    lexicon = load_lexicon()
+    doc = make_doc("a", [("paragraph", "Globex argued against the recall of its Widget 7 phone."),
+                         ("paragraph", "Globex argued that the same flaw exists in other phones.")])
+    first, second = find_statements(doc, ())
+    assert features_of(first, (), lexicon).primary == "event:dispute"
+    assert features_of(second, (), lexicon).primary != "event:dispute"
+
+
+def test_terms_are_precomputed_at_extraction():
+    doc = make_doc("a", [("paragraph", "Globex recalled the Widget 7 router after a fire in Ohio.")])
+    [statement] = find_statements(doc, ())
+    assert "event:restrict" in statement.terms and not any(t.startswith("ent:globex-") for t in statement.terms)
 
 
 def test_product_disagreement_is_contested():
@@ -172,3 +235,71 @@ def test_canonical_text_is_self_contained():
     b = make_doc("b", [("paragraph", "Globex recalled its Widget 7 device worldwide on Monday, the firm said.")])
     sa, sb = find_statements(a, ())[0], find_statements(b, ())[0]
     assert min((sa, sb), key=clarity) is sb
+
+
+def test_amount_glued_to_a_name_is_not_a_product():
+    from generator.link.claims import without_amounts
+    types = {"globex": "organization", "globex-75": "product", "widget-7": "product"}
+    assert without_amounts(("globex-75", "widget-7"), "Investors gave Globex 75 million dollars for Widget 7.",
+                           types) == ("globex", "widget-7")
+    assert without_amounts(("widget-7",), "Globex recalled Widget 7.", types) == ("widget-7",)
+
+
+def test_different_companies_doing_the_same_thing_are_different_claims():
+    globex = Entity(id="globex", name="Globex", type="organization")
+    initech = Entity(id="initech", name="Initech", type="organization")
+    a = make_doc("a", [("paragraph", "Globex halted sales of the Widget 7 phone in Lisbon on March 3, 2031.")])
+    b = make_doc("b", [("paragraph", "Initech halted sales of the Widget 7 phone in Lisbon on March 3, 2031.")])
+    ents = []
+    for entity, doc in ((globex, a), (initech, b)):
+        start = doc.text.index(entity.name)
+        ents.append(replace(entity, mentions=(Mention(source=doc.id, text=entity.name, start=start,
+                                                      end=start + len(entity.name), type="organization"),)))
+    claims = corpus(a, b, filler_doc("f"), entities=ents)
+    assert all(c.sources == 1 for c in claim_with(claims, "halted"))
+
+
+def test_different_figures_are_contested():
+    a = make_doc("a", [("paragraph", "Globex raised 12 million dollars from investors in Lisbon.")])
+    b = make_doc("b", [("paragraph", "Globex raised 22 million dollars from investors in Lisbon.")])
+    c = make_doc("c", [("paragraph", "Investors in Lisbon gave Globex 12 million dollars.")])
+    claims = corpus(a, b, c, filler_doc("f"))
+    [parent] = [c for c in claim_with(claims, "Lisbon") if c.sources >= 2]
+    assert parent.status == "contested"
+    figures = {v.value: v.sources for v in parent.versions if v.point == "figure:money"}
+    assert figures["22000000"] == ("b",)
+
+
+def test_figures_of_different_things_do_not_compete():
+    from generator.link.claims import figures
+    assert figures("Globex cut 450 jobs three days later.") == {"day": ["3"], "job": ["450"]}
+    assert figures("Investors gave Globex 22 million dollars.") == {"money": ["22000000"]}
+    assert figures("Globex recalled the Widget 7 on March 3, 2031.") == {}
+
+
+def test_same_action_in_different_places_is_two_claims():
+    from generator.link.claims import Features, different_subjects
+    def f(place):
+        return Features(frozenset({"globex", place}), frozenset(), frozenset(), actors=frozenset({"globex"}),
+                        places=frozenset({place}))
+    assert different_subjects(f("lisbon"), f("porto"))
+    assert not different_subjects(f("lisbon"), f("lisbon"))
+
+
+def test_full_sentence_beats_a_table_fragment_as_canonical():
+    from generator.link.claims import clarity
+    a = make_doc("a", [("list", "Globex Maker of Widget 7; recalled the Widget 7 router after a fire. -"),
+                       ("paragraph", "据报道，Globex在火灾后召回了Widget 7路由器。")])
+    fragment, sentence = find_statements(a, ())
+    assert min((fragment, sentence), key=clarity) is sentence
+
+
+def test_shared_person_is_not_a_conflict_of_actors():
+    from generator.link.claims import Features, different_subjects
+    teller = Features(frozenset(), frozenset(), frozenset(), actors=frozenset({"globex", "rivera"}),
+                      people=frozenset({"rivera"}))
+    receiver = Features(frozenset(), frozenset(), frozenset(), actors=frozenset({"chen", "rivera"}),
+                        people=frozenset({"chen", "rivera"}))
+    other = Features(frozenset(), frozenset(), frozenset(), actors=frozenset({"initech"}))
+    assert not different_subjects(teller, receiver)
+    assert different_subjects(teller, other)

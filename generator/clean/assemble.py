@@ -66,6 +66,8 @@ def metadata_from_facts(facts: dict, blocks: tuple[Block, ...]) -> Metadata:
         ai_generated=bool(facts.get("ai_generated")),
         tags=tuple(facts.get("tags") or ()),
         summary=facts.get("summary", "") or "",
+        captured_from=facts.get("captured_from", "") or "",
+        captured_at=facts.get("captured_at", "") or "",
     )
 
 

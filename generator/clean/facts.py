@@ -21,7 +21,11 @@ from pathlib import Path
 
 import yaml
 
+from .relative_time import parse_capture_time, published_from_relative
 from .state import CleanState
+
+# Removals (see chrome) whose text may hold a relative timestamp.
+RELATIVE_TIME_RULES = ("meta_line", "meta_tokens")
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "facts.yaml"
 REPLACEMENT = "\ufffd"
@@ -432,6 +436,14 @@ def facts_from_hints(state: CleanState) -> None:
         facts["publisher"] = hints["publisher"].strip()
     if hints.get("tags") and not facts.get("tags"):
         facts["tags"] = _split_list(hints["tags"])
+    captured = parse_capture_time(hints.get("captured", ""))
+    if captured is not None:
+        facts["captured_at"] = captured.astimezone(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        if not facts.get("published"):
+            stamps = [r.detail for r in state.removed if r.rule in RELATIVE_TIME_RULES]
+            facts["published"] = published_from_relative(stamps, facts["captured_at"]) or None
+    if hints.get("url"):
+        facts["captured_from"] = hints["url"].strip()
 
 
 RULES: tuple = (extract_origin, extract_byline, extract_dateline, facts_from_hints)

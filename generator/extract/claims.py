@@ -13,7 +13,7 @@ its entity mentions, numbers, dates, polarity, speaker and scope terms.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
@@ -62,6 +62,9 @@ class Statement:
     speaker: str = ""                    # who is reported as saying it, when it is reported speech
     scope: tuple[str, ...] = ()          # scope classes named in it: global, foreign, domestic
     hedged: bool = False                 # "reportedly", "allegedly", 据报道 ...
+    # Grouping features that depend on this sentence alone (see link.claims.local_terms):
+    # computed here so they are cached with the source instead of redone every build.
+    terms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -169,7 +172,7 @@ def _units(doc: Document, index: int) -> list[tuple[int, int]]:
 
 
 def _abbreviation_before(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
-    match = re.search(r"([\w.]+)$", text[:dot])
+    match = re.search(r"([\w.]+)$", text[max(0, dot - 64):dot])   # bounded: O(n) per sentence was O(n^2) per block
     if not match:
         return False
     word = match.group(1).lower().rstrip(".")
@@ -255,6 +258,24 @@ def proper_names(doc: Document) -> frozenset[str]:
     return frozenset(found)
 
 
+def trailing_comment(text: str, lang: str, cues: Cues) -> bool:
+    """The commentary is only a trailing clause after a factual main clause.
+
+    "X restricted Y, highlighting growing scrutiny" reports that X restricted Y;
+    "This highlights ..." does not. The main clause (before the first comma)
+    must report an event and hold no commentary cue; the trailing clause must
+    open with one of the ``trailing_commentary`` cues ("highlighting", 标志着 ...).
+    """
+    parts = re.split(r"[,，]\s*", text, maxsplit=1)
+    if len(parts) < 2:
+        return False
+    main, rest = parts
+    if has_cue(main, cues.all_words("analysis")) or not _has_event(main, lang, cues):
+        return False
+    low = rest.lower()
+    return any(low.startswith(cue) for cue in cues.all_words("trailing_commentary"))
+
+
 def rejection(text: str, lang: str, kind: str, mentions: Sequence[Mention], cues: Cues) -> str:
     """Why ``text`` is not a factual claim ("" when it is one)."""
     stripped = text.strip()
@@ -274,7 +295,7 @@ def rejection(text: str, lang: str, kind: str, mentions: Sequence[Mention], cues
         return "advice"
     if has_cue(body, cues.all_words("advice")):
         return "advice or prediction"
-    if has_cue(body, cues.all_words("analysis")):
+    if has_cue(body, cues.all_words("analysis")) and not trailing_comment(body, lang, cues):
         return "commentary"
     if re.match(r"^(we|i|you|our)\b", body.lower()) and not has_cue(body, cues.all_words("reporting_verbs")):
         return "first-person opinion"
@@ -295,8 +316,8 @@ def numbers_in(text: str, cues: Cues) -> tuple[str, ...]:
     found: list[str] = []
     for match in _NUMBER.finditer(text):
         before = text[:match.start()]
-        if re.search(r"[A-Z][\w-]*\s$", before) or re.search(r"[A-Za-z]$", before):
-            continue        # part of a product / version name
+        if (re.search(r"[A-Z][\w-]*\s$", before) and not match.group(3)) or re.search(r"[A-Za-z]$", before):
+            continue        # part of a product / version name ("Model 5"), not "Globex 12 million"
         if _YEAR.fullmatch(match.group(2)) and not match.group(3):
             continue        # years are dates
         value = match.group(2).replace(",", "")
@@ -495,4 +516,18 @@ def find_statements(doc: Document, mentions: Sequence[Mention]) -> tuple[Stateme
                 statement = _statement(doc, index, start, end, own, cues, year, names)
                 if statement:
                     found.append(statement)
-    return tuple(found)
+    return tuple(with_terms(found))
+
+
+def with_terms(statements: Sequence[Statement]) -> list[Statement]:
+    """The statements with their grouping features filled in (repeats computed once)."""
+    from ..link.claims import load_lexicon, local_terms      # link imports this module
+    lexicon = load_lexicon()
+    known: dict[tuple, tuple[str, ...]] = {}
+    out = []
+    for statement in statements:
+        key = (statement.text, tuple(m.text for m in statement.mentions), statement.numbers, statement.dates)
+        if key not in known:
+            known[key] = local_terms(statement, lexicon)
+        out.append(replace(statement, terms=known[key]))
+    return out

