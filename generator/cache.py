@@ -70,3 +70,68 @@ class Cache:
             os.replace(tmp, path)
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+
+def build_state_path(cache_dir: Path | None, docs_dir: Path) -> Path | None:
+    """Where the state of the last build into ``docs_dir`` is kept (one file per docs folder).
+
+    The state is small (keys, the docs folder's file stats); the linked
+    corpora it refers to live next to it in a ``.corpus`` file that is read
+    only when a build can use them.
+    """
+    if cache_dir is None:
+        return None
+    name = hashlib.sha256(str(docs_dir.resolve()).encode("utf-8")).hexdigest()[:16]
+    return cache_dir / "builds" / f"{name}.pickle"
+
+
+def _load_pickle(path: Path | None):
+    if path is None:
+        return None
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+
+
+def _dump_pickle(path: Path, value) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # only costs time on the next build
+
+
+def _corpus_path(path: Path) -> Path:
+    return path.with_suffix(".corpus")
+
+
+def load_state(path: Path | None) -> dict:
+    """The stored build state, or {} when missing, unreadable or from another generator."""
+    state = _load_pickle(path)
+    if not isinstance(state, dict) or state.get("generator") != generator_fingerprint():
+        return {}
+    return state
+
+
+def load_state_corpora(path: Path | None, state: dict) -> dict:
+    """{"linked": Corpus, "corpus": Corpus} saved with ``state``, or {} if they do not belong to it."""
+    if path is None or not state:
+        return {}
+    stored = _load_pickle(_corpus_path(path))
+    if not isinstance(stored, dict) or stored.get("token") != state.get("token"):
+        return {}
+    return stored
+
+
+def save_state(path: Path | None, state: dict, corpora: dict) -> None:
+    """Store ``state`` and its corpora; a token ties the two files together."""
+    if path is None:
+        return
+    token = hashlib.sha256(pickle.dumps((state.get("inputs"), state.get("stamp"), os.getpid()))).hexdigest()
+    _dump_pickle(_corpus_path(path), {**corpora, "token": token})
+    _dump_pickle(path, {**state, "generator": generator_fingerprint(), "token": token})

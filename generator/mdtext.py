@@ -9,6 +9,7 @@ is already safe.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .slugs import strip_invisible
 
@@ -24,19 +25,33 @@ class Md(str):
 _ESCAPE_ANYWHERE = re.compile(r"([\\`*_{}\[\]()#+|!])")
 _LINE_START = re.compile(r"^(\s*)([-.>=:~]|\d+[.)])")
 _WHITESPACE_RUN = re.compile(r"\s+")
+_SAFE_TARGET = re.compile(r"[A-Za-z0-9_\-./#]+")
 
 
 def escape(text: object) -> Md:
     """Escape one line of untrusted text for use inline in Markdown."""
     if text is None:
         return Md("")
-    flat = _WHITESPACE_RUN.sub(" ", strip_invisible(str(text))).strip()
+    text = str(text)
+    # Pages repeat the same names and claim texts many thousand times; the
+    # function is pure, so short texts are escaped once per process.
+    return _escape_cached(text) if len(text) <= MAX_CACHED else _escape_text(text)
+
+
+MAX_CACHED = 500
+
+
+def _escape_text(text: str) -> Md:
+    flat = _WHITESPACE_RUN.sub(" ", strip_invisible(text)).strip()
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     flat = _ESCAPE_ANYWHERE.sub(r"\\\1", flat)
     # Jinja-like and mkdocs-macros-like syntax stays visible but never forms
     # a delimiter pair, in case a later plugin evaluates page text.
     flat = flat.replace("{%", "{&#37;").replace("%}", "&#37;}")
     return Md(_escape_line_start(flat))
+
+
+_escape_cached = lru_cache(maxsize=1 << 16)(_escape_text)
 
 
 def _escape_line_start(text: str) -> str:
@@ -51,7 +66,7 @@ def _escape_line_start(text: str) -> str:
 
 def link(label: object, target: str) -> Md:
     """A link whose target Sourcebook computed (never a source's URL)."""
-    if not re.fullmatch(r"[A-Za-z0-9_\-./#]+", target) or target.startswith(("/", "//")):
+    if not _SAFE_TARGET.fullmatch(target) or target.startswith(("/", "//")):
         raise ValueError(f"refusing unsafe link target {target!r}")
     return Md(f"[{escape(label)}]({target})")
 

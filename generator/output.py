@@ -11,12 +11,15 @@ folder it was started on), still rewriting only files whose bytes changed.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
+import time
 from pathlib import Path
 
 MANIFEST = ".sourcebook-manifest.json"
+COARSE_CLOCK_TICK = 0.03        # seconds; kernels stamp files with a clock of 4-10 ms ticks
 
 
 def staging_path(target: Path) -> Path:
@@ -60,27 +63,86 @@ def swap_in(staging: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def write_files(folder: Path, files: dict[str, bytes]) -> tuple[int, int, int]:
+class SourceCopy:
+    """A file copied verbatim from ``path`` whose SHA-256 is already known.
+
+    ``write_files`` reads it only when the target is missing or differs, so an
+    unchanged rebuild never re-reads thousands of raw sources.
+    """
+
+    __slots__ = ("path", "sha256")
+
+    def __init__(self, path: Path, sha256: str):
+        self.path, self.sha256 = path, sha256
+
+    def read(self) -> bytes:
+        return self.path.read_bytes()
+
+
+def _digest(content: bytes | SourceCopy) -> str:
+    return content.sha256 if isinstance(content, SourceCopy) else hashlib.sha256(content).hexdigest()
+
+
+def _is_unchanged(target: Path, content: bytes | SourceCopy, known: list | None) -> bool:
+    """True when ``target`` already holds ``content``.
+
+    ``known`` is [size, mtime_ns, sha256] of what the previous build wrote;
+    a target whose size and mtime still match needs no read, only a hash
+    comparison. Anything else (no record, touched file) is compared byte for byte.
+    """
+    try:
+        stat = target.lstat()
+    except OSError:
+        return False
+    if not os.path.isfile(target) or os.path.islink(target):
+        return False
+    if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
+        return known[2] == _digest(content)
+    data = content.read() if isinstance(content, SourceCopy) else content
+    return stat.st_size == len(data) and target.read_bytes() == data
+
+
+def write_files(folder: Path, files: dict[str, bytes | SourceCopy],
+                stats: dict[str, list] | None = None) -> tuple[int, int, int]:
     """Write files whose bytes changed and remove ones a previous build made.
 
     Files not listed in the previous manifest (a user's own pages) are never
     touched. Each file is replaced through a temporary name, never edited in
     place, so hard-linked twins in another folder keep their old content.
+    ``stats`` ({file: [size, mtime_ns, sha256]}, kept by the caller outside
+    the folder so the folder's bytes never depend on the clock) says what the
+    previous build wrote; it is replaced by what this build leaves behind.
     """
     folder.mkdir(parents=True, exist_ok=True)
     manifest_path = folder / MANIFEST
     previous = set(read_manifest(manifest_path))
+    previous_stats = dict(stats or {})
     written = unchanged = 0
+    new_stats: dict[str, list] = {}
+    made_dirs: set[Path] = set()
+    digests: dict[str, str] = {}
     for rel, content in sorted(files.items()):
         target = folder / rel
-        if target.is_file() and not target.is_symlink() and target.read_bytes() == content:
+        if _is_unchanged(target, content, previous_stats.get(rel)):
             unchanged += 1
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_bytes(content)
-        os.replace(tmp, target)
-        written += 1
+        else:
+            if target.parent not in made_dirs:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made_dirs.add(target.parent)
+            data = content.read() if isinstance(content, SourceCopy) else content
+            tmp = target.with_name(target.name + ".tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, target)
+            content = data
+            written += 1
+        digests[rel] = _digest(content)
+    if written:
+        # File times come from a coarse clock: wait out its tick so a later
+        # edit can never share the mtime recorded for what was written here.
+        time.sleep(COARSE_CLOCK_TICK)
+    for rel, digest in digests.items():
+        stat = (folder / rel).stat()
+        new_stats[rel] = [stat.st_size, stat.st_mtime_ns, digest]
     stale = sorted(previous - set(files))
     for rel in stale:
         (folder / rel).unlink(missing_ok=True)
@@ -89,6 +151,9 @@ def write_files(folder: Path, files: dict[str, bytes]) -> tuple[int, int, int]:
     tmp = manifest_path.with_name(MANIFEST + ".tmp")
     tmp.write_text(manifest, encoding="utf-8")
     os.replace(tmp, manifest_path)
+    if stats is not None:
+        stats.clear()
+        stats.update(new_stats)
     return written, unchanged, len(stale)
 
 
@@ -106,5 +171,29 @@ def read_manifest(path: Path) -> list[str]:
         files = json.loads(path.read_text(encoding="utf-8")).get("files", [])
     except (OSError, ValueError, AttributeError):
         return []
+    if not isinstance(files, list):
+        return []
     # Never let a tampered manifest delete files outside the folder.
     return [f for f in files if isinstance(f, str) and ".." not in Path(f).parts and not Path(f).is_absolute()]
+
+
+def docs_stamp(folder: Path, stats: dict[str, list]) -> str:
+    """A digest of the generated files as they are now, or "" if any was touched.
+
+    ``stats`` is what ``write_files`` recorded. Equal stamps mean no generated
+    file changed since (the staging copy is made of hard links, which share
+    mtimes), so a build with the same inputs may leave the folder as it is.
+    """
+    files = read_manifest(folder / MANIFEST)
+    if not files or set(files) != set(stats):
+        return ""
+    digest = hashlib.sha256()
+    for rel in sorted(files):
+        try:
+            stat = (folder / rel).lstat()
+        except OSError:
+            return ""
+        if stats[rel][:2] != [stat.st_size, stat.st_mtime_ns]:
+            return ""
+        digest.update(f"{rel}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stats[rel][2]}\n".encode("utf-8"))
+    return digest.hexdigest()

@@ -93,3 +93,154 @@ def test_urls_of_existing_sources_stay_when_one_is_added(tmp_path):
     pages_after = {s["file"]: s["page"] for s in after["sources"]}
     for source in before["sources"]:
         assert pages_after[source["file"]] == source["page"]
+
+
+# --- rebuilds: the build state, the link cache and the write pass ------------------
+
+def _counting(monkeypatch, module, name):
+    calls: list = []
+    real = getattr(module, name)
+
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return real(*args, **kwargs)
+    monkeypatch.setattr(module, name, counted)
+    return calls
+
+
+def test_unchanged_rebuild_does_no_work_and_is_byte_identical(tmp_path, monkeypatch):
+    import generator.build as build_module
+    src, cache = tmp_path / "src", tmp_path / "cache"
+    write_corpus(src, 6)
+    _, settings = build_site(tmp_path, src, run_mkdocs=False, cache_dir=cache)
+    digest = tree_digest(settings.docs_dir)
+    processed = _counting(monkeypatch, build_module, "process_all")
+    linked = _counting(monkeypatch, build_module, "link_corpus")
+    rendered = _counting(monkeypatch, build_module, "generated_files")
+    result, _ = build_site(tmp_path, src, run_mkdocs=False, cache_dir=cache)
+    assert (processed, linked, rendered) == ([], [], [])
+    assert result.pages_written == 0 and result.pages_unchanged > 0
+    assert len(result.corpus.documents) == 6
+    assert tree_digest(settings.docs_dir) == digest
+
+
+def test_touched_docs_file_is_restored_on_rebuild(tmp_path):
+    src, cache = tmp_path / "src", tmp_path / "cache"
+    write_corpus(src, 4)
+    _, settings = build_site(tmp_path, src, run_mkdocs=False, cache_dir=cache)
+    digest = tree_digest(settings.docs_dir)
+    page = settings.docs_dir / "data" / "claims.csv"
+    page.write_bytes(page.read_bytes()[:-3] + b"xx\n")      # same size, new mtime
+    build_site(tmp_path, src, run_mkdocs=False, cache_dir=cache)
+    assert tree_digest(settings.docs_dir) == digest
+
+
+def test_state_and_no_state_rebuilds_agree(tmp_path):
+    """The fast paths (state, link cache, stat-based write) give the bytes a full build gives."""
+    import shutil
+    src, cache = tmp_path / "src", tmp_path / "cache"
+    write_corpus(src, 6)
+    build_site(tmp_path, src, run_mkdocs=False, cache_dir=cache)
+    (src / "zz_late.txt").write_text("A late report\n\nThe late report said the company raised more money on Monday.\n",
+                                     encoding="utf-8")
+    _, settings = build_site(tmp_path, src, run_mkdocs=False, cache_dir=cache)
+    with_state = tree_digest(settings.docs_dir)
+    shutil.rmtree(cache)
+    build_site(tmp_path, src, run_mkdocs=False, cache_dir=None)
+    assert tree_digest(settings.docs_dir) == with_state
+
+
+def test_added_source_redoes_only_itself_and_keeps_other_pages(tmp_path, monkeypatch):
+    import generator.build as build_module
+    src, cache = tmp_path / "src", tmp_path / "cache"
+    write_corpus(src, 6)
+    _, settings = build_site(tmp_path, src, run_mkdocs=False, cache_dir=cache)
+    before = tree_digest(settings.docs_dir)
+    processed = _counting(monkeypatch, build_module, "process_source")
+    new = src / "zz_new.txt"
+    new.write_text("Fresh headline\n\nA new source arrived on Friday with more details about the sale.\n",
+                   encoding="utf-8")
+    result, _ = build_site(tmp_path, src, run_mkdocs=False, cache_dir=cache)
+    assert [args[0].name for args in processed] == [new.name]
+    after = tree_digest(settings.docs_dir)
+    assert set(before) <= set(after)
+    new_files = set(after) - set(before)
+    assert any(f.startswith("sources/") for f in new_files)
+    # Raw copies and pages of the other sources are untouched.
+    for doc in result.corpus.documents:
+        if doc.file != new.name:
+            raw = f"raw/{doc.id}.txt"
+            if raw in before:
+                assert after[raw] == before[raw]
+
+
+def test_link_cache_reused_when_only_docs_were_touched(tmp_path, monkeypatch):
+    import generator.build as build_module
+    src, cache = tmp_path / "src", tmp_path / "cache"
+    write_corpus(src, 5)
+    _, settings = build_site(tmp_path, src, run_mkdocs=False, cache_dir=cache)
+    digest = tree_digest(settings.docs_dir)
+    (settings.docs_dir / "whats-new.md").unlink()
+    linked = _counting(monkeypatch, build_module, "link_corpus")
+    build_site(tmp_path, src, run_mkdocs=False, cache_dir=cache)
+    assert linked == []
+    assert tree_digest(settings.docs_dir) == digest
+
+
+def test_changed_registry_invalidates_the_link_cache(tmp_path, monkeypatch):
+    import generator.build as build_module
+    src, cache = tmp_path / "src", tmp_path / "cache"
+    write_corpus(src, 4)
+    registry = tmp_path / "registry.yaml"
+    registry.write_text("entities: []\n", encoding="utf-8")
+    build_site(tmp_path, src, run_mkdocs=False, cache_dir=cache, registry_file=registry)
+    registry.write_text("entities: []\n# edited\n", encoding="utf-8")
+    linked = _counting(monkeypatch, build_module, "link_corpus")
+    build_site(tmp_path, src, run_mkdocs=False, cache_dir=cache, registry_file=registry)
+    assert len(linked) == 1
+
+
+def test_write_files_trusts_stats_only_when_size_and_mtime_match(tmp_path):
+    from generator.output import SourceCopy, write_files
+    raw = tmp_path / "raw.txt"
+    raw.write_bytes(b"raw bytes")
+    import hashlib
+    sha = hashlib.sha256(b"raw bytes").hexdigest()
+    out = tmp_path / "out"
+    stats: dict = {}
+    assert write_files(out, {"a.md": b"one", "r.txt": SourceCopy(raw, sha)}, stats) == (2, 0, 0)
+    assert set(stats) == {"a.md", "r.txt"}
+    assert write_files(out, {"a.md": b"one", "r.txt": SourceCopy(raw, sha)}, stats) == (0, 2, 0)
+    (out / "a.md").write_bytes(b"two")                     # edited behind the build's back
+    assert write_files(out, {"a.md": b"one", "r.txt": SourceCopy(raw, sha)}, stats) == (1, 1, 0)
+    assert (out / "a.md").read_bytes() == b"one"
+    assert write_files(out, {"a.md": b"one"}, stats) == (0, 1, 1)
+    assert not (out / "r.txt").exists()
+
+
+def test_scan_trusts_stored_digests_only_for_untouched_settled_files(tmp_path):
+    """Stat-trusted digests: an unchanged file is not re-read; any stat change forces a read."""
+    import os
+    from generator.build import file_stats, scan
+    from generator.settings import Settings
+    src = tmp_path / "src"
+    src.mkdir()
+    a = src / "a.txt"
+    a.write_text("first version of the text\n", encoding="utf-8")
+    old = 1_600_000_000_000_000_000
+    os.utime(a, ns=(old, old))
+    settings = Settings(config_file=tmp_path / "mkdocs.yml", sources_dir=src, docs_dir=tmp_path / "d",
+                        site_dir=tmp_path / "s")
+    first = scan(settings)
+    known, at = file_stats(first)
+    untouched = {f: (k, "stored digest") for f, (k, d) in known.items()}
+    assert scan(settings, untouched, at).digests == ["stored digest"]      # not re-read
+    a.write_text("other version of the text\n", encoding="utf-8")   # same size
+    os.utime(a, ns=(old, old))                                      # and same mtime: ctime differs
+    assert scan(settings, known, at).digests != first.digests
+    # A file changed in the clock tick of the previous scan is never trusted.
+    from generator.build import _stat_key
+    os.utime(a, ns=(at, at))
+    current = {"a.txt": (_stat_key(a), "stored digest")}
+    assert scan(settings, current, at).digests != ["stored digest"]
+    assert scan(settings, current, at + 10**9).digests == ["stored digest"]

@@ -53,3 +53,19 @@ def test_arbitrary_text_never_becomes_an_element(raw):
     html = to_html(str(escape(raw)))
     tags = {t for t in __import__("re").findall(r"<\s*([a-zA-Z][\w-]*)", html)}
     assert tags <= {"p"}
+
+
+@given(st.text(max_size=700))
+def test_cached_escape_equals_uncached(raw):
+    """The per-process cache of escape() never changes its result, for short or long text."""
+    from generator.mdtext import _escape_text
+    first, second = escape(raw), escape(raw)
+    assert first == second == _escape_text(raw)
+    assert isinstance(first, type(escape("")))
+    assert escape(Md(raw)) == first          # already-Markdown input is still escaped the same way
+
+
+def test_escape_of_non_strings_uses_their_text():
+    assert escape(None) == ""
+    assert escape(12) == "12"
+    assert escape("x" * 2000) == "x" * 2000
