@@ -8,7 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from .build import BuildError, build
-from .settings import Settings, SettingsError, load_settings
+from .registry import RegistryError, load_registry
+from .settings import Settings, SettingsError, check_mkdocs_config, load_settings
 
 EXIT_OK, EXIT_ERROR, EXIT_STRICT = 0, 1, 3
 
@@ -58,6 +59,14 @@ def _settings(args) -> Settings:
     return replace(settings, cache_dir=None) if args.no_cache else settings
 
 
+def _check_before_building(settings: Settings) -> None:
+    """Configuration problems surface in seconds, not after every source was read."""
+    if settings.registry_file:
+        load_registry(settings.registry_file)
+    if settings.run_mkdocs:
+        check_mkdocs_config(settings)
+
+
 def _configure_logging(quiet: bool, debug: bool = False) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(name)s: %(message)s"))
@@ -81,12 +90,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "add":
             from .add import run_add
             return run_add(args, settings)
+        _check_before_building(settings)
         if args.command == "serve":
             from .serve import serve
             serve(settings, args.dev_addr)
             return EXIT_OK
         result = build(settings)
-    except (BuildError, SettingsError) as exc:
+    except (BuildError, SettingsError, RegistryError) as exc:
         if args.debug:
             raise
         print(f"sourcebook: error: {exc}", file=sys.stderr)

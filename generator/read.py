@@ -190,8 +190,11 @@ def _settings() -> _Settings:
 def read_source(path: Path, root: Path, max_bytes: int = 20_000_000) -> RawText | Skipped:
     """Read one source file; never raises for anything about its content."""
     rel = _relative_name(path, root)
-    if _leaves_root(path, root):
-        return Skipped(rel, "symlink leaving the sources folder")
+    link_problem = _link_problem(path, root)
+    if link_problem:
+        return Skipped(rel, link_problem)
+    if path.is_symlink() and path.is_dir():     # discovery lists linked folders, never enters them
+        return Skipped(rel, "link to a folder: not followed")
     fmt = SUPPORTED_FORMATS.get(path.suffix.lower())
     if fmt is None:
         return Skipped(rel, f"unsupported format {path.suffix.lower() or '(no extension)'}")
@@ -201,12 +204,12 @@ def read_source(path: Path, root: Path, max_bytes: int = 20_000_000) -> RawText 
             return Skipped(rel, "unreadable: not a regular file")
         size = info.st_size
         if size > max_bytes:
-            return Skipped(rel, f"too large: {size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB limit")
+            return Skipped(rel, _too_large(size, max_bytes))
         data = path.read_bytes()
     except OSError as exc:
         return Skipped(rel, f"unreadable: {exc.strerror or type(exc).__name__}")
     if len(data) > max_bytes:           # grew between stat and read
-        return Skipped(rel, f"too large: {len(data) / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB limit")
+        return Skipped(rel, _too_large(len(data), max_bytes))
     return _read_bytes(rel, fmt, data)
 
 
@@ -237,19 +240,30 @@ def repair_mojibake(text: str) -> tuple[str, tuple[Repair, ...]]:
 # Files
 
 
+def _too_large(size: int, max_bytes: int) -> str:
+    # Megabytes with one decimal, unless the limit is so small that both
+    # would print as 0.0 MB.
+    if max_bytes >= 100_000:
+        return f"too large: {size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB limit"
+    return f"too large: {size:,} bytes > {max_bytes:,} bytes limit"
+
+
 def _relative_name(path: Path, root: Path) -> str:
     rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
     return Path(rel).as_posix()
 
 
-def _leaves_root(path: Path, root: Path) -> bool:
-    """True when following ``path`` (or a linked folder on the way) leaves ``root``."""
+def _link_problem(path: Path, root: Path) -> str | None:
+    """Why ``path`` must not be followed: it (or a linked folder on the way)
+    leaves ``root``, or it is a symlink loop; None when it is fine."""
     try:
-        target = path.resolve()
+        target = path.resolve(strict=False)
         base = root.resolve()
-    except (OSError, RuntimeError):     # symlink loop
-        return True
-    return not target.is_relative_to(base)
+    except (OSError, RuntimeError):     # symlink loop (RuntimeError before Python 3.13)
+        return "symlink loop"
+    if not target.is_relative_to(base):
+        return "symlink leaving the sources folder"
+    return None
 
 
 def _read_bytes(rel: str, fmt: str, data: bytes) -> RawText | Skipped:

@@ -3,6 +3,12 @@
 A slug only ever holds [a-z0-9-]; anything else in the original name is folded
 or dropped, and a name that had to be changed gets a short hash of the
 original so that two different names never meet on one slug.
+
+This module also holds the one definition of "hidden characters": the
+invisible code points that can reorder, hide or split text on screen (bidi
+controls, zero-width characters, control characters, tag characters). They
+are removed from a source's text when it is cleaned, and again from every
+title, name and slug.
 """
 from __future__ import annotations
 
@@ -11,7 +17,24 @@ import re
 import unicodedata
 
 _UNSAFE = re.compile(r"[^a-z0-9_]+")
-_INVISIBLE = re.compile(r"[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+# Hidden everywhere: C0/C1 controls other than whitespace, soft hyphen,
+# combining grapheme joiner, Arabic letter mark, Mongolian vowel separator,
+# zero-width space, LRM/RLM, bidi embeddings/overrides/isolates, word joiner
+# and invisible operators, deprecated format characters, BOM, Hangul fillers
+# (render as blanks), interlinear annotation marks, tag characters.
+_HIDDEN_CLASS = (
+    "\u0000-\u0008\u000e-\u001b\u007f-\u0084\u0086-\u009f\u00ad\u034f\u061c\u115f\u1160\u180e"
+    "\u200b\u200e\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\U000e0000-\U000e007f"
+)
+_HIDDEN = re.compile(f"[{_HIDDEN_CLASS}]+")
+# Zero-width (non-)joiners shape Persian, Indic and emoji sequences, so in a
+# source's text they are kept between two non-ASCII characters; next to
+# ASCII or at an edge they only hide a break inside a word.
+_STRAY_JOINER = re.compile(r"(?<![^\x00-\x7f])[\u200c\u200d]+|[\u200c\u200d]+(?![^\x00-\x7f])")
+# In a one-line name every joiner goes, and line/paragraph separators and
+# other whitespace controls become spaces (not glued words).
+_INVISIBLE = re.compile(f"[{_HIDDEN_CLASS}\u200c\u200d]+")
+_LINE_CONTROLS = re.compile(r"[\t\n\r\v\f\u001c-\u001f\u0085\u2028\u2029]")
 MAX_SLUG = 60
 
 
@@ -20,8 +43,21 @@ def short_hash(text: str, length: int = 6) -> str:
 
 
 def strip_invisible(text: str) -> str:
-    """Remove bidi overrides, zero-width and control characters."""
-    return _INVISIBLE.sub("", text)
+    """One-line text without bidi overrides, zero-width or control characters.
+
+    Tabs, newlines and other line controls become spaces so that words they
+    separated stay apart.
+    """
+    return _LINE_CONTROLS.sub(" ", _INVISIBLE.sub("", text))
+
+
+def remove_hidden(text: str) -> tuple[str, int]:
+    """A source's text without hidden characters (line structure kept), and how many went."""
+    before = len(text)
+    text = _HIDDEN.sub("", text)
+    if "\u200c" in text or "\u200d" in text:
+        text = _STRAY_JOINER.sub("", text)
+    return text, before - len(text)
 
 
 def ascii_slug(text: str) -> str:
