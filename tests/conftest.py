@@ -49,6 +49,37 @@ GOOD = {
                  "<iframe src=\"javascript:alert(6)\"></iframe><svg><script>alert(7)</script></svg>"
                  "<p>Second paragraph with <a href=\"javascript:alert(8)\">a bad link</a> inside the text.</p></article></body></html>",
 }
+# More active content, one case per file, so the corpus the browser loads
+# has over 30 files (see issue: scripts, handlers, iframes, SVG, CSS, schemes).
+_P = "<p>Enough ordinary words around it to count as the article text of this page about case {n}.</p>"
+GOOD.update({
+    f"active-{name}.html": f"<html><head><title>Case {name}</title>{head}</head><body><article><h1>Case {name}</h1>"
+                           f"{_P.format(n=name)}{body}{_P.format(n=name + ' again')}</article></body></html>"
+    for name, head, body in [
+        ("meta-refresh", '<meta http-equiv="refresh" content="0;url=javascript:alert(20)">', ""),
+        ("base-href", '<base href="javascript:alert(21)//">', '<p><a href="/x">relative link</a> in text.</p>'),
+        ("object", "", '<object data="data:text/html,<script>alert(22)</script>"></object>'),
+        ("embed", "", '<embed src="javascript:alert(23)">'),
+        ("form", "", '<form action="javascript:alert(24)"><input autofocus onfocus="alert(25)"></form>'),
+        ("img-data", "", '<p><img src="data:image/svg+xml,<svg onload=alert(26)>" alt="x"> inline image.</p>'),
+        ("svg-href", "", '<svg><a xlink:href="javascript:alert(27)"><text>click</text></a></svg>'),
+        ("css-import", '<style>@import "javascript:alert(28)";</style>', '<p style="background:url(javascript:alert(29))">styled</p>'),
+        ("details", "", '<details open ontoggle="alert(30)"><summary>more</summary>hidden text</details>'),
+        ("math", "", '<math><mtext><table><mglyph><style><img src=x onerror=alert(31)></style></mglyph></table></mtext></math>'),
+        ("noscript", "", '<noscript><p title="</noscript><img src=x onerror=alert(32)>">noscript trick</p></noscript>'),
+        ("entity-js", "", '<p><a href="jav&#x61;script:alert(33)">encoded scheme</a> in text.</p>'),
+    ]
+})
+GOOD.update({
+    "md-html-block.md": "# Raw HTML block\n\n<div markdown=\"1\" onclick=\"alert(34)\">A div in Markdown source text.</div>\n\n"
+                        "A paragraph after it with enough words to be published as a source.\n",
+    "md-image.md": "# Images\n\n![x](javascript:alert(35)) and ![y](data:text/html,alert(36)) in a Markdown source.\n\n"
+                   "Ordinary words follow so that the page has a body worth publishing.\n",
+    "md-include.md": "# Includes\n\n--8<-- \"/etc/passwd\"\n\n{!/etc/hostname!}\n\n"
+                     "Snippet and include syntax must stay text in the published page body.\n",
+    "md-reference.md": "# References\n\nA [reference link][evil] and an autolink <javascript:alert(37)> here.\n\n"
+                       "[evil]: javascript:alert(38)\n\nMore words follow to make a real paragraph.\n",
+})
 UTF16 = "UTF-16 source\n\nThis file was saved as UTF-16 with a byte order mark, and it reads fine.\n"
 
 
