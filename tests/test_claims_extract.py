@@ -1,7 +1,7 @@
 """Statement extraction rules, on small synthetic documents."""
 from __future__ import annotations
 
-from generator.extract.claims import (ASSERTED, DENIED, find_statements, load_cues,
+from generator.extract.claims import (ASSERTED, DENIED, find_statements, load_cues, numbers_in,
                                       split_sentences)
 from generator.model import Block, Document, Metadata, Mention
 
@@ -160,3 +160,62 @@ def test_commentary_in_a_trailing_clause_keeps_the_fact():
                          ("paragraph", "The recall highlights growing scrutiny of the industry.")])
     [statement] = find_statements(doc, ())
     assert statement.text.startswith("Globex recalled")
+
+
+# ---------------------------------------------------------------- rules for unseen corpora
+
+def test_figure_or_reported_speech_anchors_a_common_noun_subject():
+    doc = make_doc("d", [("paragraph", "The warehouse employs about 340 people."),
+                         ("paragraph", "The blaze spread to the roof, fire officials said."),
+                         ("paragraph", "The mood in town remains gloomy and uncertain.")])
+    found = texts(doc)
+    assert "The warehouse employs about 340 people." in found
+    assert "The blaze spread to the roof, fire officials said." in found
+    assert not any("mood" in t for t in found)
+
+
+def test_reported_prediction_is_a_claim_but_the_writers_is_not():
+    doc = make_doc("d", [("paragraph", "Buyers will be offered a full refund, the company said."),
+                         ("paragraph", "Buyers should demand a full refund from the company."),
+                         ("paragraph", "Their stated goal must be a full refund for Globex buyers.")])
+    assert texts(doc) == ["Buyers will be offered a full refund, the company said."]
+
+
+def test_chinese_reported_speech_with_a_pause_is_a_claim():
+    doc = make_doc("d", [("paragraph", "该公司表示，消费者可获得全额退款。"),
+                         ("paragraph", "消费者应立即停止使用该产品。")])
+    assert texts(doc) == ["该公司表示，消费者可获得全额退款。"]
+
+
+def test_wire_dateline_is_trimmed_from_the_first_sentence():
+    doc = make_doc("d", [("paragraph", "OSLO, March 3 (Example Wire) - Initech recalled 2,000 routers on Monday.")])
+    assert texts(doc) == ["Initech recalled 2,000 routers on Monday."]
+
+
+def test_hyphenated_and_cjk_glued_numbers():
+    cues = load_cues()
+    assert numbers_in("Twenty-three people were hurt.", cues) == ("23",)
+    assert numbers_in("已收到14起报告，上调至4.75%", cues) == ("14", "4.75%")
+
+
+def test_scare_quoted_subject_and_concessive_clause_are_commentary():
+    doc = make_doc("d", [("paragraph", "The \"trust\" Rivera speaks of is now fraught with conflict and rivalry."),
+                         ("paragraph", "While Globex has been noted for safety, discussions about risks have persisted."),
+                         ("paragraph", "While the talks stalled, Globex said it recalled 2 routers.")])
+    assert texts(doc) == ["While the talks stalled, Globex said it recalled 2 routers."]
+
+
+def test_key_data_description_row_is_not_a_claim():
+    doc = make_doc("d", [("list", "Dana Roe Former Globex CFO; described a pricing scheme. -\n"
+                                  "Initech Imposed a ban on two Globex routers. -")])
+    assert texts(doc) == ["Initech Imposed a ban on two Globex routers. -"]
+
+
+def test_author_attributed_view_is_reported_speech():
+    doc = make_doc("d", [("list", "作者认为，政府对Globex实施出口管制将损害产业。")])
+    assert texts(doc) == ["作者认为，政府对Globex实施出口管制将损害产业。"]
+
+
+def test_romance_preterite_is_an_event():
+    doc = make_doc("d", [("paragraph", "El ministro Tomas Varga pidió a ambas partes que negocien.")])
+    assert texts(doc) == ["El ministro Tomas Varga pidió a ambas partes que negocien."]

@@ -288,7 +288,8 @@ def test_same_action_in_different_places_is_two_claims():
 
 def test_full_sentence_beats_a_table_fragment_as_canonical():
     from generator.link.claims import clarity
-    a = make_doc("a", [("list", "Globex Maker of Widget 7; recalled the Widget 7 router after a fire. -"),
+    # (A "Name Role; verb ..." description row is not a claim at all: see test_claims_extract.)
+    a = make_doc("a", [("list", "Globex Recalled the Widget 7 router after a fire. -"),
                        ("paragraph", "据报道，Globex在火灾后召回了Widget 7路由器。")])
     fragment, sentence = find_statements(a, ())
     assert min((fragment, sentence), key=clarity) is sentence
@@ -303,3 +304,121 @@ def test_shared_person_is_not_a_conflict_of_actors():
     other = Features(frozenset(), frozenset(), frozenset(), actors=frozenset({"initech"}))
     assert not different_subjects(teller, receiver)
     assert different_subjects(teller, other)
+
+
+# ---------------------------------------------------------------- rules for unseen corpora
+
+def linked(doc: Document, *names: tuple[str, str]) -> list[Entity]:
+    """Entities for ``names`` ((name, type)), with their mentions in ``doc``."""
+    found = []
+    for name, kind in names:
+        start = doc.text.index(name)
+        found.append(Entity(id=name.lower().replace(" ", "-"), name=name, type=kind,
+                            mentions=(Mention(source=doc.id, text=name, start=start, end=start + len(name),
+                                              type=kind),)))
+    return found
+
+
+def test_denial_by_another_party_joins_the_assertion_it_denies():
+    a = make_doc("a", [("paragraph", "The Dock Workers Union said two emergency exits at the Globex plant had been blocked.")])
+    b = make_doc("b", [("paragraph", "Globex denied that any emergency exits at the plant had been blocked.")])
+    ents = linked(a, ("Dock Workers Union", "organization")) + linked(b, ("Globex", "organization"))
+    claims = corpus(a, b, filler_doc("f"), entities=ents)
+    [claim] = claim_with(claims, "exits")
+    assert sources_of(claim) == {"a", "b"} and claim.status == "contested"
+    assert {v.point for v in claim.versions} == {"polarity"}
+
+
+def test_one_company_doing_two_things_of_one_kind_stays_apart():
+    a = make_doc("a", [("paragraph", "Globex denied that any emergency exits had been blocked at the plant.")])
+    b = make_doc("b", [("paragraph", "Globex said it had suspended production at its two other plants.")])
+    ents = linked(a, ("Globex", "organization")) + linked(b, ("Globex", "organization"))
+    claims = corpus(a, b, filler_doc("f"), entities=ents)
+    assert all(c.sources == 1 for c in claims)
+
+
+def test_short_name_inside_a_longer_one_is_the_same_actor():
+    a = make_doc("a", [("paragraph", "Brightwell Appliances is recalling about 120,000 kettles because the base can overheat.")])
+    b = make_doc("b", [("paragraph", "Brightwell said it was recalling roughly 120,000 kettles because the base can overheat.")])
+    ents = linked(a, ("Brightwell Appliances", "organization")) + linked(b, ("Brightwell", "organization"))
+    claims = corpus(a, b, filler_doc("f"), entities=ents)
+    [claim] = claim_with(claims, "kettles")
+    assert sources_of(claim) == {"a", "b"}
+
+
+def test_named_places_against_worldwide_is_contested():
+    a = make_doc("a", [("paragraph", "Brightwell is recalling 120,000 kettles sold in the United States because the base can overheat.")])
+    b = make_doc("b", [("paragraph", "Brightwell is recalling 120,000 kettles worldwide because the base can overheat.")])
+    ents = linked(a, ("Brightwell", "organization"), ("United States", "place")) + linked(b, ("Brightwell", "organization"))
+    claims = corpus(a, b, filler_doc("f"), entities=ents)
+    [claim] = claim_with(claims, "kettles")
+    assert claim.status == "contested" and {v.value for v in claim.versions} == {"global", "regional"}
+
+
+def test_distinctive_figure_groups_sentences_without_names():
+    a = make_doc("a", [("paragraph", "Consumer prices rose 5.2% in September from a year earlier.")])
+    b = make_doc("b", [("paragraph", "Prices rose 5.2% in September compared with a year earlier.")])
+    claims = corpus(a, b, filler_doc("f"))
+    [claim] = claim_with(claims, "5.2%")
+    assert sources_of(claim) == {"a", "b"}
+
+
+def test_common_round_figure_alone_does_not_group():
+    from generator.link.claims import distinctive_figure
+    assert distinctive_figure("num:5.2%") and distinctive_figure("num:340") and distinctive_figure("num:120000")
+    assert not distinctive_figure("num:4") and not distinctive_figure("num:100") and not distinctive_figure("word:x")
+
+
+def test_short_concept_words_match_whole_words_only():
+    from generator.link.claims import concepts_of, load_lexicon
+    lexicon = load_lexicon()
+    assert "restrict" not in concepts_of(["bank", "raised"], "The bank raised rates.", lexicon)[0]
+    assert "restrict" in concepts_of(["banned", "imports"], "Globex banned imports.", lexicon)[0]
+
+
+def test_walking_off_the_job_is_a_strike_not_a_layoff():
+    from generator.link.claims import load_lexicon, main_event, concepts_of
+    lexicon = load_lexicon()
+    text = "Globex pilots walked off the job on Friday."
+    found, _ = concepts_of(text.replace(".", "").split(), text, lexicon)
+    assert main_event({f"event:{c}" for c in found}, lexicon) == "event:strike"
+
+
+def test_one_source_stating_both_sides_is_not_a_dispute():
+    from generator.link.claims import disputed_points
+    # Source "a" states both values (an English line and a looser translation); "b" one of them.
+    values = [("a", {"scope": "global"}), ("a", {"scope": "foreign"}), ("b", {"scope": "global"})]
+    assert disputed_points(values) == {}
+    assert disputed_points([("a", {"scope": "global"}), ("b", {"scope": "foreign"})]) == {"scope": ["foreign", "global"]}
+
+
+def test_origin_named_by_a_masthead_heading_counts_once():
+    from generator.model import Origin
+    a = make_doc("a", [("heading", "The Harbor Ledger"), ("paragraph", "Globex recalled 2,000 routers after a fire in Ohio.")])
+    b = replace(make_doc("b", [("paragraph", "Globex recalled 2,000 routers after a fire in Ohio.")]),
+                metadata=Metadata(publisher="Digest Daily", origin=Origin(publisher="The Harbor Ledger")))
+    claims = corpus(a, b, filler_doc("f"))
+    [claim] = claim_with(claims, "Ohio")
+    assert claim.sources == 2 and claim.independent_sources == 1
+
+
+def test_repeated_wording_is_compared_once():
+    from generator.link.claims import Similarity, document_frequencies, features_of, load_lexicon
+    lexicon = load_lexicon()
+    docs = [make_doc(k, [("paragraph", "Globex recalled 2,000 routers after a fire in Ohio.")]) for k in "abc"]
+    items = [s for d in docs for s in find_statements(d, ())]
+    features = [features_of(s, (), lexicon) for s in items]
+    sim = Similarity(items, features, document_frequencies(features))
+    assert sim(0, 2) == 1.0 and not sim.cache
+
+
+def test_unlinked_names_sharing_only_a_place_are_different_claims():
+    a = make_doc("a", [("paragraph", "红木能源于2025年9月27日在Lisbon暂停销售Atlas Pro。")])
+    b = make_doc("b", [("paragraph", "猎鹰汽车于2026年9月25日在Lisbon暂停销售Vega 2.5。")])
+    c = make_doc("c", [("paragraph", "红木能源于2025年9月2日在Lisbon暂停销售Atlas Pro。")])
+    ents = linked(a, ("Lisbon", "place")) + linked(b, ("Lisbon", "place")) + linked(c, ("Lisbon", "place"))
+    claims = corpus(a, b, c, filler_doc("f"), entities=ents)
+    [vega] = claim_with(claims, "Vega")
+    assert sources_of(vega) == {"b"}
+    [atlas] = claim_with(claims, "Atlas")
+    assert sources_of(atlas) == {"a", "c"} and atlas.status == "contested"

@@ -4,9 +4,12 @@ Every block is cut into units (a paragraph line, a list item, a table row, the
 answer of a Q&A), every unit into sentences (English "." with abbreviations,
 Chinese 。！？, and a switch from a Latin-script run to Chinese), and each
 sentence is kept only when it reads as a factual claim: it names someone or
-something and reports an event, a number, a date or what someone said, and it
-is not a question, heading, chrome or disclaimer line, advice, prediction or
-commentary. Cue words live in ``generator/data/claims_cues.yaml``. A kept
+something (or states a figure, a date or what someone said) and reports an
+event, a number, a date or what someone said, and it is not a question,
+heading, chrome or disclaimer line, advice, prediction or commentary in the
+writer's own voice (advice or a prediction someone is reported as saying is a
+claim about what they said), nor a key-data row describing an entity. Wire
+datelines ("CITY, March 3 (Agency) - ") are trimmed from the first sentence. Cue words live in ``generator/data/claims_cues.yaml``. A kept
 sentence becomes a ``Statement`` with exact offsets into ``Document.text``,
 its entity mentions, numbers, dates, polarity, speaker and scope terms.
 """
@@ -35,9 +38,12 @@ _CJK_END = re.compile(r"[。！？!?；]+[”」』\"')）]*")
 _LATIN_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u3400-\u9fff\uac00-\ud7af]|[\u3400-\u9fff])")
 _TERMINAL = re.compile(r"[.!。！”\"')）:：]\s*$")
 _LEAD_MARK = re.compile(r"^(?:[-*•·▪◦]\s+|\d{1,2}[.)]\s+|[A-Z][:：]\s*|[问答][:：]\s*)")
+# A wire dateline before the first sentence: "CITY, Month 3 (Agency) - ", "CITY (Agency) -- ".
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,30}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^()\n]{2,40}\))?"
+                       r"\s+[-–—]{1,2}\s+(?=[A-Z\"“])")
 _LABEL = re.compile(r"^[A-Z][\w’'\- ]{0,40}:\s+")
 _CAPSEQ = re.compile(r"(?:[A-Z][A-Za-z0-9’'.&-]*|\d+(?:\.\d+)?)(?:\s+(?:[A-Z][A-Za-z0-9’'.&-]*|\d+(?:\.\d+)?))*")
-_NUMBER = re.compile(r"(?<![\w.])([$€£¥])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*"
+_NUMBER = re.compile(r"(?<![A-Za-z0-9_.])([$€£¥])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*"
                      r"(%|percent|per cent|million|billion|trillion|thousand|万|亿)?")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _ZH_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
@@ -224,6 +230,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     marker = _LEAD_MARK.match(text[start:end])
     if marker and end - start > marker.end():
         start += marker.end()
+    dateline = _DATELINE.match(text[start:end])
+    if dateline and end - start > dateline.end() + 20:
+        start += dateline.end()
     return start, end
 
 
@@ -236,7 +245,14 @@ def _word_count(text: str) -> int:
 def _has_event(text: str, lang: str, cues: Cues) -> bool:
     if lang == "en" and re.search(r"\b[a-z]{2,}ed\b", text):
         return True
-    return has_cue(text, cues.all_words("event_verbs"))
+    if has_cue(text, cues.all_words("event_verbs")):
+        return True
+    return bool(_CJK.search(text) is None and _event_shapes(tuple(cues.data.get("event_shapes") or ())).search(text))
+
+
+@lru_cache(maxsize=4)
+def _event_shapes(shapes: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{s})" for s in shapes) or r"(?!x)x", re.I)
 
 
 def _has_anchor(text: str, mentions: Sequence[Mention]) -> bool:
@@ -276,6 +292,32 @@ def trailing_comment(text: str, lang: str, cues: Cues) -> bool:
     return any(low.startswith(cue) for cue in cues.all_words("trailing_commentary"))
 
 
+def _has_speaker(text: str, cues: Cues) -> bool:
+    """Reported speech with someone reported as speaking: "..., the company said", "X said ...".
+
+    The reporting verb must not open the sentence and a first or second person
+    ("we say you should ...") is the writer, not a reported speaker.
+    """
+    low = text.lower()
+    if re.match(r"^(?:we|i|you|our)\b", low):
+        return False
+    for match in _cue_regex(cues.all_words("reporting_verbs")).finditer(low):
+        before = low[:match.start()]
+        if not before.strip():
+            continue
+        if _CJK.search(match.group(0)):
+            # A Chinese verb of saying followed by a pause or a colon ("该公司表示，...").
+            if re.match(r"\s*[,，:：]", low[match.end():]):
+                return True
+            continue
+        # "their stated goal", "Smith's reported refusal": an adjective, not someone speaking.
+        previous = re.search(r"([\w'’]+)\W*$", before)
+        if previous and (previous.group(1) in _DETERMINERS or previous.group(1).endswith(("'s", "’s"))):
+            continue
+        return True
+    return False
+
+
 def rejection(text: str, lang: str, kind: str, mentions: Sequence[Mention], cues: Cues) -> str:
     """Why ``text`` is not a factual claim ("" when it is one)."""
     stripped = text.strip()
@@ -293,20 +335,59 @@ def rejection(text: str, lang: str, kind: str, mentions: Sequence[Mention], cues
     first = (re.match(r"[A-Za-z]+", body) or [""])[0].lower()
     if first in cues.words("imperatives", "en"):
         return "advice"
-    if has_cue(body, cues.all_words("advice")):
+    reported = has_cue(body, cues.all_words("reporting_verbs")) and _has_speaker(body, cues)
+    if has_cue(body, cues.all_words("advice")) and not reported:
+        # "Customers will get a refund, the company said" reports what was said.
         return "advice or prediction"
     if has_cue(body, cues.all_words("analysis")) and not trailing_comment(body, lang, cues):
         return "commentary"
     if re.match(r"^(we|i|you|our)\b", body.lower()) and not has_cue(body, cues.all_words("reporting_verbs")):
         return "first-person opinion"
-    if not _has_anchor(body, mentions):
+    if _SCARE_QUOTED_SUBJECT.match(stripped):
+        return "commentary"           # 'The "trust" X speaks of is now ...': the writer weighing a word
+    if contrast_without_actor(stripped, mentions):
+        return "commentary"
+    if description_row(stripped):
+        return "entity description"
+    figures = bool(numbers_in(body, cues) or dates_in(body, cues, None))
+    if not (_has_anchor(body, mentions) or figures or reported):
+        # "The plant employs 340 people" or "fire officials said ...": a figure, a date or a
+        # reporting verb makes a sentence checkable even when its subject is a common noun.
         return "names no one"
-    if not (_has_event(body, lang, cues) or numbers_in(body, cues) or dates_in(body, cues, None)):
+    if not (_has_event(body, lang, cues) or figures or reported):
         return "reports no event"
     opener = next((o for o in cues.all_words("commentary_openers") if body.lower().startswith(o)), "")
     if opener and not (has_cue(body, cues.all_words("attributions")) or has_cue(body, cues.all_words("reporting_verbs"))):
         return "commentary"
     return ""
+
+
+_SCARE_QUOTED_SUBJECT = re.compile(r"^the\s+[\"“‘'][^\"“”‘’']{1,30}[\"”’']\s", re.I)
+
+
+def contrast_without_actor(text: str, mentions: Sequence[Mention]) -> bool:
+    """'While X has been noted for A, discussions have persisted': the main clause (after
+    the concessive "while" clause) names no one, so the sentence reports nothing checkable."""
+    match = re.match(r"^(?:while|although|though|whereas)\b[^,，]*[,，]\s*(.+)$", text, re.I | re.S)
+    if not match:
+        return False
+    main = match.group(1)
+    return not any(m.text in main for m in mentions) and not re.search(r"(?<=[a-z,;] )[A-Z][a-z]+", main)
+
+
+def description_row(text: str) -> bool:
+    """A key-data row describing an entity: "Jane Roe Former CFO; described a deal. -".
+
+    The part before ";" is a name and a role (no verb); the part after it starts
+    with a bare verb (no subject). Such a row says who someone is for the entity
+    index; the fact it mentions is stated in full in the body.
+    """
+    head, sep, tail = text.partition(";")
+    if not sep or not re.match(r"\s*[a-z]+(?:ed|ing)?\b", tail):
+        return False
+    first = re.match(r"\s*([a-z]+)", tail).group(1)
+    return bool(re.fullmatch(r"[a-z]{2,}ed|said|told|met|led|made|won|lost|held|ran|wrote|gave|took", first)) \
+        and not re.search(r"\b[a-z]{2,}ed\b|\b(?:is|was|are|were|has|had|said)\b", head)
 
 
 # ---------------------------------------------------------------- attributes
@@ -329,7 +410,8 @@ def numbers_in(text: str, cues: Cues) -> tuple[str, ...]:
             value += "%"
         found.append((match.group(1) or "") + value)
     words = cues.data.get("number_words") or {}
-    low = text.lower()
+    low, compounds = _compound_numbers(text.lower(), words)
+    found.extend(compounds)
     present = {m.group(0) for m in _cue_regex(tuple(str(w).lower() for w in words)).finditer(low)}
     for word, value in words.items():
         if str(word).lower() not in present:
@@ -337,9 +419,26 @@ def numbers_in(text: str, cues: Cues) -> tuple[str, ...]:
         if _CJK.fullmatch(str(word)):
             if str(word) in text and re.search(re.escape(str(word)) + r"[款个家名天位项次种月年]", text):
                 found.append(str(value))
-        elif _word_regex(str(word)).search(text.lower()):
+        elif _word_regex(str(word)).search(low):
             found.append(str(value))
     return tuple(sorted(set(found)))
+
+
+def _compound_numbers(low: str, words: dict) -> tuple[str, list[str]]:
+    """Hyphenated number words ("twenty-three" -> 23), and ``low`` with them blanked out
+    so that their last part is not read again as a number of its own."""
+    tens = [str(w) for w, v in words.items() if isinstance(v, int) and 20 <= v <= 90 and v % 10 == 0]
+    units = [str(w) for w, v in words.items() if isinstance(v, int) and 1 <= v <= 9 and str(w).isascii()]
+    if not tens or not any(t in low for t in tens):
+        return low, []
+    pattern = _compound_regex(tuple(sorted(tens)), tuple(sorted(units)))
+    found = [str(int(words[m.group(1)]) + int(words[m.group(2)])) for m in pattern.finditer(low)]
+    return pattern.sub(lambda m: " " * len(m.group(0)), low), found
+
+
+@lru_cache(maxsize=4)
+def _compound_regex(tens: tuple[str, ...], units: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(" + "|".join(tens) + r")[- ](" + "|".join(units) + r")\b")
 
 
 def dates_in(text: str, cues: Cues, year: str | None) -> tuple[str, ...]:
@@ -426,7 +525,7 @@ def chinese_names(text: str) -> list[tuple[int, int]]:
 
 
 _DETERMINERS = frozenset("the this that these those it its there here we you they he she our their a an "
-                         "such some many most every each all no one".split())
+                         "such some many most every each all no one his her my your".split())
 
 
 def _acts_as_subject(text: str, end: int) -> bool:

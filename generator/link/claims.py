@@ -16,12 +16,21 @@ Over-merge guards (``enough_shared``): two statements are never one claim when
 their main actions differ (the most specific action concept each names, e.g.
 export controls vs a cut-off of access), when they name different people or
 organisations or different places, or when they share nothing beyond one name
-(at least two content features besides names; without any shared name, three
-and a rare main action).
+(at least two content features besides names, one of them a word when there are
+only two; without any shared name, three and a rare main action). A short name
+inside a longer one ("Brightwell", "Brightwell Appliances") is the same actor; a
+precise figure ("5.2%", "340") counts as a shared name; a denial may come from
+another party than the assertion it denies ("the union said exits were blocked" /
+"the company denied that exits were blocked").
+
+Cost: identical wordings are compared once (``Similarity``), candidates are
+proposed once per distinct wording from its few rarest features, and group
+merges compare capped samples, so grouping grows linearly with the number of
+distinct sentences.
 
 Disagreement: groups about the same event (same main action and main name) are
 joined first, so sources that disagree end up in one claim. When its sources
-disagree on a point (scope worldwide vs foreign, which versioned product, who
+disagree on a point (scope worldwide vs foreign or vs named places, which versioned product, who
 decided: government order vs company choice, denial vs assertion, different
 dates, different figures of the same thing), the claim is ``contested``, each
 quote's stance says whether it agrees with the canonical statement on the
@@ -33,6 +42,7 @@ plus a short hash, so they do not depend on input order or group size.
 """
 from __future__ import annotations
 
+import bisect
 import gzip
 import heapq
 import math
@@ -150,7 +160,11 @@ def stem(word: str) -> str:
     word = re.sub(r"['’]s$", "", word.lower()).strip(".'’-")
     for suffix in ("ations", "ation", "ions", "ion", "ings", "ing", "edly", "ed", "ies", "es", "ly", "s"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
+            word = word[: -len(suffix)]
+            break
+    # "kettle"/"kettles" -> "kettl", "injury"/"injuries" -> "injur", "receive"/"received" -> "receiv".
+    if len(word) > 4 and word[-1] in "ey":
+        word = word[:-1]
     return word
 
 
@@ -183,9 +197,13 @@ def _concept_patterns(concepts: tuple) -> tuple[tuple[str, re.Pattern[str] | Non
     for name, entries in concepts:
         phrases = sorted({e for e in entries if _CJK.search(e) or " " in e}, key=len, reverse=True)
         prefixes = sorted({e for e in entries if e not in phrases}, key=len, reverse=True)
+        # Entries of three letters or fewer match a whole word with an inflection only:
+        # as prefixes "ban" would match "bank" and "cut" "cute".
+        short = [re.escape(e) + "(?:" + re.escape(e[-1]) + r"?(?:ed|ing|er)|s|es|d)?$" for e in prefixes if len(e) <= 3]
+        long = [re.escape(e) for e in prefixes if len(e) > 3]
         compiled.append((name,
                          re.compile("|".join(map(re.escape, phrases))) if phrases else None,
-                         re.compile("(?:" + "|".join(map(re.escape, prefixes)) + ")") if prefixes else None))
+                         re.compile("(?:" + "|".join(long + short) + ")") if prefixes else None))
     return tuple(compiled)
 
 
@@ -207,28 +225,36 @@ def concepts_of(tokens: Iterable[str], text: str, lexicon: Lexicon) -> tuple[set
 
 
 def _entity_index(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int, str]]]:
+    """Per source, (start, end, entity id) of every mention, sorted by position."""
     index: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for entity in entities:
         for mention in entity.mentions:
             index[mention.source].append((mention.start, mention.end, entity.id))
+    for spans in index.values():
+        spans.sort()
     return index
 
 
-def entity_ids(statement: Statement, index: Mapping[str, list[tuple[int, int, str]]]) -> tuple[str, ...]:
-    """Entities whose mentions overlap the statement's mentions (or lie in it)."""
+def _spans_inside(statement: Statement, index: Mapping[str, list[tuple[int, int, str]]]):
+    """The mentions lying inside the statement (bisection: sources with many mentions stay cheap)."""
     spans = index.get(statement.source, ())
-    found: set[str] = set()
-    for start, end, entity in spans:
-        if statement.start <= start and end <= statement.end:
-            found.add(entity)
-    return tuple(sorted(found))
+    at = bisect.bisect_left(spans, (statement.start, -1, ""))
+    while at < len(spans) and spans[at][0] < statement.end:
+        if spans[at][1] <= statement.end:
+            yield spans[at]
+        at += 1
+
+
+def entity_ids(statement: Statement, index: Mapping[str, list[tuple[int, int, str]]]) -> tuple[str, ...]:
+    """Entities whose mentions lie in the statement."""
+    return tuple(sorted({entity for _, _, entity in _spans_inside(statement, index)}))
 
 
 def subject_of(statement: Statement, index: Mapping[str, list[tuple[int, int, str]]],
                entity_types: Mapping[str, str]) -> str:
     """The person or organisation named first in the statement ("" when none is linked)."""
-    spans = [(start, entity) for start, end, entity in index.get(statement.source, ())
-             if statement.start <= start and end <= statement.end and entity_types.get(entity) in ACTOR_TYPES]
+    spans = [(start, entity) for start, end, entity in _spans_inside(statement, index)
+             if entity_types.get(entity) in ACTOR_TYPES]
     return min(spans)[1] if spans else ""
 
 
@@ -280,6 +306,7 @@ class Features:
     places: frozenset[str] = frozenset()   # linked places (where it happened)
     names: frozenset[str] = frozenset()    # the name, product, number and date part of ``bag``
     people: frozenset[str] = frozenset()   # the persons among ``actors``
+    denied: bool = False         # the statement denies what it reports
 
 
 def main_event(events: Iterable[str], lexicon: Lexicon) -> str:
@@ -295,7 +322,10 @@ def features_of(statement: Statement, ents: tuple[str, ...], lexicon: Lexicon,
     # A name token that is part of a linked entity's id is already counted through the entity:
     # counting it twice would make every many-named sentence look unlike its paraphrases.
     covered = {f"ent:{part}" for e in ents for part in re.split(r"[-.]", e) if part}
-    bag = frozenset(f for f in local if f not in covered or f[4:] in ents) | {f"ent:{e}" for e in ents}
+    # A linked name inside a longer linked name ("skyhaven" in "skyhaven-airways") is named too:
+    # one source writes the short form, another the long one.
+    inner = {f"ent:{part}" for e in ents for part in _inner_names(e) if part in (entity_types or {})}
+    bag = frozenset(f for f in local if f not in covered or f[4:] in ents) | {f"ent:{e}" for e in ents} | inner
     concepts = frozenset(f.split(":", 1)[1] for f in bag if f.startswith(("event:", "concept:")))
     events = frozenset(f for f in bag if f.startswith("event:"))
     actors = frozenset(e for e in ents if (entity_types or {}).get(e) in ACTOR_TYPES)
@@ -303,7 +333,15 @@ def features_of(statement: Statement, ents: tuple[str, ...], lexicon: Lexicon,
     names = frozenset(f for f in bag if f.startswith(NAME_KINDS))
     people = frozenset(e for e in actors if (entity_types or {}).get(e) == "person")
     return Features(frozenset(ents), bag, concepts, events, main_event(events, lexicon), actors, subject, places,
-                    names, people)
+                    names, people, statement.polarity == "denied")
+
+
+@lru_cache(maxsize=65536)
+def _inner_names(entity: str) -> tuple[str, ...]:
+    """The shorter hyphen-joined runs of an entity id ("a-b-c" -> "a", "b", "c", "a-b", "b-c")."""
+    parts = entity.split("-")
+    return tuple("-".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)
+                 if j - i < len(parts))
 
 
 def local_terms(statement: Statement, lexicon: Lexicon) -> tuple[str, ...]:
@@ -329,7 +367,9 @@ def local_terms(statement: Statement, lexicon: Lexicon) -> tuple[str, ...]:
     bag |= {f"prod:{n}" for n in names & product_words}
     bag |= {f"num:{n}" for n in statement.numbers} | {f"date:{d}" for d in statement.dates}
     bag |= {("event:" if c in lexicon.event_concepts else "concept:") + c for c in concepts}
-    bag |= {f"word:{w}" for w in words if w not in names and w not in product_words}
+    # Words of names are counted through the names (compared stemmed: "Calloway" -> "callowa").
+    name_stems = {stem(n) for n in names | product_words}
+    bag |= {f"word:{w}" for w in words if w not in names and w not in product_words and w not in name_stems}
     return tuple(sorted(bag))
 
 
@@ -369,7 +409,14 @@ def similarity(a: Features, b: Features, df: Mapping[str, int], total: int,
     if a.primary != b.primary:
         # One names an action the other does not: maybe a paraphrase with an unlisted verb.
         score *= 0.5
+    elif a.primary and a.denied != b.denied:
+        # "Y denied that <clause>" restates the claim it denies without its details:
+        # it shares fewer words with it than a paraphrase would.
+        score *= DENIAL_FACTOR
     return score
+
+
+DENIAL_FACTOR = 1.25
 
 
 NAME_KINDS = ("ent:", "prod:", "num:", "date:")
@@ -391,7 +438,7 @@ def enough_shared(a: Features, b: Features, shared: frozenset[str],
     """
     if a.primary and b.primary and a.primary != b.primary:
         return False
-    if different_subjects(a, b):
+    if different_subjects(a, b) or only_the_place_in_common(a, b, shared):
         return False      # different people or organisations did it: a different event
     # ``names`` is precomputed by features_of; hand-built Features may lack it.
     name_part = shared & a.names if a.names else frozenset(f for f in shared if f.startswith(NAME_KINDS))
@@ -399,6 +446,8 @@ def enough_shared(a: Features, b: Features, shared: frozenset[str],
     names = shared_names(a, b, name_part)
     if content < 2:
         return False
+    if content == 2 and not any(f.startswith(("word:", "date:")) or distinctive_figure(f) for f in shared):
+        return False      # one company doing two things of one broad kind ("blocked exits", "halted production")
     if names:
         return True
     rare = a.primary and a.primary == b.primary and (df or {}).get(a.primary, 0) <= max(RARE_ACTION, total * RARE_SHARE)
@@ -417,7 +466,34 @@ def different_subjects(a: Features, b: Features) -> bool:
         return True       # the same kind of thing done in different places: two events
     if not (a.actors and b.actors) or a.people & b.people:
         return False      # the same named person acting: the others are bystanders or counterparts
-    return bool(a.actors - b.actors) and bool(b.actors - a.actors)
+    if a.denied != b.denied:
+        return False      # "Y denied that ..." answers what X asserts: the denier is another party
+    return bool(uncovered(a.actors, b.actors)) and bool(uncovered(b.actors, a.actors))
+
+
+def only_the_place_in_common(a: Features, b: Features, shared: frozenset[str]) -> bool:
+    """Both name someone or something besides places, share none of it, and share a place:
+    "X halted sales of A in Cairo" and "Y halted sales of B in Cairo" when X and Y are
+    names no entity links (as company names inside Chinese text often are)."""
+    def subjects(features: Features) -> set[str]:
+        return {f for f in features.bag if f.startswith(("ent:", "prod:")) and f.split(":", 1)[1] not in features.places}
+    own_a, own_b = subjects(a), subjects(b)
+    if not (own_a and own_b) or own_a & own_b:
+        return False
+    return any(f.startswith("ent:") and f[4:] in a.places for f in shared)
+
+
+def uncovered(actors: frozenset[str], others: frozenset[str]) -> set[str]:
+    """Actors not named by ``others``, a short name inside a longer one counting as named
+    ("brightwell" in "brightwell-appliances", "norland" in "central-bank-of-norland")."""
+    return {a for a in actors - others if not any(_name_inside(a, o) or _name_inside(o, a) for o in others)}
+
+
+@lru_cache(maxsize=65536)
+def _name_inside(short: str, long: str) -> bool:
+    parts = long.split("-")
+    size = short.count("-") + 1
+    return len(parts) > size and any("-".join(parts[i:i + size]) == short for i in range(len(parts) - size + 1))
 
 
 def shared_names(a: Features, b: Features, shared: frozenset[str]) -> int:
@@ -427,10 +503,19 @@ def shared_names(a: Features, b: Features, shared: frozenset[str]) -> int:
     and "Vantage Systems" share the word "systems", not a name. A shared figure
     alone is no name either: round amounts recur across unrelated stories.
     """
-    dates = sum(1 for f in shared if f.startswith("date:"))
+    dates = sum(1 for f in shared if f.startswith("date:")) + sum(1 for f in shared if distinctive_figure(f))
     if a.entities and b.entities:
         return len(a.entities & b.entities) + dates
     return dates + sum(1 for f in shared if f.startswith(("ent:", "prod:")))  # ``shared``: its name part
+
+
+def distinctive_figure(feature: str) -> bool:
+    """A figure precise enough to identify what it counts: "5.2%", "340", "120000" (two or
+    more significant digits), not "4" or "100", which recur across unrelated stories."""
+    if not feature.startswith("num:"):
+        return False
+    digits = re.sub(r"\D", "", feature).strip("0")
+    return len(digits) >= 2
 
 
 RARE_ACTION = 20          # an action stated this few times (or RARE_SHARE of all statements) is specific
@@ -471,36 +556,60 @@ def candidate_pairs(features: Sequence[Features], df: Mapping[str, int], total: 
     return sorted(pairs)
 
 
-def cluster(items: Sequence[Statement], features: Sequence[Features]) -> list[list[int]]:
-    """Average-linkage merging over candidate edges, strongest first."""
-    total = len(items)
+class Similarity:
+    """Memoised pairwise similarity of statements, by their distinct wording.
+
+    Statements with the same normalised text (a summary repeated in the body, the
+    same wire copy in several outlets) are compared once, through the first of them.
+    Feature weights and norms are computed once per feature and per wording.
+    """
+
+    def __init__(self, items: Sequence[Statement], features: Sequence[Features], df: Mapping[str, int]):
+        self.features, self.df, self.total = features, df, len(items)
+        first: dict[str, int] = {}
+        self.rep = [first.setdefault(_normal(item.text), i) for i, item in enumerate(items)]
+        self.cache: dict[tuple[int, int], float] = {}
+        self.weights: dict[str, float] = {}
+        self.norms: dict[int, float] = {}
+
+    def __call__(self, i: int, j: int) -> float:
+        i, j = self.rep[i], self.rep[j]
+        if i == j:
+            return 1.0
+        key = (i, j) if i < j else (j, i)
+        score = self.cache.get(key)
+        if score is None:
+            score = self.cache[key] = similarity(self.features[i], self.features[j], self.df, self.total,
+                                                 self.weights, self.norms)
+        return score
+
+
+def document_frequencies(features: Sequence[Features]) -> dict[str, int]:
     df: dict[str, int] = defaultdict(int)
     for feature in features:
         for f in feature.bag:
             df[f] += 1
-    group_of = list(range(total))
-    members: dict[int, list[int]] = {i: [i] for i in range(total)}
-    # Identical sentences (a summary repeated as a list) are one claim outright.
-    by_text: dict[str, int] = {}
-    for i, item in enumerate(items):
-        key = _normal(item.text)
-        if key in by_text:
-            _merge(group_of, members, by_text[key], i)
-        else:
-            by_text[key] = i
-    cache: dict[tuple[int, int], float] = {}
-    weights: dict[str, float] = {}
-    norms: dict[int, float] = {}
-    normal = [_normal(item.text) for item in items]
+    return df
 
-    def sim(i: int, j: int) -> float:
-        key = (min(i, j), max(i, j))
-        if key not in cache:
-            cache[key] = 1.0 if normal[i] == normal[j] else \
-                similarity(features[i], features[j], df, total, weights, norms)
-        return cache[key]
 
-    edges = [(sim(i, j), i, j) for i, j in candidate_pairs(features, df, total)]
+def cluster(items: Sequence[Statement], features: Sequence[Features],
+            sim: Similarity | None = None) -> list[list[int]]:
+    """Average-linkage merging over candidate edges, strongest first.
+
+    Works on distinct wordings: identical sentences are one claim outright, and
+    candidates are proposed once per wording, so the cost grows with the number
+    of distinct sentences (times a bounded number of candidates each).
+    """
+    sim = sim or Similarity(items, features, document_frequencies(features))
+    df, total = sim.df, len(items)
+    reps = sorted(set(sim.rep))
+    copies: dict[int, list[int]] = defaultdict(list)
+    for i, r in enumerate(sim.rep):
+        copies[r].append(i)
+    group_of = {r: r for r in reps}
+    members: dict[int, list[int]] = {r: [r] for r in reps}
+    edges = [(sim(reps[a], reps[b]), reps[a], reps[b])
+             for a, b in candidate_pairs([features[r] for r in reps], df, total)]
     for score, i, j in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
         if score < LINK_THRESHOLD:
             break
@@ -510,10 +619,14 @@ def cluster(items: Sequence[Statement], features: Sequence[Features]) -> list[li
         if actors_conflict(members[gi], members[gj], features):
             continue
         # Capped samples keep a merge of two big groups from turning quadratic.
-        pair_scores = [sim(a, b) for a in members[gi][:LINK_SAMPLE] for b in members[gj][:LINK_SAMPLE]]
+        pairs = [(a, b) for a in members[gi][:LINK_SAMPLE] for b in members[gj][:LINK_SAMPLE]]
+        # Glossed translations score lower than same-language paraphrases: when both groups
+        # hold a language in common, only pairs in one language are averaged.
+        same_language = [(a, b) for a, b in pairs if items[a].lang == items[b].lang]
+        pair_scores = [sim(a, b) for a, b in same_language or pairs]
         if sum(pair_scores) / len(pair_scores) >= GROUP_THRESHOLD:
             _merge(group_of, members, gi, gj)
-    groups = sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+    groups = sorted((sorted(i for r in m for i in copies[r]) for m in members.values()), key=lambda m: m[0])
     return merge_frames(groups, items, features, df, sim)
 
 
@@ -533,7 +646,16 @@ def actors_conflict(a: Sequence[int], b: Sequence[int], features: Sequence[Featu
     people = {p for i in (*a[:LINK_SAMPLE], *b[:LINK_SAMPLE]) for p in features[i].people}
     if actors_a & actors_b & people:
         return False      # the same named person acting (see different_subjects)
-    return bool(actors_a - actors_b) and bool(actors_b - actors_a)
+    if _denies(a, features) != _denies(b, features):
+        return False      # one party denies what another asserts (see different_subjects)
+    actors_a, actors_b = frozenset(actors_a), frozenset(actors_b)
+    return bool(uncovered(actors_a, actors_b)) and bool(uncovered(actors_b, actors_a))
+
+
+def _denies(group: Sequence[int], features: Sequence[Features]) -> bool:
+    """Most of a group's (sampled) members deny what they report."""
+    sample = group[:LINK_SAMPLE]
+    return 2 * sum(features[i].denied for i in sample) > len(sample)
 
 
 def _frame_keys(group: Sequence[int], items: Sequence[Statement], features: Sequence[Features],
@@ -599,7 +721,7 @@ def _best_pair(a: Sequence[int], b: Sequence[int], sim) -> float:
     return max((sim(i, j) for i in a[:LINK_SAMPLE] for j in b[:LINK_SAMPLE]), default=0.0)
 
 
-def _merge(group_of: list[int], members: dict[int, list[int]], a: int, b: int) -> None:
+def _merge(group_of: dict[int, int], members: dict[int, list[int]], a: int, b: int) -> None:
     ga, gb = group_of[a], group_of[b]
     if ga == gb:
         return
@@ -642,6 +764,8 @@ def _decider(statement: Statement, lexicon: Lexicon) -> str:
 
 
 SCOPE_PRECEDENCE = ("foreign", "domestic", "global")
+REGIONAL = "regional"
+_IN_PLACE = re.compile(r"\b(?:in|across|throughout|within)\s+(?:the\s+)?[A-Z]|(?:在|于)[^，。,]{0,4}(?:国|州|省|市|地区)")
 
 
 def facets(statement: Statement, ents: tuple[str, ...], lexicon: Lexicon,
@@ -652,6 +776,10 @@ def facets(statement: Statement, ents: tuple[str, ...], lexicon: Lexicon,
         # "for foreign users ... global access": the narrower scope is the one that restricts.
         found["scope"] = min(statement.scope, key=SCOPE_PRECEDENCE.index) \
             if all(s in SCOPE_PRECEDENCE for s in statement.scope) else statement.scope[0]
+    elif any(entity_types.get(e) == "place" for e in ents) and _IN_PLACE.search(statement.text):
+        # "sold in the United States and Canada": limited to named places, which
+        # "worldwide" disputes (see _agree). "U.S. officials" names a place, not a scope.
+        found["scope"] = REGIONAL
     products = _products(statement, entity_types, ents)
     if products:
         found["product"] = "+".join(sorted(products))
@@ -666,7 +794,7 @@ def facets(statement: Statement, ents: tuple[str, ...], lexicon: Lexicon,
     return found
 
 
-_FIGURE = re.compile(r"(?<![\w.])([$€£¥])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*"
+_FIGURE = re.compile(r"(?<![A-Za-z0-9_.])([$€£¥])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*"
                      r"(%|percent|per cent|thousand|million|billion|trillion)?\s*([A-Za-z]+)?")
 _SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 
@@ -719,6 +847,8 @@ def _same_products(a: str, b: str) -> bool:
 def _agree(point: str, a: str, b: str) -> bool:
     if point == "product":
         return _same_products(a, b)
+    if point == "scope" and REGIONAL in (a, b):
+        return "global" not in (a, b)      # named places narrow like "foreign" or "domestic" do
     if point == "date" or point.startswith("figure:"):
         # Sharing one date or figure is agreement: a sentence may add others the first did not state.
         return bool(set(a.split("+")) & set(b.split("+")))
@@ -736,8 +866,9 @@ def disputed_points(values: Sequence[tuple[str, dict[str, str]]]) -> dict[str, l
         merged = _merge_sides(point, sides)
         if len(merged) < 2:
             continue
-        sources = [s for side in merged.values() for s in side]
-        if len(set(sources)) >= 2 and any(merged[v] - merged[w] for v in merged for w in merged if v != w):
+        # A dispute needs two sources each stating one side only: a source that states
+        # both (an English line and its looser translation) disputes no one.
+        if any(merged[v] - merged[w] and merged[w] - merged[v] for v in merged for w in merged if v < w):
             disputed[point] = sorted(merged)
     return disputed
 
@@ -766,18 +897,31 @@ def source_roots(docs: Mapping[str, Document], origins: Mapping[str, str | None]
     A source whose stated origin is another source's publisher shares that
     source's root; two sources with the same outside origin share one root.
     """
-    publishers = {_normal(d.metadata.publisher) for d in docs.values() if d.metadata.publisher}
+    named_origins = {_normal(origins.get(s) or (d.metadata.origin.publisher if d.metadata.origin else "") or "")
+                     for s, d in docs.items()} - {""}
+    own_names = {source: _normal(doc.metadata.publisher) or masthead(doc, named_origins)
+                 for source, doc in docs.items()}
+    publishers = {name for name in own_names.values() if name}
     roots: dict[str, str] = {}
     for source, doc in docs.items():
         origin = _normal(origins.get(source) or "")
         if not origin and doc.metadata.origin:
             origin = _normal(doc.metadata.origin.publisher)
-        publisher = _normal(doc.metadata.publisher)
+        publisher = own_names[source]
         if origin:
             roots[source] = ("pub:" if origin in publishers else "origin:") + origin
         else:
             roots[source] = "pub:" + publisher if publisher else "doc:" + source
     return roots
+
+
+def masthead(doc: Document, names: set[str]) -> str:
+    """The outlet name a source without publisher metadata shows as a heading near its top,
+    when another source names that outlet as its origin ("Originally reported by X")."""
+    for block in doc.blocks[:4]:
+        if block.kind == "heading" and _normal(block.text) in names:
+            return _normal(block.text)
+    return ""
 
 
 def independent_count(sources: Iterable[str], roots: Mapping[str, str]) -> int:
@@ -800,10 +944,11 @@ def clarity(statement: Statement, centrality: float = 0.0) -> tuple:
             abs(len(text) - 100) // 50, -round(centrality, 2), statement.source, statement.start)
 
 
+@lru_cache(maxsize=65536)
 def leans_on_context(text: str) -> bool:
     """Opens with a connective or pronoun ("Meanwhile, ...", "It ..."): not self-contained."""
     low = text.lstrip(" \"'“‘(-*•").lower()
-    return any(low.startswith(o) for o in load_cues().all_words("connective_openers"))
+    return low.startswith(load_cues().all_words("connective_openers"))
 
 
 CENTRAL_SAMPLE = 8           # members (one per source) each member is compared with for centrality
@@ -973,22 +1118,24 @@ def group_claims(docs: Sequence[Document], statements: Mapping[str, Sequence[Sta
     index = _entity_index(entities)
     entity_types = {e.id: e.type for e in entities}
     ents = {i: without_amounts(entity_ids(s, index), s.text, entity_types) for i, s in enumerate(items)}
-    features = [features_of(s, ents[i], lexicon, entity_types, subject_of(s, index, entity_types))
-                for i, s in enumerate(items)]
-    point_values = {i: facets(s, ents[i], lexicon, entity_types) for i, s in enumerate(items)}
+    # The same sentence with the same entities (repeated in one source, or wire copy in
+    # many) gets its features and disputable points computed once.
+    feature_memo: dict[tuple, Features] = {}
+    facet_memo: dict[tuple, dict[str, str]] = {}
+    features: list[Features] = []
+    point_values: dict[int, dict[str, str]] = {}
+    for i, s in enumerate(items):
+        subject = subject_of(s, index, entity_types)
+        key = (s.text, s.terms, s.polarity, ents[i], subject)
+        if key not in feature_memo:
+            feature_memo[key] = features_of(s, ents[i], lexicon, entity_types, subject)
+            facet_memo[key] = facets(s, ents[i], lexicon, entity_types)
+        features.append(feature_memo[key])
+        point_values[i] = facet_memo[key]
 
-    df: dict[str, int] = defaultdict(int)
-    for feature in features:
-        for f in feature.bag:
-            df[f] += 1
-    weights: dict[str, float] = {}
-    norms: dict[int, float] = {}
-
-    def sim(i: int, j: int) -> float:
-        return similarity(features[i], features[j], df, len(items), weights, norms)
-
+    sim = Similarity(items, features, document_frequencies(features))
     drafts: list[Draft] = []
-    for group in cluster(items, features):
+    for group in cluster(items, features, sim):
         members = [items[i] for i in group]
         central = centralities(group, items, sim)
         draft = _draft(members, ents, keys, central)
