@@ -16,6 +16,7 @@ its entity mentions, numbers, dates, polarity, speaker and scope terms.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -578,17 +579,25 @@ def is_denial(text: str, cues: Cues) -> bool:
 
 # ---------------------------------------------------------------- public API
 
-def _mentions_inside(mentions: Sequence[Mention], start: int, end: int) -> tuple[Mention, ...]:
-    return tuple(sorted((m for m in mentions if start <= m.start and m.end <= end),
-                        key=lambda m: (m.start, m.end)))
+def _mentions_inside(mentions: Sequence[Mention], start: int, end: int,
+                     starts: Sequence[int] | None = None) -> tuple[Mention, ...]:
+    """Mentions within [start, end). With ``mentions`` sorted by (start, end)
+    and ``starts`` their start offsets, only the window is looked at, so a
+    document with many sentences and many names stays linear."""
+    if starts is None:
+        return tuple(sorted((m for m in mentions if start <= m.start and m.end <= end),
+                            key=lambda m: (m.start, m.end)))
+    window = mentions[bisect_left(starts, start):bisect_left(starts, end)]
+    return tuple(m for m in window if m.end <= end)
 
 
 def _statement(doc: Document, index: int, start: int, end: int, mentions: Sequence[Mention],
-               cues: Cues, year: str | None, names: frozenset[str]) -> Statement | None:
+               cues: Cues, year: str | None, names: frozenset[str],
+               starts: Sequence[int] | None = None) -> Statement | None:
     block = doc.blocks[index]
     text = doc.text[start:end]
     lang = detect_lang(text, block.lang)
-    inside = _mentions_inside(mentions, start, end) if mentions else fallback_mentions(doc, start, end, names)
+    inside = _mentions_inside(mentions, start, end, starts) if mentions else fallback_mentions(doc, start, end, names)
     if rejection(text, lang, block.kind, inside, cues):
         return None
     denied = is_denial(text, cues)
@@ -604,7 +613,8 @@ def find_statements(doc: Document, mentions: Sequence[Mention]) -> tuple[Stateme
     cues = load_cues()
     abbreviations = frozenset(str(a).lower() for a in cues.data.get("abbreviations") or ())
     year = (doc.metadata.published or "")[:4] or None
-    own = [m for m in mentions if m.source == doc.id]
+    own = sorted((m for m in mentions if m.source == doc.id), key=lambda m: (m.start, m.end))
+    starts = [m.start for m in own]
     names = proper_names(doc)
     found: list[Statement] = []
     for index, block in enumerate(doc.blocks):
@@ -612,7 +622,7 @@ def find_statements(doc: Document, mentions: Sequence[Mention]) -> tuple[Stateme
             continue
         for unit_start, unit_end in _units(doc, index):
             for start, end in split_sentences(doc.text, unit_start, unit_end, abbreviations):
-                statement = _statement(doc, index, start, end, own, cues, year, names)
+                statement = _statement(doc, index, start, end, own, cues, year, names, starts)
                 if statement:
                     found.append(statement)
     return tuple(with_terms(found))
