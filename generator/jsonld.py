@@ -72,26 +72,38 @@ def _first_published(docs: list[Document]) -> Document | None:
     return dated[0] if dated else None
 
 
-def claim_data(claim: Claim, docs_by_id: dict[str, Document], site_url: str, page: str) -> dict:
+# A claim stated by thousands of sources keeps its page small: the first
+# appearances (by source id) are embedded, plus the first published one; every
+# appearance is in corpus.json.
+MAX_APPEARANCES = 100
+
+
+def _appearance(quote, doc: Document, site_url: str, page: str) -> dict:
+    work = _work(doc, url_for(site_url, page, page_url(source_path(doc.id))))
+    work["quotation"] = {"@type": "Quotation", "text": quote.text}
+    if quote.lang:
+        work["quotation"]["inLanguage"] = quote.lang
+    if quote.stance == "disputes":
+        work["description"] = "disputes the claim"
+    return work
+
+
+def claim_data(claim: Claim, docs_by_id: dict[str, Document], site_url: str, page: str,
+               max_appearances: int | None = None) -> dict:
     """The Claim object for the claim page at site-relative URL ``page``."""
-    appearances, stated = [], []
-    for quote in sorted(claim.quotes, key=lambda q: (q.source, q.start, q.end)):
-        doc = docs_by_id.get(quote.source)
-        if doc is None:
-            continue
-        work = _work(doc, url_for(site_url, page, page_url(source_path(doc.id))))
-        work["quotation"] = {"@type": "Quotation", "text": quote.text}
-        if quote.lang:
-            work["quotation"]["inLanguage"] = quote.lang
-        if quote.stance == "disputes":
-            work["description"] = "disputes the claim"
-        appearances.append(work)
-        stated.append(doc)
+    max_appearances = MAX_APPEARANCES if max_appearances is None else max_appearances
+    stated = [(quote, docs_by_id[quote.source])
+              for quote in sorted(claim.quotes, key=lambda q: (q.source, q.start, q.end))
+              if quote.source in docs_by_id]
+    shown = stated[:max_appearances]
+    first = _first_published([doc for _, doc in stated])
+    if first is not None and all(doc.id != first.id for _, doc in shown):
+        shown.append(next(pair for pair in stated if pair[1].id == first.id))
+    appearances = [_appearance(quote, doc, site_url, page) for quote, doc in shown]
     data: dict = {"@context": "https://schema.org", "@type": "Claim", "text": claim.text,
                   "url": url_for(site_url, page, page), "appearance": appearances}
-    first = _first_published(stated)
     if first is not None:
-        data["firstAppearance"] = next(a for a, d in zip(appearances, stated) if d.id == first.id)
+        data["firstAppearance"] = next(a for a, (_, d) in zip(appearances, shown) if d.id == first.id)
     if claim.dates:
         data["temporalCoverage"] = sorted(claim.dates)[0] if len(claim.dates) == 1 else sorted(claim.dates)
     return data

@@ -218,6 +218,18 @@ def coverage_matrix(corpus: Corpus, max_claims: int = MAX_CLAIMS, max_sources: i
     return _svg(width, height, title, desc, body, "sb-coverage")
 
 
+# Source titles named in one cell of the coverage table; a claim stated by
+# thousands of sources would otherwise make a cell of megabytes.
+MAX_CELL_NAMES = 3
+
+
+def _names_cell(names: list[str]) -> str:
+    if not names:
+        return "—"
+    shown = "; ".join(names[:MAX_CELL_NAMES])
+    return f"{shown}; {_more(len(names) - MAX_CELL_NAMES, 'sources')}" if len(names) > MAX_CELL_NAMES else shown
+
+
 def coverage_rows(corpus: Corpus, max_claims: int = MAX_CLAIMS) -> list[tuple[str, ...]]:
     """Table form of the coverage matrix: claim, status, sources stating / disputing it."""
     docs = _docs(corpus)
@@ -228,7 +240,7 @@ def coverage_rows(corpus: Corpus, max_claims: int = MAX_CLAIMS) -> list[tuple[st
         labels = {s: _clean(display_title(docs[s])) for s in stated if s in docs}
         supports = sorted(labels[s] for s in labels if stated[s] != "disputes")
         disputes = sorted(labels[s] for s in labels if stated[s] == "disputes")
-        rows.append((_clean(claim.text), claim.status, "; ".join(supports) or "—", "; ".join(disputes) or "—"))
+        rows.append((_clean(claim.text), claim.status, _names_cell(supports), _names_cell(disputes)))
     more = len(corpus.claims) - (len(rows) - 1)
     if more > 0:
         rows.append((_more(more, "claims"), "", "", ""))

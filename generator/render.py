@@ -8,9 +8,10 @@ entity links, anchors for every block, table rows, page links.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+import hashlib
+import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -26,6 +27,10 @@ RAW = "raw"
 
 
 def _finalize(value: object) -> object:
+    # Exact type checks first: this runs for every value every page prints.
+    kind = type(value)
+    if kind is Md or kind is int or kind is float:
+        return value
     if isinstance(value, Md):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -36,7 +41,10 @@ def _finalize(value: object) -> object:
 def make_environment() -> Environment:
     env = Environment(loader=PackageLoader("generator", "templates"), finalize=_finalize,
                       autoescape=False, trim_blocks=True, lstrip_blocks=True,
-                      keep_trailing_newline=True, undefined=StrictUndefined)
+                      keep_trailing_newline=True, undefined=StrictUndefined,
+                      # Templates ship with the package and never change during a
+                      # build; re-checking their files on every page cost ~10%.
+                      auto_reload=False)
     env.filters["mdjoin"] = join_markdown
     return env
 
@@ -78,11 +86,19 @@ def relative(from_page: str, to_path: str) -> str:
 
 
 def page_url(path: str) -> str:
-    """Site-relative URL of a docs page under use_directory_urls."""
-    p = PurePosixPath(path)
-    if p.name == "index.md":
-        return str(p.parent) + "/" if str(p.parent) != "." else ""
-    return str(p.with_suffix("")) + "/"
+    """Site-relative URL of a docs page under use_directory_urls.
+
+    Plain string operations (generated paths are clean POSIX paths): this
+    runs for every link in JSON-LD and the data export.
+    """
+    folder, _, name = path.rpartition("/")
+    prefix = folder + "/" if folder else ""
+    if name == "index.md":
+        return prefix
+    dot = name.rfind(".")
+    if 0 < dot < len(name) - 1:
+        name = name[:dot]
+    return f"{prefix}{name}/"
 
 
 # --- anchors ------------------------------------------------------------------
@@ -174,8 +190,15 @@ def _linked(doc_text: str, start: int, end: int, spans, link_for) -> Md:
     return annotate(doc_text[start:end], local, link_for)
 
 
+def _spans_within(spans, start: int, end: int) -> list:
+    """The spans (sorted by start) that begin inside [start, end]."""
+    return spans[bisect_left(spans, (start,)):bisect_right(spans, (end, float("inf")))]
+
+
 def block_view(doc: Document, index: int, spans, link_for) -> BlockView:
+    """``spans`` are (start, end, key) sorted by start."""
     block = doc.blocks[index]
+    spans = _spans_within(spans, block.start, block.end)
     anchor = block_anchor(index)
     segments = _segments(block)
     if block.kind == LIST:
@@ -224,6 +247,11 @@ def _sections(doc: Document, views: list[BlockView]) -> list[SectionView]:
 UNTITLED_WORDS = 8
 
 
+def file_name(path: str) -> str:
+    """The last part of a POSIX path relative to the sources folder."""
+    return path.rstrip("/").rpartition("/")[2]
+
+
 def display_title(doc: Document) -> str:
     """The title, or for an untitled source its opening words, marked as such.
 
@@ -233,7 +261,7 @@ def display_title(doc: Document) -> str:
         return doc.metadata.title
     words = doc.text.split()
     if not words:
-        return PurePosixPath(doc.file).name
+        return file_name(doc.file)
     opening = " ".join(words[:UNTITLED_WORDS])
     return f"Untitled: {opening}{'…' if len(words) > UNTITLED_WORDS else ''}"
 
@@ -325,15 +353,31 @@ def source_page(env: Environment, doc: Document, mention_spans: list[tuple[int, 
     view = {
         "title": display_title(doc),
         "untitled": not doc.metadata.title,
-        "file_name": PurePosixPath(doc.file).name,
+        "file_name": file_name(doc.file),
         "facts": _source_facts(doc, page, by_name),
         "sections": _sections(doc, views),
         "claims": [ClaimRef(link(c.text, relative(page, claim_path(c.id))), c.status) for c in claims],
-        "raw_link": link(PurePosixPath(doc.file).name, relative(page, raw_path(doc.id))),
+        "raw_link": link(file_name(doc.file), relative(page, raw_path(doc.id))),
         "short_hash": doc.content_hash[:12],
         "jsonld": Md(source_jsonld(doc, "", page_url(page))),
     }
     return env.get_template("source.md.j2").render(view=view)
+
+
+def source_page_key(doc: Document, mention_spans: list[tuple[int, int, str]],
+                    claims: list[Claim], by_name: dict[str, str]) -> str:
+    """Digest of everything ``source_page`` reads: the document, the entity
+    mentions in it, the claims it states (id, text, status), the entities its
+    metadata names resolve to, and the generator's own code and templates."""
+    from .cache import generator_fingerprint
+    meta = doc.metadata
+    names = [meta.publisher, *meta.authors]
+    if meta.origin:
+        names += [meta.origin.publisher, meta.origin.translated_by]
+    named = [by_name.get(name.casefold()) if name else None for name in names]
+    # repr of frozen dataclasses, tuples and strings is complete and stable.
+    data = repr((generator_fingerprint(), doc, mention_spans, [(c.id, c.text, c.status) for c in claims], named))
+    return hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 @dataclass
@@ -360,6 +404,55 @@ def source_rows(docs, from_page: str) -> list[SourceRow]:
     return rows
 
 
+# Up to this many sources the sources index is one table; beyond, it links
+# one page per initial letter of the title (``sources/by-title/a.md``: a
+# letter's URL never changes as sources arrive; a source id cannot hold "/").
+SOURCE_INDEX_ROWS = 200
+BY_TITLE = f"{SOURCES}/by-title"
+
+
+@dataclass
+class Initial:
+    label: str
+    link: Md
+    sources: int
+
+
+def title_initial(title: str) -> str:
+    """The page key of a title: its first letter or digit folded to ASCII
+    ("é" -> "e"), "0-9" for a digit, "other" for anything else."""
+    for ch in unicodedata.normalize("NFKD", title.casefold()):
+        if "a" <= ch <= "z":
+            return ch
+        if ch.isdigit() and ch.isascii():
+            return "0-9"
+        if ch.isalnum():
+            return "other"
+    return "other"
+
+
+def source_index_pages(env: Environment, docs, skipped: int) -> dict[str, str]:
+    index = f"{SOURCES}/index.md"
+    ordered = sorted(docs, key=lambda d: (display_title(d).lower(), d.id))
+    template = env.get_template("sources_index.md.j2")
+    if len(ordered) <= SOURCE_INDEX_ROWS:
+        return {index: template.render(sources=source_rows(ordered, index), total=len(ordered),
+                                       skipped=skipped, initials=None, letter=None)}
+    by_initial: dict[str, list[Document]] = {}
+    for doc in ordered:
+        by_initial.setdefault(title_initial(display_title(doc)), []).append(doc)
+    pages, initials = {}, []
+    for key in sorted(by_initial, key=lambda k: (k == "other", k)):
+        page = f"{BY_TITLE}/{key}.md"
+        label = "Other" if key == "other" else key.upper()
+        pages[page] = template.render(sources=source_rows(by_initial[key], page), total=len(ordered),
+                                      skipped=0, initials=None, letter=label,
+                                      index=link("all sources", relative(page, index)))
+        initials.append(Initial(label, link(label, relative(index, page)), len(by_initial[key])))
+    pages[index] = template.render(sources=[], total=len(ordered), skipped=skipped, initials=initials, letter=None)
+    return pages
+
+
 def newest_first(docs) -> list[Document]:
     # Undated sources last; ties by id so the order never depends on input order.
     return sorted(docs, key=lambda d: (d.metadata.published is None, _neg_date(d.metadata.published), d.id))
@@ -371,8 +464,14 @@ def _neg_date(date: str | None) -> str:
     return "".join(chr(ord("9") - ord(ch) + ord("0")) if ch.isdigit() else ch for ch in date)
 
 
-def render_pages(corpus: Corpus, site_name: str) -> dict[str, str]:
-    """Every generated docs file (pages and pictures), keyed by its path relative to docs_dir."""
+def render_pages(corpus: Corpus, site_name: str, page_cache: dict | None = None) -> dict[str, str]:
+    """Every generated docs file (pages and pictures), keyed by its path relative to docs_dir.
+
+    ``page_cache`` (optional, updated in place) maps a source page's path to
+    (key, text) from an earlier render: a page whose key (see
+    ``source_page_key``) is unchanged is reused instead of rendered again.
+    The caller may persist it between builds; output is the same either way.
+    """
     from .render_pictures import draw_pictures, picture_files
     env = make_environment()
     drawn = draw_pictures(corpus)
@@ -384,12 +483,21 @@ def render_pages(corpus: Corpus, site_name: str) -> dict[str, str]:
     pages: dict[str, str] = {}
     by_name = entity_index_by_name(corpus.entities)
     spans = mentions_by_source(corpus.entities)
+    current: dict[str, tuple[str, str]] = {}
     for doc in docs:
-        pages[source_path(doc.id)] = source_page(env, doc, spans.get(doc.id, []),
-                                                 claims_by_source.get(doc.id, []), by_name)
-    pages[f"{SOURCES}/index.md"] = env.get_template("sources_index.md.j2").render(
-        sources=source_rows(sorted(docs, key=lambda d: (display_title(d).lower(), d.id)), f"{SOURCES}/index.md"),
-        skipped=len(corpus.skipped))
+        path = source_path(doc.id)
+        inputs = (doc, spans.get(doc.id, []), claims_by_source.get(doc.id, []), by_name)
+        if page_cache is None:
+            pages[path] = source_page(env, *inputs)
+            continue
+        key = source_page_key(*inputs)
+        earlier = page_cache.get(path)
+        pages[path] = earlier[1] if earlier is not None and earlier[0] == key else source_page(env, *inputs)
+        current[path] = (key, pages[path])
+    if page_cache is not None:
+        page_cache.clear()
+        page_cache.update(current)
+    pages.update(source_index_pages(env, docs, len(corpus.skipped)))
     pages["index.md"] = home_page(env, corpus, docs, site_name, drawn)
     pages["report.md"] = report_page(env, corpus)
     pages["data.md"] = env.get_template("data.md.j2").render()

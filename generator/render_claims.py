@@ -1,7 +1,7 @@
 """Claims index, claim pages and the timeline (views over ``Corpus.claims``)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from jinja2 import Environment
 
@@ -11,12 +11,28 @@ from .link.claims import competing_versions
 from .model import Claim, Corpus
 from .jsonld import claim_jsonld
 from .render_pictures import picture_view
-from .render import (CLAIMS, anchor_at, claim_path, display_title, entity_path,
+from .render import (CLAIMS, anchor_at, claim_path, display_title, entity_path, join_markdown,
                      page_url, relative, source_path)
 
 STATUS_ORDER = ("contested", "corroborated", "single-source")
 STATUS_BADGES = {"corroborated": "✔ corroborated", "single-source": "○ single source",
                  "contested": "⚠ contested"}
+
+# A claim stated by thousands of sources, or a corpus with thousands of
+# claims, would give pages (and search index entries) of megabytes. Pages
+# show a bounded part and say where the rest is (claims.csv, corpus.json).
+MAX_QUOTE_ROWS = 40          # quotes in a claim page's source table
+MAX_VERSION_SOURCES = 10     # sources named per competing version
+MAX_INDEX_ROWS = 50          # claims per status on the claims index
+MAX_EVENT_SOURCES = 3        # sources named per timeline event
+# Up to this many dated events the timeline is one page; beyond, it is an
+# index of one page per year (a year's URL never changes as sources arrive),
+# a year's events grouped by month, and a busy month's by day (each heading
+# is one search index entry, which must stay small).
+TIMELINE_PAGE_EVENTS = 100
+MONTH_EVENTS = 25
+TIMELINE = "timeline"
+YEAR_NOT_STATED = "year-not-stated"
 
 
 @dataclass
@@ -45,9 +61,10 @@ def claim_pages(env: Environment, corpus: Corpus, coverage=None, timeline=None) 
     entities = {e.id: e for e in corpus.entities}
     claims = {c.id: c for c in corpus.claims}
     pages: dict[str, str] = {}
+    template = env.get_template("claim.md.j2")
     for claim in corpus.claims:
         page = claim_path(claim.id)
-        pages[page] = env.get_template("claim.md.j2").render(
+        pages[page] = template.render(
             claim=claim, badge=STATUS_BADGES.get(claim.status, claim.status),
             quotes=_quote_rows(claim, page, docs),
             versions=_versions(claim, claims, page, docs, entities),
@@ -56,14 +73,24 @@ def claim_pages(env: Environment, corpus: Corpus, coverage=None, timeline=None) 
             jsonld=Md(claim_jsonld(claim, docs, "", page_url(page))))
     index = f"{CLAIMS}/index.md"
     ranked = sorted(corpus.claims, key=lambda c: (-c.independent_sources, -c.sources, c.id))
-    sections = [(STATUS_BADGES[status], [_claim_row(c, index, entities) for c in ranked if c.status == status])
-                for status in STATUS_ORDER]
+    sections = []
+    for status in STATUS_ORDER:
+        members = [c for c in ranked if c.status == status]
+        if members:
+            sections.append(IndexSection(STATUS_BADGES[status], len(members),
+                                         [_claim_row(c, index, entities) for c in members[:MAX_INDEX_ROWS]]))
     pages[index] = env.get_template("claims_index.md.j2").render(
-        total=len(corpus.claims), sections=[(label, rows) for label, rows in sections if rows],
+        total=len(corpus.claims), sections=sections,
         picture=picture_view(coverage, index) if coverage else None)
-    pages["timeline.md"] = env.get_template("timeline.md.j2").render(
-        events=_timeline(corpus, docs), picture=picture_view(timeline, "timeline.md") if timeline else None)
+    pages.update(timeline_pages(env, corpus, docs, timeline))
     return pages
+
+
+@dataclass
+class IndexSection:
+    label: str
+    total: int
+    rows: list
 
 
 def display_date(date: str) -> str:
@@ -84,9 +111,22 @@ def quote_link(quote, page: str, docs) -> Md:
     return link(display_title(doc), relative(page, source_path(doc.id)) + (f"#{anchor}" if anchor else ""))
 
 
+def shown_quotes(claim: Claim, limit: int | None = None) -> list:
+    """The quotes a claim page shows, by (source, start): all of them up to
+    ``limit``; beyond, disputing quotes first (they are what a reader of a
+    contested claim looks for), then supporting ones."""
+    limit = MAX_QUOTE_ROWS if limit is None else limit
+    quotes = sorted(claim.quotes, key=lambda q: (q.source, q.start))
+    if len(quotes) <= limit:
+        return quotes
+    disputing = [q for q in quotes if q.stance == "disputes"][:limit]
+    supporting = [q for q in quotes if q.stance != "disputes"][:limit - len(disputing)]
+    return sorted(disputing + supporting, key=lambda q: (q.source, q.start))
+
+
 def _quote_rows(claim: Claim, page: str, docs) -> list[QuoteRow]:
     rows = []
-    for quote in sorted(claim.quotes, key=lambda q: (q.source, q.start)):
+    for quote in shown_quotes(claim):
         doc = docs.get(quote.source)
         if doc is None:
             continue
@@ -121,7 +161,13 @@ def point_label(point: str) -> str:
 
 
 def _source_links(sources, page: str, docs) -> list[Md]:
-    return [link(display_title(docs[s]), relative(page, source_path(s))) for s in sorted(set(sources)) if s in docs]
+    """Links to the first MAX_VERSION_SOURCES sources (by id), then "N more" if any."""
+    limit = MAX_VERSION_SOURCES
+    known = [s for s in sorted(set(sources)) if s in docs]
+    links = [link(display_title(docs[s]), relative(page, source_path(s))) for s in known[:limit]]
+    if len(known) > limit:
+        links.append(escape(f"{len(known) - limit} more"))
+    return links
 
 
 def version_value(value: str, entities) -> str:
@@ -141,7 +187,10 @@ def _versions(claim: Claim, claims, page: str, docs, entities) -> list[DisputedP
                            _source_links(version.sources, page, docs)))
         return [DisputedPoint(point_label(point), rows) for point, rows in sorted(by_point.items()) if len(rows) > 1]
     points = []
-    for sides in competing_versions(claim, list(claims.values())):
+    # Only the claims it conflicts with are looked up: passing every claim
+    # made each contested page cost O(claims).
+    rivals = [claims[i] for i in claim.conflicts_with if i in claims]
+    for sides in competing_versions(claim, rivals):
         rows = [VersionRow(escape("—"), escape(side.text) if side.id == claim.id
                            else link(side.text, relative(page, claim_path(side.id))),
                            _source_links([q.source for q in side.quotes], page, docs)) for side in sides]
@@ -159,14 +208,81 @@ class TimelineEvent:
     sort_key: str = ""
 
 
-def _timeline(corpus: Corpus, docs) -> list[TimelineEvent]:
+@dataclass
+class TimelineGroup:
+    label: str            # a month ("2025-06"), or a year or date standing alone
+    events: list[TimelineEvent]
+    days: list["TimelineGroup"] = field(default_factory=list)   # a busy month, one group per day
+
+
+@dataclass
+class TimelinePeriod:
+    label: str            # "2025", or "Year not stated"
+    link: Md
+    events: int
+
+
+def timeline_pages(env: Environment, corpus: Corpus, docs, picture=None) -> dict[str, str]:
+    """``timeline.md``: every dated event when there are few, else an index
+    of year pages ``timeline/<year>.md`` whose events are grouped by month."""
+    index = f"{TIMELINE}.md"
+    dated = [(claim, date) for claim in corpus.claims for date in claim.dates]
+    view = picture_view(picture, index) if picture else None
+    if len(dated) <= TIMELINE_PAGE_EVENTS:
+        return {index: env.get_template("timeline.md.j2").render(
+            events=_timeline_events(dated, index, docs), periods=None, picture=view)}
+    by_year: dict[str, list] = {}
+    for claim, date in dated:
+        by_year.setdefault(_year_key(date), []).append((claim, date))
+    pages, periods = {}, []
+    template = env.get_template("timeline_year.md.j2")
+    for key in sorted(by_year):
+        page = f"{TIMELINE}/{key}.md"
+        events = _timeline_events(by_year[key], page, docs)
+        label = "Year not stated" if key == YEAR_NOT_STATED else key
+        pages[page] = template.render(
+            label=label, groups=_month_groups(events),
+            index=link("Timeline", relative(page, index)), max_sources=MAX_EVENT_SOURCES)
+        periods.append(TimelinePeriod(label, link(label, relative(index, page)), len(events)))
+    pages[index] = env.get_template("timeline.md.j2").render(events=[], periods=periods, picture=view)
+    return pages
+
+
+def _month_groups(events: list[TimelineEvent]) -> list[TimelineGroup]:
+    months: dict[str, list[TimelineEvent]] = {}
+    for event in events:
+        months.setdefault(_group_label(event.sort_key), []).append(event)
+    groups = []
+    for label, members in months.items():
+        days: dict[str, list[TimelineEvent]] = {}
+        if len(members) > MONTH_EVENTS:
+            for event in members:
+                days.setdefault(event.date, []).append(event)
+        groups.append(TimelineGroup(label, members, [TimelineGroup(d, v) for d, v in days.items()]))
+    return groups
+
+
+def _year_key(date: str) -> str:
+    year = date[:4]
+    return year if len(year) == 4 and year.isdigit() else YEAR_NOT_STATED
+
+
+def _group_label(date: str) -> str:
+    """Month of a dated event; a date without a month is its own group."""
+    if date.startswith("--"):
+        return display_date(date[:4]) if len(date) >= 4 else display_date(date)
+    return date[:7]
+
+
+def _timeline_events(dated, page: str, docs) -> list[TimelineEvent]:
     events = []
-    for claim in corpus.claims:
-        for date in claim.dates:
-            sources = sorted({q.source for q in claim.quotes})
-            links = ", ".join(link(display_title(docs[s]), relative("timeline.md", source_path(s)))
-                              for s in sources if s in docs)
-            note = ("other dates given: " + ", ".join(display_date(d) for d in claim.dates if d != date)
-                    if len(claim.dates) > 1 else "")
-            events.append(TimelineEvent(display_date(date), link(claim.text, claim_path(claim.id)), Md(links), note, date))
+    for claim, date in dated:
+        sources = [s for s in sorted({q.source for q in claim.quotes}) if s in docs]
+        links = [link(display_title(docs[s]), relative(page, source_path(s))) for s in sources[:MAX_EVENT_SOURCES]]
+        if len(sources) > MAX_EVENT_SOURCES:
+            links.append(escape(f"{len(sources) - MAX_EVENT_SOURCES} more"))
+        note = ("other dates given: " + ", ".join(display_date(d) for d in claim.dates if d != date)
+                if len(claim.dates) > 1 else "")
+        events.append(TimelineEvent(display_date(date), link(claim.text, relative(page, claim_path(claim.id))),
+                                    join_markdown(links), note, date))
     return sorted(events, key=lambda e: (e.sort_key, str(e.claim)))

@@ -141,3 +141,32 @@ def test_custom_404_links_stay_under_the_project_path(project_site):
     # The same page served at the site's root is not enough: a relative link
     # would resolve against the missing address and break.
     assert all(h.startswith("/repo/") for h in info.hrefs + info.assets if not urlparse(h).scheme)
+
+
+@pytest.fixture(scope="module")
+def capped_site(tmp_path_factory):
+    """The synthetic corpus with every page cap lowered, so the year pages of
+    the timeline and the "more" notes appear on a dozen sources."""
+    from benchmarks.synthetic import write_corpus
+    from generator import jsonld, render, render_claims, render_entities
+    from tests.conftest import build_site
+
+    tmp = tmp_path_factory.mktemp("capped")
+    write_corpus(tmp / "sources", 12)
+    with pytest.MonkeyPatch.context() as patch:
+        for module, name, value in [(render_claims, "TIMELINE_PAGE_EVENTS", 1), (render_claims, "MAX_QUOTE_ROWS", 1),
+                                    (render_claims, "MAX_INDEX_ROWS", 1), (render_claims, "MAX_EVENT_SOURCES", 1),
+                                    (render_claims, "MAX_VERSION_SOURCES", 1), (jsonld, "MAX_APPEARANCES", 1),
+                                    (render_entities, "MAX_MENTION_ROWS", 1), (render_entities, "MAX_MENTION_SOURCES", 1),
+                                    (render_entities, "MAX_LISTED", 1), (render, "SOURCE_INDEX_ROWS", 1)]:
+            patch.setattr(module, name, value)
+        _, settings = build_site(tmp, tmp / "sources")
+    return settings.site_dir
+
+
+def test_links_resolve_on_split_and_capped_pages(capped_site):
+    assert list((capped_site / "timeline").glob("*/index.html")), "the timeline was not split by year"
+    assert list((capped_site / "sources" / "by-title").glob("*/index.html")), "the sources index was not split"
+    broken, pages = broken_links(capped_site)
+    assert broken == []
+    assert pages >= 10
