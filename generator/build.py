@@ -28,8 +28,8 @@ from .model import Corpus, Document, RawText, Skipped
 from .progress import Progress
 from . import changes, near_duplicates
 from .add import SIDECAR_SUFFIX, read_sidecar
-from .cache import (Cache, build_state_path, entry_key, generator_fingerprint, load_state,
-                    load_state_corpora, save_state)
+from .cache import (Cache, build_state_path, entry_key, generator_fingerprint, load_page_cache, load_state,
+                    load_state_corpora, save_page_cache, save_state)
 from .extract import claims as extract_claims
 from .extract import entities as extract_entities
 from .read import read_source
@@ -324,9 +324,10 @@ def _sidecar_url(path: Path) -> str:
 
 # --- writing ------------------------------------------------------------------
 
-def generated_files(corpus: Corpus, raw_bytes: dict[str, bytes | SourceCopy], site_name: str) -> dict[str, bytes | SourceCopy]:
+def generated_files(corpus: Corpus, raw_bytes: dict[str, bytes | SourceCopy], site_name: str,
+                    page_cache: dict | None = None) -> dict[str, bytes | SourceCopy]:
     files: dict[str, bytes | SourceCopy] = {path: text.encode("utf-8")
-                                            for path, text in render_pages(corpus, site_name).items()}
+                                            for path, text in render_pages(corpus, site_name, page_cache).items()}
     files["data/corpus.json"] = corpus_json(corpus).encode("utf-8")
     files["data/claims.csv"] = claims_csv(corpus).encode("utf-8")
     for doc_id, data in raw_bytes.items():
@@ -409,7 +410,8 @@ def _generate(settings: Settings, docs_dir: Path | None) -> BuildResult:
     timer.lap("link")
     # Raw copies are read only when their target differs (see output.write_files).
     raw_bytes = {w.doc.id: SourceCopy(settings.sources_dir / w.file, w.doc.content_hash) for w in works if w.doc}
-    files = generated_files(corpus, raw_bytes, settings.site_name)
+    page_cache = load_page_cache(state_path) if state_path is not None else None
+    files = generated_files(corpus, raw_bytes, settings.site_name, page_cache)
     change_set = _changes(settings, corpus, works, previous)
     files.update(changes.change_files(change_set, settings.site_name, _site_url(settings)))
     timer.lap("render and export")
@@ -420,6 +422,7 @@ def _generate(settings: Settings, docs_dir: Path | None) -> BuildResult:
     save_state(state_path, {"inputs": inputs, "sources": sources_key, "stats": stats,
                             "stamp": docs_stamp(target, stats), "sources_seen": seen, "sources_seen_at": seen_at},
                {"linked": linked, "corpus": corpus})
+    save_page_cache(state_path, page_cache)
     timer.lap("save state")
     progress.done()
     timer.log()

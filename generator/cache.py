@@ -110,6 +110,19 @@ def _corpus_path(path: Path) -> Path:
     return path.with_suffix(".corpus")
 
 
+def load_page_cache(path: Path | None) -> dict:
+    """Rendered source pages of the last build into this docs folder, keyed by
+    path -> (inputs digest, text); see render.source_page_key. Kept apart from
+    the state because it is wanted exactly when the sources changed."""
+    pages = _load_pickle(path.with_suffix(".pages")) if path is not None else None
+    return pages if isinstance(pages, dict) else {}
+
+
+def save_page_cache(path: Path | None, pages: dict) -> None:
+    if path is not None:
+        _dump_pickle(path.with_suffix(".pages"), pages)
+
+
 def load_state(path: Path | None) -> dict:
     """The stored build state, or {} when missing, unreadable or from another generator."""
     state = _load_pickle(path)

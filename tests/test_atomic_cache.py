@@ -244,3 +244,23 @@ def test_scan_trusts_stored_digests_only_for_untouched_settled_files(tmp_path):
     current = {"a.txt": (_stat_key(a), "stored digest")}
     assert scan(settings, current, at).digests != ["stored digest"]
     assert scan(settings, current, at + 10**9).digests == ["stored digest"]
+
+
+def test_added_source_reuses_rendered_pages_of_unchanged_sources(tmp_path, monkeypatch):
+    """Source pages whose inputs did not change come from the page cache, and
+    the docs are the bytes a build without any cache gives."""
+    import shutil
+
+    import generator.render as render_module
+    src, cache = tmp_path / "src", tmp_path / "cache"
+    write_corpus(src, 8)
+    build_site(tmp_path, src, run_mkdocs=False, cache_dir=cache)
+    rendered = _counting(monkeypatch, render_module, "source_page")
+    (src / "zz_new.txt").write_text("Fresh headline\n\nA new source arrived on Friday with more details.\n",
+                                    encoding="utf-8")
+    result, settings = build_site(tmp_path, src, run_mkdocs=False, cache_dir=cache)
+    assert 1 <= len(rendered) < len(result.corpus.documents)
+    cached = tree_digest(settings.docs_dir)
+    shutil.rmtree(cache)
+    build_site(tmp_path, src, run_mkdocs=False, cache_dir=None)
+    assert tree_digest(settings.docs_dir) == cached

