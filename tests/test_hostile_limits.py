@@ -67,6 +67,7 @@ def _process(path: Path) -> dict:
 
 
 SENTENCE = "The quick brown fox jumps over the lazy dog near the river bank. "
+NAMES = ("Maria Lopez", "Acme Holdings", "Berlin", "Nordbank AG", "Jean Dupont", "Tokyo", "Helios Robotics")
 
 
 @pytest.mark.parametrize("name, make, survivor", [
@@ -84,6 +85,13 @@ SENTENCE = "The quick brown fox jumps over the lazy dog near the river bank. "
      + "</div>" * 10_000 + "</body></html>", "Deep words survive"),
     ("unclosed.html", lambda: "<html><body>" + "<div><span><b><i><ul><li>" * 20_000
      + "Deep words survive here." + "</body></html>", "Deep words survive"),
+    # A million characters dense with names (60,000 mentions), and 10,000
+    # short lines each naming someone: extraction must stay near-linear.
+    ("names.txt", lambda: "Names everywhere\n\n" + "".join(
+        f"{NAMES[i % 7]} met {NAMES[(i * 3) % 7]} in {NAMES[(i * 5) % 7]} on Monday. "
+        for i in range(20_000))[:1_000_000] + "\n", "on Monday"),
+    ("lines.txt", lambda: "Many lines\n\n" + "\n".join(f"{NAMES[i % 7]} said the {i}th thing." for i in range(10_000))
+     + "\n", "said the 9999th thing"),
     # A 3 MB HTML paragraph.
     ("big.html", lambda: "<html><body><article><p>" + SENTENCE * 50_000 + "</p></article></body></html>",
      "lazy dog near"),

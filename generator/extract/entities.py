@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -285,19 +286,28 @@ def lexicon() -> Lexicon:
 # Context: where in the document a span sits.
 
 def block_at(doc: Document, offset: int) -> Block | None:
-    for block in doc.blocks:
-        if block.start <= offset < block.end:
-            return block
+    index = bisect_right(doc.block_starts, offset) - 1
+    if index >= 0 and doc.blocks[index].start <= offset < doc.blocks[index].end:
+        return doc.blocks[index]
     return None
+
+
+# A line longer than this either way of a mention is prose; looking further
+# would make every mention cost the whole line (quadratic on huge lines).
+LINE_WINDOW = 4000
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The table cell / line / list item holding [start, end)."""
-    nl = text.rfind("\n", 0, start)
-    cell = text.rfind(" | ", 0, start)
-    left = max(nl + 1, cell + 3 if cell != -1 else 0)
-    rights = [r for r in (text.find("\n", end), text.find(" | ", end)) if r != -1]
-    return left, min(rights) if rights else len(text)
+    floor, ceiling = max(0, start - LINE_WINDOW), min(len(text), end + LINE_WINDOW)
+    nl = text.rfind("\n", floor, start)
+    line_start = nl + 1 if nl != -1 else (0 if floor == 0 else floor)
+    cell = text.rfind(" | ", line_start, start)
+    left = cell + 3 if cell != -1 else line_start
+    nl = text.find("\n", end, ceiling)
+    line_end = nl if nl != -1 else ceiling
+    cell = text.find(" | ", end, line_end)
+    return left, cell if cell != -1 else line_end
 
 
 def _is_title_like(line: str) -> bool:
@@ -1344,11 +1354,19 @@ def cjk_candidates(text: str, lex: Lexicon) -> list[Candidate]:
 
 def _non_overlapping(cands: list[Candidate]) -> list[Candidate]:
     """Keep the longest of overlapping candidates (earliest on ties)."""
+    # The chosen spans never overlap, so sorted by start their ends are
+    # sorted too, and a new span can only clash with its two neighbours.
+    starts: list[int] = []
     chosen: list[Candidate] = []
     for cand in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
-        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
-            chosen.append(cand)
-    return sorted(chosen, key=lambda c: c.start)
+        i = bisect_right(starts, cand.start)
+        if i > 0 and chosen[i - 1].end > cand.start:
+            continue
+        if i < len(chosen) and chosen[i].start < cand.end:
+            continue
+        starts.insert(i, cand.start)
+        chosen.insert(i, cand)
+    return chosen
 
 
 # --------------------------------------------------------------------------
