@@ -28,6 +28,8 @@ def test_find_dates(text, expected):
     ("— Harbour Desk Team · Reviewed by Ann Lee", ["Harbour Desk Team", "Ann Lee"]),
     ("\ufffd Harbour Desk Team \u00b7 Reviewed by \ufffd\ufffd\ufffd", ["Harbour Desk Team"]),
     ("作者：李明", ["李明"]),
+    ("Reporting by Ana Ruiz; Editing by Tom Hale", ["Ana Ruiz", "Tom Hale"]),   # wire credit line
+    ("Writing by Lea Moss; editing by Kai Berg", ["Lea Moss", "Kai Berg"]),
     ("Por María de la Cruz", ["María de la Cruz"]),
     ("By J.R. Smith", ["J.R. Smith"]),
     ("By Jane Doe, Staff Writer", ["Jane Doe"]),
