@@ -510,6 +510,13 @@ def _log_summary(corpus: Corpus, written: int, unchanged: int, removed: int, sec
     log.info("docs: %d files written, %d unchanged, %d removed (%.2f s)", written, unchanged, removed, seconds)
 
 
+def _quiet_jieba() -> None:
+    """The search plugin segments Chinese with jieba, which sets its own logger
+    to DEBUG when first imported and then announces its dictionary loading."""
+    import jieba
+    jieba.setLogLevel(logging.WARNING)
+
+
 def run_mkdocs(settings: Settings, docs_dir: Path, site_dir: Path) -> None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -518,6 +525,7 @@ def run_mkdocs(settings: Settings, docs_dir: Path, site_dir: Path) -> None:
     # The theme prints a banner about its successor on every build; our build
     # log says what the build did, nothing else.
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    _quiet_jieba()
     started = time.perf_counter()
     try:
         config = load_config(config_file=str(settings.config_file), docs_dir=str(docs_dir),

@@ -248,3 +248,30 @@ def test_site_works_under_a_project_path(seed_site, chromium):
             page.close()
         assert problems == [], "\n".join(problems)
         assert any("/repo/" in link for link in _search({"chromium": chromium, "base": base}, "Jassy"))
+
+
+def test_link_preview_on_hover_when_site_url_is_set(tmp_path, chromium, monkeypatch):
+    """Material's instant previews: hovering an entity link in a source page
+    shows that entity's page in a tooltip (they need the sitemap, so the site
+    is built with SITE_URL pointing where it is served, as on GitHub Pages)."""
+    from tests.conftest import ROOT, build_site
+    site_dir = tmp_path / "site"
+    site_dir.mkdir()
+    with serve_folder(site_dir) as base:
+        monkeypatch.setenv("SITE_URL", base)
+        _, settings = build_site(tmp_path, ROOT / "seeds")
+        corpus = json.loads((settings.site_dir / "data" / "corpus.json").read_text(encoding="utf-8"))
+        page = chromium.new_page(viewport={"width": 1280, "height": 900})
+        watch = PageWatch(page, base)
+        page.goto(base + corpus["sources"][0]["page"])
+        page.wait_for_load_state("networkidle")
+        link = page.locator("article a[data-preview][href*='entities/']:visible").first
+        target = link.get_attribute("href").rstrip("/").split("/")[-1]
+        link.scroll_into_view_if_needed()
+        link.hover()
+        tooltip = page.locator(".md-tooltip2").first
+        tooltip.wait_for(state="visible", timeout=10_000)
+        name = next(e["name"] for e in corpus["entities"] if e["page"].rstrip("/").endswith(target))
+        assert name in tooltip.inner_text()
+        assert watch.errors == [] and watch.foreign == []
+        page.close()
