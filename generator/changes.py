@@ -54,6 +54,10 @@ class Changes:
 
 
 # (field, heading) in the order the page, the feed and the log show them.
+# A first build of a large corpus changes everything; the page and the feed
+# list this many items per kind, data/changes.json all of them.
+MAX_LISTED = 100
+
 KINDS = (("new_sources", "New sources"), ("removed_sources", "Removed sources"),
          ("new_claims", "New claims"), ("status_changes", "Claims whose status changed"),
          ("new_entities", "New entities"))
@@ -226,7 +230,8 @@ def feed_xml(changes: Changes, site_name: str, site_url: str) -> str:
              f"  <link rel=\"self\" href={quoteattr(base + 'feed.xml')}/>",
              f"  <author><name>{_xml_text(site_name)}</name></author>"]
     for kind, heading in KINDS:
-        lines += [_entry(kind, heading, item, base, changes.date) for item in getattr(changes, kind)]
+        lines += [_entry(kind, heading, item, base, changes.date)
+                  for item in getattr(changes, kind)[:MAX_LISTED]]
     lines.append("</feed>")
     return "\n".join(lines) + "\n"
 
@@ -321,7 +326,8 @@ def whats_new_page(changes: Changes) -> str:
     """docs/whats-new.md from a change set (template: whats_new.md.j2)."""
     from .render import make_environment
 
-    sections = [{"heading": heading, "rows": [_row(item) for item in getattr(changes, kind)]}
+    sections = [{"heading": heading, "rows": [_row(item) for item in getattr(changes, kind)[:MAX_LISTED]],
+                 "more": max(0, len(getattr(changes, kind)) - MAX_LISTED)}
                 for kind, heading in KINDS]
     summary = " · ".join(f"{heading}: {len(getattr(changes, kind))}" for kind, heading in KINDS)
     return make_environment().get_template("whats_new.md.j2").render(

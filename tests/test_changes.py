@@ -229,3 +229,13 @@ def test_tampered_stored_changes_are_ignored():
     assert ch.changes_from_record({"new_sources": "nonsense"}) is None
     assert ch.changes_from_record({"new_sources": [{"id": "a", "label": "x", "page": "javascript:alert(1)/"}]}) is None
     assert ch.changes_from_record({"new_sources": [{"id": "a", "label": "x", "page": "sources/a/"}]}) is not None
+
+
+def test_page_and_feed_list_a_bounded_number_of_changes(monkeypatch):
+    monkeypatch.setattr(ch, "MAX_LISTED", 1)
+    changes = ch.compare(None, corpus_a(), ch.EPOCH)
+    page = ch.whats_new_page(changes)
+    assert page.count("](sources/") == 1 and "…and 1 more, listed in [changes.json](data/changes.json)" in page
+    entries = ET.fromstring(ch.feed_xml(changes, "Site", "")).findall(f"{ATOM}entry")
+    assert len(entries) == 3          # one per non-empty kind: sources, claims, entities
+    assert len(json.loads(ch.changes_json(changes))["new_sources"]) == 2
