@@ -64,13 +64,16 @@ def _number(words: bool = True) -> str:
     return rf"(?:{digits}|(?<![{LATIN}])(?:{_alternation(data['number_words'])})(?![{LATIN}]))"
 
 
-def _template(template: str, number: str, units: str = "") -> str:
+def template_pattern(template: str, number: str, units: str = "", named: bool = False) -> str:
+    """A data-file template ("{n} {unit} ago") as a regex; ``named`` puts the
+    number and the unit in groups ``n`` and ``unit``."""
+    n, unit = ("?P<n>", "?P<unit>") if named else ("?:", "?:")
     out = []
     for piece in re.split(r"(\{n\}|\{unit\}| +)", template):
         if piece == "{n}":
-            out.append(f"(?:{number})")
+            out.append(f"({n}{number})")
         elif piece == "{unit}":
-            out.append(f"(?:{units})\\.?")
+            out.append(f"({unit}{units})\\.?")
         elif piece and not piece.strip():
             out.append(r"\s*")
         elif piece:
@@ -82,8 +85,8 @@ def _factored(templates: list[str], number: str, units: str = "") -> str:
     """One alternation for many templates, with the leading number shared:
     "NUMBER(?:tail1|tail2)|full3|..." is tried once per position instead of
     once per template, which keeps the scan fast on long paragraphs."""
-    tails = [_template(t[len("{n}"):], number, units) for t in templates if t.startswith("{n}")]
-    full = [_template(t, number, units) for t in templates if not t.startswith("{n}")]
+    tails = [template_pattern(t[len("{n}"):], number, units) for t in templates if t.startswith("{n}")]
+    full = [template_pattern(t, number, units) for t in templates if not t.startswith("{n}")]
     parts = ([f"(?:{number})(?:{'|'.join(tails)})"] if tails else []) + full
     return "|".join(parts)
 

@@ -42,30 +42,17 @@ def unit_seconds() -> dict[str, int]:
             for seconds, words in units["unit_seconds"].items() for word in words}
 
 
-def _template_re(template: str, units: str, number: str) -> str:
-    out = []
-    for piece in re.split(r"(\{n\}|\{unit\}| +)", template):
-        if piece == "{n}":
-            out.append(f"(?P<n>{number})")
-        elif piece == "{unit}":
-            out.append(f"(?P<unit>{units})\\.?")
-        elif piece and not piece.strip():
-            out.append(r"\s*")
-        elif piece:
-            out.append(re.escape(piece))
-    return "".join(out)
-
-
 @lru_cache(maxsize=1)
 def timestamp_patterns() -> tuple[re.Pattern, ...]:
     """One pattern per language template, each with groups ``n`` and ``unit``."""
+    from .chrome import template_pattern      # chrome -> facts -> this module
     chrome, units = _data()
     number = rf"\d+(?:[.,]\d+)?|(?<![{LATIN}])(?:{_alternation(units['one_words'])})"
     patterns = []
     for lang, templates in chrome["relative_time"].items():
         unit_words = _alternation(chrome["time_units"][lang])
         for template in templates:
-            body = _template_re(template, unit_words, number)
+            body = template_pattern(template, number, unit_words, named=True)
             patterns.append(re.compile(rf"(?<![{LATIN}0-9])(?:{body})(?![{LATIN}])", re.IGNORECASE))
     return tuple(patterns)
 
