@@ -46,30 +46,16 @@ class Cache:
         return self.folder / key[:2] / f"{key}.pickle"
 
     def get(self, key: str):
-        if self.folder is None:
+        value = _load_pickle(self._path(key)) if self.folder is not None else None
+        if value is None:
             self.misses += 1
-            return None
-        try:
-            with self._path(key).open("rb") as handle:
-                value = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-            self.misses += 1
-            return None
-        self.hits += 1
+        else:
+            self.hits += 1
         return value
 
     def put(self, key: str, value) -> None:
-        if self.folder is None:
-            return
-        path = self._path(key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            with tmp.open("wb") as handle:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        if self.folder is not None:
+            _dump_pickle(self._path(key), value)
 
 
 def build_state_path(cache_dir: Path | None, docs_dir: Path) -> Path | None:
@@ -103,7 +89,7 @@ def _dump_pickle(path: Path, value) -> None:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError:
-        pass  # only costs time on the next build
+        pass  # a cache that cannot be written only costs time on the next build
 
 
 def _corpus_path(path: Path) -> Path:
