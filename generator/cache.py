@@ -10,6 +10,9 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import threading
+import time
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -104,11 +107,6 @@ def load_page_cache(path: Path | None) -> dict:
     return pages if isinstance(pages, dict) else {}
 
 
-def save_page_cache(path: Path | None, pages: dict) -> None:
-    if path is not None:
-        _dump_pickle(path.with_suffix(".pages"), pages)
-
-
 def load_state(path: Path | None) -> dict:
     """The stored build state, or {} when missing, unreadable or from another generator."""
     state = _load_pickle(path)
@@ -127,10 +125,59 @@ def load_state_corpora(path: Path | None, state: dict) -> dict:
     return stored
 
 
-def save_state(path: Path | None, state: dict, corpora: dict) -> None:
-    """Store ``state`` and its corpora; a token ties the two files together."""
+def new_token() -> str:
+    """Ties a state file to the corpora and pages written by the same build."""
+    return hashlib.sha256(f"{os.getpid()}\0{time.time_ns()}".encode()).hexdigest()
+
+
+def save_corpora(path: Path | None, corpora: dict, pages: dict | None, token: str) -> Callable[[], None]:
+    """Start writing the linked corpora and rendered pages; returns the function that waits for it.
+
+    They are the largest cache files (a second of pickling at 10,000
+    sources): a forked child writes them while the build goes on to write
+    the docs. Without fork, a second core, or with other threads running
+    (a fork would copy their locks), they are written here and now. Until
+    the state naming ``token`` is saved, nothing refers to them.
+    """
+    if path is None:
+        return lambda: None
+    jobs = [(_corpus_path(path), {**corpora, "token": token})]
+    if pages is not None:
+        jobs.append((path.with_suffix(".pages"), pages))
+    return _in_child(jobs) if _can_fork() else _inline(jobs)
+
+
+def _can_fork() -> bool:
+    return hasattr(os, "fork") and (os.cpu_count() or 1) >= 2 and threading.active_count() == 1
+
+
+def _inline(jobs: list[tuple[Path, object]]) -> Callable[[], None]:
+    for target, value in jobs:
+        _dump_pickle(target, value)
+    return lambda: None
+
+
+def _in_child(jobs: list[tuple[Path, object]]) -> Callable[[], None]:
+    pid = os.fork()
+    if pid == 0:                                     # the child: write, then leave without cleanup
+        status = 1
+        try:
+            for target, value in jobs:
+                _dump_pickle(target, value)
+            status = 0
+        finally:
+            os._exit(status)
+
+    def wait() -> None:
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass
+    return wait
+
+
+def save_state(path: Path | None, state: dict, token: str) -> None:
+    """Store ``state``; ``token`` names the corpora saved for it (see save_corpora)."""
     if path is None:
         return
-    token = hashlib.sha256(pickle.dumps((state.get("inputs"), state.get("stamp"), os.getpid()))).hexdigest()
-    _dump_pickle(_corpus_path(path), {**corpora, "token": token})
     _dump_pickle(path, {**state, "generator": generator_fingerprint(), "token": token})

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -114,3 +115,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"sourcebook: --strict: {len(result.corpus.skipped)} files not published", file=sys.stderr)
         return EXIT_STRICT
     return EXIT_OK
+
+
+def run() -> None:
+    """The command-line entry point: ``main``, then exit without tearing down the heap.
+
+    A build of thousands of sources leaves a large heap whose object-by-object
+    teardown at interpreter exit adds a quarter of a second to every command;
+    nothing is left to clean up once output is flushed and logging is shut down.
+    """
+    code = main()
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

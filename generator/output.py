@@ -140,8 +140,9 @@ def write_files(folder: Path, files: dict[str, bytes | SourceCopy],
         # File times come from a coarse clock: wait out its tick so a later
         # edit can never share the mtime recorded for what was written here.
         time.sleep(COARSE_CLOCK_TICK)
+    root = str(folder)
     for rel, digest in digests.items():
-        stat = (folder / rel).stat()
+        stat = os.stat(os.path.join(root, rel))
         new_stats[rel] = [stat.st_size, stat.st_mtime_ns, digest]
     stale = sorted(previous - set(files))
     for rel in stale:
@@ -174,7 +175,14 @@ def read_manifest(path: Path) -> list[str]:
     if not isinstance(files, list):
         return []
     # Never let a tampered manifest delete files outside the folder.
-    return [f for f in files if isinstance(f, str) and ".." not in Path(f).parts and not Path(f).is_absolute()]
+    return [f for f in files if isinstance(f, str) and _inside(f)]
+
+
+def _inside(relative: str) -> bool:
+    """A relative path that stays inside its folder (no "..", not absolute; either separator)."""
+    parts = relative.replace("\\", "/").split("/")
+    return bool(relative) and ".." not in parts and not relative.startswith(("/", "\\")) \
+        and not os.path.isabs(relative) and ":" not in parts[0]
 
 
 def docs_stamp(folder: Path, stats: dict[str, list]) -> str:
@@ -188,9 +196,10 @@ def docs_stamp(folder: Path, stats: dict[str, list]) -> str:
     if not files or set(files) != set(stats):
         return ""
     digest = hashlib.sha256()
+    root = str(folder)
     for rel in sorted(files):
         try:
-            stat = (folder / rel).lstat()
+            stat = os.lstat(os.path.join(root, rel))
         except OSError:
             return ""
         if stats[rel][:2] != [stat.st_size, stat.st_mtime_ns]:

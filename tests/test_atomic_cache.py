@@ -264,3 +264,36 @@ def test_added_source_reuses_rendered_pages_of_unchanged_sources(tmp_path, monke
     shutil.rmtree(cache)
     build_site(tmp_path, src, run_mkdocs=False, cache_dir=None)
     assert tree_digest(settings.docs_dir) == cached
+
+
+def test_corpora_saved_in_a_child_or_inline_belong_to_their_state(tmp_path, monkeypatch):
+    from generator import cache
+    state_path = tmp_path / "builds" / "state.pickle"
+    for can_fork in (True, False):
+        monkeypatch.setattr(cache, "_can_fork", lambda: can_fork)
+        token = cache.new_token()
+        wait = cache.save_corpora(state_path, {"linked": ("L", can_fork), "corpus": "C"}, {"page.md": ("k", "t")}, token)
+        wait()
+        cache.save_state(state_path, {"inputs": "x"}, token)
+        state = cache.load_state(state_path)
+        assert cache.load_state_corpora(state_path, state)["linked"] == ("L", can_fork)
+        assert cache.load_page_cache(state_path) == {"page.md": ("k", "t")}
+    # A state saved by another build does not pick up these corpora.
+    cache.save_state(state_path, {"inputs": "x"}, cache.new_token())
+    assert cache.load_state_corpora(state_path, cache.load_state(state_path)) == {}
+
+
+def test_tampered_manifest_never_removes_files_outside_the_folder(tmp_path):
+    import json
+    from generator.output import MANIFEST, read_manifest, write_files
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    outside = tmp_path / "outside.txt"
+    outside.write_text("keep", encoding="utf-8")
+    listed = ["../outside.txt", str(outside), "a/../../outside.txt", "..\\outside.txt", "C:/outside.txt", "", "old.md"]
+    (docs / MANIFEST).write_text(json.dumps({"files": listed}), encoding="utf-8")
+    (docs / "old.md").write_text("stale", encoding="utf-8")
+    assert read_manifest(docs / MANIFEST) == ["old.md"]
+    write_files(docs, {"new.md": b"new"})
+    assert outside.read_text(encoding="utf-8") == "keep"
+    assert not (docs / "old.md").exists() and (docs / "new.md").read_bytes() == b"new"

@@ -53,7 +53,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-import yaml
+from ..datafiles import load_yaml
 
 from ..extract.claims import Statement, load_cues
 from ..model import Claim, ClaimVersion, Document, Entity, Quote
@@ -141,7 +141,7 @@ class _LazyCedict(Mapping):
 def load_lexicon(path: str = str(CONCEPTS_FILE)) -> Lexicon:
     # Read-only data, loaded once per process: the dictionary takes a second to parse.
     with open(path, encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+        data = load_yaml(handle)
     concepts = tuple(sorted((name, tuple(str(w).lower() for w in words))
                             for name, words in data["concepts"].items()))
     decider = {k: tuple(str(w).lower() for w in v) for k, v in data["decider"].items()}
@@ -259,6 +259,7 @@ def subject_of(statement: Statement, index: Mapping[str, list[tuple[int, int, st
 
 
 _AMOUNT_AFTER = r"\s*(?:%|percent|per cent|thousand|million|billion|trillion)"
+_NUMBERED = re.compile(r"(.+)-(\d+)")
 
 
 def without_amounts(ents: tuple[str, ...], text: str, entity_types: Mapping[str, str]) -> tuple[str, ...]:
@@ -269,7 +270,7 @@ def without_amounts(ents: tuple[str, ...], text: str, entity_types: Mapping[str,
     """
     out: set[str] = set()
     for entity in ents:
-        match = re.fullmatch(r"(.+)-(\d+)", entity)
+        match = _NUMBERED.fullmatch(entity)
         if match and re.search(r"(?<![\w.])" + match.group(2) + _AMOUNT_AFTER, text):
             if match.group(1) in entity_types:
                 out.add(match.group(1))
@@ -524,8 +525,11 @@ RARE_SHARE = 0.01
 
 # ---------------------------------------------------------------- grouping
 
+_NON_WORD = re.compile(r"\W+")
+
+
 def _normal(text: str) -> str:
-    return re.sub(r"\W+", " ", text.lower()).strip()
+    return _NON_WORD.sub(" ", text.lower()).strip()
 
 
 def candidate_pairs(features: Sequence[Features], df: Mapping[str, int], total: int) -> list[tuple[int, int]]:

@@ -38,7 +38,7 @@ _CJK = re.compile(r"[\u3400-\u9fff\uac00-\ud7af\u3040-\u30ff]")
 _TYPE_PRIORITY = (PERSON, PRODUCT, GOV, ORG, PLACE, OTHER)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Item:
     doc: Document
     mention: Mention
@@ -49,10 +49,11 @@ class _Item:
 # --------------------------------------------------------------------------
 # Keys: which surface forms are the same name.
 
-def _country_weights(items: Sequence[_Item]) -> Counter:
+def _country_weights(texts: Sequence[str]) -> Counter:
+    """How often the corpus names each country through its gazetteer entries, by mention text."""
     lex = lexicon()
     weights: Counter = Counter()
-    for text, count in Counter(item.mention.text for item in items).items():
+    for text, count in Counter(texts).items():
         for key in _gaz_keys(text):
             entry = lex.entries[key]
             if entry.country:
@@ -221,7 +222,7 @@ def _retype_subsidiaries(by_key: dict) -> dict:
             first = "n:" + words[0]
             known = first in orgs or any(lex.entries[k].type == ORG for k in _gaz_keys(words[0]))
             if known:
-                items = [replace(i, mention=replace(i.mention, type=ORG)) for i in items]
+                items = _Group(replace(i, mention=replace(i.mention, type=ORG)) for i in items)
         out[key] = items
     return out
 
@@ -247,7 +248,7 @@ def _inner_names(by_key: dict, weights: Counter) -> dict:
             start = m.end - len(inner)
             mention = replace(m, text=item.doc.text[start:m.end], start=start, type=typ, cued=False, roles=())
             out[inner_key].append(replace(item, mention=mention, key=inner_key))
-    return out
+    return {key: _Group(group) for key, group in out.items()}
 
 
 def _inner_name(key: str, group: list[_Item], lex) -> str:
@@ -339,11 +340,32 @@ def _latin_words(key: str) -> list[str]:
 _CUE_WEIGHT = 4      # a type a context cue gave outweighs several typed by shape alone
 
 
+class _Group(list):
+    """The items of one surface key, with their type vote counted once.
+
+    Many rules ask for a key's type; a group is complete before any rule
+    reads it and is never changed afterwards, so the first count stands.
+    """
+
+    __slots__ = ("vote",)
+
+
 def _majority_type(items: list[_Item]) -> str:
     """The type with most votes; a mention typed by a cue counts _CUE_WEIGHT times."""
-    counts: Counter = Counter()
-    for i in items:
-        counts[i.mention.type] += _CUE_WEIGHT if i.mention.cued else 1
+    vote = getattr(items, "vote", None)
+    if vote is None:
+        vote = _count_votes(items)
+        if isinstance(items, _Group):
+            items.vote = vote
+    return vote
+
+
+def _count_votes(items: list[_Item]) -> str:
+    mentions = [i.mention for i in items]
+    counts = Counter(m.type for m in mentions)
+    for m in mentions:
+        if m.cued:
+            counts[m.type] += _CUE_WEIGHT - 1
     return sorted(counts, key=lambda t: (-counts[t], _TYPE_PRIORITY.index(t) if t in _TYPE_PRIORITY else 9))[0]
 
 
@@ -492,9 +514,9 @@ def _romanizes(chinese: str, latin_words: list[str]) -> bool:
 
 @lru_cache(maxsize=1)
 def _korean_surnames_latin() -> Mapping[str, frozenset[str]]:
-    import yaml
+    from ..datafiles import load_yaml
     from ..extract.entities import DATA_DIR
-    data = yaml.safe_load((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
     out = {}
     for part in data["ko_surname_latin"].split(";"):
         hangul, *latin = part.split()
@@ -614,6 +636,9 @@ def stated_pairs(items: Sequence[_Item]) -> tuple[list[tuple[str, str]], list[tu
     code_names: list[tuple[str, str]] = []
     code_cue = "|".join(re.escape(c) for c in lex.code_name_cues)
     alias_cue = "|".join(re.escape(c) for c in lex.alias_cues)
+    opening = re.compile(r"\s*[(（]\s*")
+    code_gap = re.compile(rf"(?:\s*[\w\u4e00-\u9fff]{{1,8}})?\s*[(（]\s*(?:{code_cue})\s*[:：]?\s*", re.I)
+    alias_gap = re.compile(rf"\s*,?\s*(?:{alias_cue})\s*[:：]?\s*[\"“]?", re.I)
     by_doc: dict[str, list[_Item]] = defaultdict(list)
     for item in items:
         by_doc[item.doc.id].append(item)
@@ -626,14 +651,14 @@ def stated_pairs(items: Sequence[_Item]) -> tuple[list[tuple[str, str]], list[tu
                 continue                     # no cue phrase is that long
             gap = _between(doc, first.mention, second.mention)
             close = doc.text[second.mention.end:second.mention.end + 2].lstrip()[:1]
-            if re.fullmatch(r"\s*[(（]\s*", gap) and close in ")）":
+            if opening.fullmatch(gap) and close in ")）":
                 if _cross_script(first.mention.text, second.mention.text) or _is_acronym_of(
                         second.mention.text, first.mention.text) or _is_acronym_of(first.mention.text, second.mention.text) \
                         or _abbreviates(second.mention.text, first.mention.text):
                     aliases.append((first.key, second.key))
-            elif re.fullmatch(rf"(?:\s*[\w\u4e00-\u9fff]{{1,8}})?\s*[(（]\s*(?:{code_cue})\s*[:：]?\s*", gap, re.I):
+            elif code_gap.fullmatch(gap):
                 code_names.extend((first.key, other.key) for other in _listed(doc, doc_items[i + 1:]))
-            elif re.fullmatch(rf"\s*,?\s*(?:{alias_cue})\s*[:：]?\s*[\"“]?", gap, re.I):
+            elif alias_gap.fullmatch(gap):
                 aliases.append((first.key, second.key))
     return aliases, code_names
 
@@ -944,13 +969,16 @@ def _description(items: list[_Item], tables: frozenset = frozenset()) -> tuple[s
             if desc:
                 found.append(((bool(_CJK.search(desc)), 0, doc.id, m.start), desc, doc.id))
         after = doc.text[m.end:m.end + 160]
-        match = re.match(r",\s+((?:a|an)\s+[^,.;()\n]{8,120}?),", after)
+        match = _APPOSITIVE.match(after)
         if match and item.context in (PROSE, INITIAL):
             found.append(((False, 1, doc.id, m.start), match.group(1), doc.id))
     if not found:
         return "", ""
     _, desc, source = min(found)
     return desc, source
+
+
+_APPOSITIVE = re.compile(r",\s+((?:a|an)\s+[^,.;()\n]{8,120}?),")
 
 
 def _names_cell(cell: str, name: str) -> bool:
@@ -1003,7 +1031,7 @@ def resolve_entities(docs: Sequence[Document], mentions: Mapping[str, Sequence[M
     docs = sorted(docs, key=lambda d: d.id)
     raw = [(doc, m) for doc in docs
            for m in sorted(mentions.get(doc.id, ()), key=lambda m: (m.start, m.end))]
-    weights = _country_weights([_Item(doc, m, "", "") for doc, m in raw])
+    weights = _country_weights([m.text for _, m in raw])
     keys: dict[str, str] = {}                 # surface text -> key, computed once
     items = []
     for doc, m in raw:

@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from ..datafiles import load_yaml
 
 from ..model import Corpus
 from ..progress import Progress
@@ -74,7 +74,7 @@ def metadata_entities(docs, entities) -> tuple:
 
 @lru_cache(maxsize=1)
 def _group_word_res() -> tuple[re.Pattern, re.Pattern]:
-    words = yaml.safe_load((DATA_DIR / "byline_words.yaml").read_text(encoding="utf-8"))["group_words"]
+    words = load_yaml((DATA_DIR / "byline_words.yaml").read_text(encoding="utf-8"))["group_words"]
     latin = sorted((w for w in words if w.isascii() or not _is_cjk(w)), key=len, reverse=True)
     cjk = sorted((w for w in words if _is_cjk(w)), key=len, reverse=True)
     return (re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, latin)) + r")(?!\w)", re.IGNORECASE),
