@@ -17,6 +17,7 @@ import os
 import shutil
 import time
 from pathlib import Path
+from stat import S_ISREG
 
 MANIFEST = ".sourcebook-manifest.json"
 COARSE_CLOCK_TICK = 0.03        # seconds; kernels stamp files with a clock of 4-10 ms ticks
@@ -83,21 +84,21 @@ def _digest(content: bytes | SourceCopy) -> str:
     return content.sha256 if isinstance(content, SourceCopy) else hashlib.sha256(content).hexdigest()
 
 
-def _is_unchanged(target: Path, content: bytes | SourceCopy, known: list | None) -> bool:
-    """True when ``target`` already holds ``content``.
+def _is_unchanged(target: Path, content: bytes | SourceCopy, known: list | None, digest: str = "") -> bool:
+    """True when ``target`` already holds ``content`` (whose sha256 is ``digest`` when given).
 
     ``known`` is [size, mtime_ns, sha256] of what the previous build wrote;
     a target whose size and mtime still match needs no read, only a hash
     comparison. Anything else (no record, touched file) is compared byte for byte.
     """
     try:
-        stat = target.lstat()
+        stat = os.lstat(target)
     except OSError:
         return False
-    if not os.path.isfile(target) or os.path.islink(target):
+    if not S_ISREG(stat.st_mode):          # a symlink or folder put in its place is replaced
         return False
     if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
-        return known[2] == _digest(content)
+        return known[2] == (digest or _digest(content))
     data = content.read() if isinstance(content, SourceCopy) else content
     return stat.st_size == len(data) and target.read_bytes() == data
 
@@ -123,7 +124,8 @@ def write_files(folder: Path, files: dict[str, bytes | SourceCopy],
     digests: dict[str, str] = {}
     for rel, content in sorted(files.items()):
         target = folder / rel
-        if _is_unchanged(target, content, previous_stats.get(rel)):
+        digest = _digest(content)
+        if _is_unchanged(target, content, previous_stats.get(rel), digest):
             unchanged += 1
         else:
             if target.parent not in made_dirs:
@@ -133,9 +135,8 @@ def write_files(folder: Path, files: dict[str, bytes | SourceCopy],
             tmp = target.with_name(target.name + ".tmp")
             tmp.write_bytes(data)
             os.replace(tmp, target)
-            content = data
             written += 1
-        digests[rel] = _digest(content)
+        digests[rel] = digest
     if written:
         # File times come from a coarse clock: wait out its tick so a later
         # edit can never share the mtime recorded for what was written here.
