@@ -228,30 +228,71 @@ def file_stats(found: Scan) -> tuple[dict, int]:
 
 
 def process_all(settings: Settings, progress: Progress, found: Scan | None = None) -> list[SourceWork]:
-    """Per-source work for every file, from the cache where possible, on all cores."""
+    """Per-source work for every file, from the cache where possible, on all cores.
+
+    A few new sources among many cached ones are processed by a forked
+    worker while this process reads the cache: on a rebuild after adding a
+    source, loading its rules' models then costs no wall time.
+    """
     found = found or scan(settings)
     ids = found.ids
     cache = Cache(settings.cache_dir)
+    keys = {file: entry_key(digest, ids[file], file) if digest else None
+            for file, digest in zip(found.files, found.digests)}
+    cached = [file for file in found.files if cache.has(keys[file])]
+    listed = set(cached)
+    todo = [(path, ids[file], digest) for path, file, digest in zip(found.paths, found.files, found.digests)
+            if file not in listed]
+    background = _Background(todo, settings) if _worth_a_background_worker(len(todo), len(cached)) else None
     results: dict[str, SourceWork] = {}
-    todo: list[tuple[Path, str, str | None]] = []
-    progress.start("checking cache", len(found.paths))
+    unreadable: list[tuple[Path, str, str | None]] = []
+    progress.start("checking cache", len(cached))
     with _collector_paused():
         for path, file, digest in zip(found.paths, found.files, found.digests):
-            hit = cache.get(entry_key(digest, ids[file], file)) if digest else None
-            if hit is not None:
-                results[file] = hit
-            else:
-                todo.append((path, ids[file], digest))
-            progress.advance()
-    progress.start("reading and cleaning", len(todo))
-    for work in _run(todo, settings, progress):
+            if file in listed:
+                hit = cache.get(keys[file])
+                if hit is not None:
+                    results[file] = hit
+                else:
+                    unreadable.append((path, ids[file], digest))
+                progress.advance()
+    progress.start("reading and cleaning", len(todo) + len(unreadable))
+    if background is not None:
+        works = background.results()
+        progress.advance(len(works))
+        works += _run(unreadable, settings, progress)
+    else:
+        works = list(_run(todo + unreadable, settings, progress))
+    for work in works:
         results[work.file] = work
-    for path, doc_id, digest in todo:
+    for path, doc_id, digest in todo + unreadable:
         work = results[path.relative_to(settings.sources_dir).as_posix()]
         if digest:
             cache.put(entry_key(digest, doc_id, work.file), work)
-    log.debug("cache: %d hits, %d misses", cache.hits, len(todo))
+    log.debug("cache: %d hits, %d misses", cache.hits, len(todo) + len(unreadable))
     return [results[file] for file in found.files]
+
+
+BACKGROUND_MIN_CACHED = 500     # cached results worth overlapping (about 40 ms of loading per 500)
+
+
+def _worth_a_background_worker(todo: int, cached: int) -> bool:
+    forking = "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) >= 2
+    return forking and 0 < todo < PARALLEL_THRESHOLD and cached >= BACKGROUND_MIN_CACHED
+
+
+class _Background:
+    """A few sources processed by one forked worker; ``results`` waits for them."""
+
+    def __init__(self, todo: list[tuple[Path, str, str | None]], settings: Settings):
+        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        self._future = self._pool.submit(_process_batch, [(path, doc_id) for path, doc_id, _ in todo], settings)
+
+    def results(self) -> list[SourceWork]:
+        try:
+            return self._future.result()
+        finally:
+            self._pool.shutdown()
 
 
 @contextmanager

@@ -48,6 +48,10 @@ class Cache:
         assert self.folder is not None
         return self.folder / key[:2] / f"{key}.pickle"
 
+    def has(self, key: str | None) -> bool:
+        """An entry is stored under ``key`` (it may still turn out unreadable)."""
+        return key is not None and self.folder is not None and self._path(key).is_file()
+
     def get(self, key: str):
         value = _load_pickle(self._path(key)) if self.folder is not None else None
         if value is None:

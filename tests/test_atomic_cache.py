@@ -297,3 +297,25 @@ def test_tampered_manifest_never_removes_files_outside_the_folder(tmp_path):
     write_files(docs, {"new.md": b"new"})
     assert outside.read_text(encoding="utf-8") == "keep"
     assert not (docs / "old.md").exists() and (docs / "new.md").read_bytes() == b"new"
+
+
+def test_new_sources_processed_alongside_cache_reading_give_the_same_site(tmp_path, monkeypatch):
+    import generator.build as build_module
+    new_text = "Fresh headline\n\nA new source arrived on Friday with more details about the sale.\n"
+    sites = []
+    for background in (False, True):
+        root = tmp_path / str(background)
+        src, cache = root / "src", root / "cache"
+        write_corpus(src, 6)
+        build_site(root, src, run_mkdocs=False, cache_dir=cache)
+        monkeypatch.setattr(build_module, "BACKGROUND_MIN_CACHED", 1 if background else 10**9)
+        workers = _counting(monkeypatch, build_module._Background, "__init__")
+        (src / "zz_new.txt").write_text(new_text, encoding="utf-8")
+        (src / "aa_new.md").write_text("# Second headline\n\nAnother source about the sale, on Monday.\n",
+                                       encoding="utf-8")
+        result, settings = build_site(root, src, run_mkdocs=False, cache_dir=cache)
+        assert len(workers) == int(background)
+        assert {"zz_new.txt", "aa_new.md"} <= {d.file for d in result.corpus.documents}
+        sites.append(tree_digest(settings.docs_dir))
+        monkeypatch.undo()
+    assert sites[0] == sites[1]
