@@ -26,7 +26,7 @@ from .export import claims_csv, corpus_json
 from .link.pipeline import link_corpus
 from .model import Corpus, Document, RawText, Skipped
 from .progress import Progress
-from . import changes, near_duplicates
+from . import changes, datafiles, near_duplicates
 from .add import SIDECAR_SUFFIX, read_sidecar
 from .cache import (Cache, build_state_path, entry_key, generator_fingerprint, load_page_cache, load_state,
                     load_state_corpora, new_token, save_corpora, save_state)
@@ -169,6 +169,12 @@ class Scan:
     digests: list[str | None]
     stats: list[tuple | None]      # _stat_key of each file, taken before it was hashed
     started_ns: int = 0            # wall clock when the scan began
+
+    def with_sidecar(self) -> set[str] | None:
+        """Files with a sidecar next to them, as the scan saw them (None: not known for all)."""
+        if any(stat is None for stat in self.stats):
+            return None
+        return {file for file, stat in zip(self.files, self.stats) if stat[4] is not None}
 
     def key(self) -> str | None:
         """One hash of every input file (name, id, digest); None if any could not be hashed."""
@@ -349,9 +355,15 @@ def drop_duplicates(works: list[SourceWork]) -> list[SourceWork]:
     return out
 
 
-def drop_near_duplicates(works: list[SourceWork], sources_dir: Path) -> list[SourceWork]:
-    """Near-identical texts, or pages fetched from the same URL, are published once."""
-    items = [near_duplicates.Item(w.file, w.doc.text, _sidecar_url(sources_dir / w.file), w.sketch)
+def drop_near_duplicates(works: list[SourceWork], sources_dir: Path,
+                         with_sidecar: set[str] | None = None) -> list[SourceWork]:
+    """Near-identical texts, or pages fetched from the same URL, are published once.
+
+    ``with_sidecar`` (files the scan saw a sidecar for) saves looking for
+    sidecars next to every source; None means look.
+    """
+    items = [near_duplicates.Item(w.file, w.doc.text, _sidecar_url(sources_dir / w.file)
+                                  if with_sidecar is None or w.file in with_sidecar else "", w.sketch)
              for w in works if w.doc is not None]
     copies = near_duplicates.find_near_duplicates(items)
     return [SourceWork(w.file, w.content_hash, skipped=Skipped(w.file, f"near-duplicate of {copies[w.file]}"))
@@ -411,9 +423,13 @@ def generate(settings: Settings, docs_dir: Path | None = None) -> BuildResult:
     into this docs folder saw and its generated files are untouched, the
     folder is already right: the build stops after hashing the sources.
     """
+    # Faster-loading copies of installed packages' data (py3langid's model)
+    # live in the cache folder, for this build only (see datafiles.py).
+    datafiles.use_derived_dir(settings.cache_dir / "derived" if settings.cache_dir else None)
     try:
         return _generate(settings, docs_dir)
     finally:
+        datafiles.use_derived_dir(None)
         # Objects frozen during the build may be collected again (serve keeps
         # one process across many builds).
         gc.unfreeze()
@@ -435,7 +451,7 @@ def _generate(settings: Settings, docs_dir: Path | None) -> BuildResult:
         return _unchanged_build(settings, same, len(state.get("stats", {})), timer, started)
     works = process_all(settings, progress, found)
     timer.lap("per-source (read, clean, extract)")
-    works = drop_near_duplicates(drop_duplicates(works), settings.sources_dir)
+    works = drop_near_duplicates(drop_duplicates(works), settings.sources_dir, found.with_sidecar())
     # Per-source results live until the build ends: moving them out of the
     # collector's generations keeps later collections from rescanning them
     # (a fifth of the link stage's time at 10,000 sources).

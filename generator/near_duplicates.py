@@ -91,42 +91,73 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
 
 
 def find_near_duplicates(items: list[Item], threshold: float = THRESHOLD) -> dict[str, str]:
-    """{file: earlier file it copies} for every copy; originals are not keys."""
-    index: dict[bytes, list[str]] = {}
-    signatures: dict[str, np.ndarray] = {}
+    """{file: earlier file it copies} for every copy; originals are not keys.
+
+    Files are distinct. Equivalent to visiting the items in file order with
+    one LSH index of every original's bands, but a band value held by only
+    one source can never bring up a candidate, so only the sources sharing at
+    least one band value with another are indexed and compared (a quarter of
+    a 10,000-source corpus of templated texts, none in a typical one).
+    """
+    ordered = sorted(items, key=lambda i: i.file)
+    signatures = [_signature_of(item) for item in ordered]
+    rows = [pos for pos, sig in enumerate(signatures) if sig is not None]
+    matrix = np.stack([signatures[pos] for pos in rows]) if rows else np.zeros((0, BANDS * ROWS), np.uint64)
+    keys_at = {rows[row]: keys for row, keys in shared_band_keys(matrix).items()}
+    row_at = {pos: row for row, pos in enumerate(rows)}
+    index: dict[int, list[int]] = {}         # shared band key -> rows of originals holding it
     by_url: dict[str, str] = {}
     copies: dict[str, str] = {}
-    for item in sorted(items, key=lambda i: i.file):
+    for pos, item in enumerate(ordered):
         original = by_url.get(item.url) if item.url else None
-        sig = _signature_of(item)
-        if original is None and sig is not None:
-            original = _best_match(sig, index, signatures, threshold)
+        keys = keys_at.get(pos, ())
+        if original is None and keys:
+            best = _best_match(matrix, row_at[pos], keys, index, threshold)
+            original = ordered[rows[best]].file if best is not None else None
         if original is not None:
             copies[item.file] = original
             continue
         # Only originals are indexed, so a copy always points at a kept file.
         if item.url:
             by_url[item.url] = item.file
-        if sig is not None:
-            signatures[item.file] = sig
-            for key in band_keys(sig):
-                bucket = index.setdefault(key, [])
-                # A band shared by very many sources is boilerplate-like (tiny
-                # or templated texts); capping it keeps the pass near-linear.
-                # A real copy matches its original in nearly every band, so
-                # a single full bucket does not hide it.
-                if len(bucket) < MAX_BUCKET:
-                    bucket.append(item.file)
+        for key in keys:
+            bucket = index.setdefault(key, [])
+            # A band shared by very many sources is boilerplate-like (tiny
+            # or templated texts); capping it keeps the pass near-linear.
+            # A real copy matches its original in nearly every band, so
+            # a single full bucket does not hide it.
+            if len(bucket) < MAX_BUCKET:
+                bucket.append(row_at[pos])
     return copies
 
 
-def _best_match(sig: np.ndarray, index: dict[bytes, list[str]], signatures: dict[str, np.ndarray],
-                threshold: float) -> str | None:
-    candidates = sorted({file for key in band_keys(sig) for file in index.get(key, ())})
+def shared_band_keys(matrix: np.ndarray) -> dict[int, list[int]]:
+    """{row: one int per band whose value another row also has}, for the signature rows that have one.
+
+    Equal ints mean the same band and the same band value (``band_keys``);
+    a band value no other row has is left out, since it can never match.
+    """
+    count = matrix.shape[0]
+    keys = np.full((count, BANDS), -1, dtype=np.int64)
+    for band in range(BANDS):
+        cells = np.ascontiguousarray(matrix[:, band * ROWS:(band + 1) * ROWS])
+        values = cells.view(np.dtype((np.void, ROWS * cells.itemsize))).ravel()
+        _unique, group, sizes = np.unique(values, return_inverse=True, return_counts=True)
+        group = group.ravel()
+        keys[:, band] = np.where(sizes[group] > 1, band * count + group, -1)
+    return {int(row): [key for key in keys[row].tolist() if key >= 0]
+            for row in np.flatnonzero((keys >= 0).any(axis=1))}
+
+
+def _best_match(matrix: np.ndarray, row: int, keys: list[int], index: dict[int, list[int]],
+                threshold: float) -> int | None:
+    """The row of the most similar indexed original at or above ``threshold``, or None."""
+    candidates = sorted({other for key in keys for other in index.get(key, ())})
     if not candidates:
         return None
+    sig = matrix[row]
     # One vectorised comparison: short, template-like sources can share a
     # band with many others, and a Python loop over them would dominate.
-    agree = (np.stack([signatures[f] for f in candidates]) == sig).sum(axis=1) / sig.size
+    agree = (matrix[candidates] == sig).sum(axis=1) / sig.size
     best = int(np.argmax(agree))         # first maximum: ties go to the earlier file
     return candidates[best] if agree[best] >= threshold else None

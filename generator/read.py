@@ -37,7 +37,7 @@ from pathlib import Path
 
 import charset_normalizer
 import ftfy
-import yaml
+from .datafiles import load_yaml
 
 from .model import RawText, Repair, Skipped
 
@@ -161,7 +161,7 @@ def _char_class(chars) -> str:
 @lru_cache(maxsize=1)
 def _settings() -> _Settings:
     """The encoding data file, read once per process."""
-    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    data = load_yaml(DATA_FILE.read_text(encoding="utf-8"))
     upgrades = {}
     for key, targets in data["decoder_upgrades"].items():
         name = _codec_name(key)

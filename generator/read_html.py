@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 import yaml
+
+from .datafiles import load_yaml
 from lxml import etree, html as lxml_html
 
 # Larger pages are cut before parsing so that extraction time stays bounded.
@@ -586,7 +588,7 @@ def _byline_prefixes() -> tuple[str, ...]:
     """Byline prefixes from the shared facts vocabulary, longest first."""
     try:
         with FACTS_FILE.open(encoding="utf-8") as handle:
-            data = yaml.safe_load(handle) or {}
+            data = load_yaml(handle) or {}
     except (OSError, yaml.YAMLError):
         return ()
     prefixes = [str(item) for item in data.get("byline_prefixes", ()) if item]

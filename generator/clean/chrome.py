@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from ..datafiles import load_yaml
 
 from .facts import find_dates, is_byline
 from .state import CleanState, Line
@@ -37,7 +37,7 @@ MAX_SHARE_WORDS = 24
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    return yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    return load_yaml(DATA_FILE.read_text(encoding="utf-8"))
 
 
 def _alternation(words) -> str:
@@ -339,7 +339,11 @@ def _share_res() -> tuple[re.Pattern, re.Pattern]:
         latin = [w for w in words if not re.search(f"[{CJK}]", w)]
         cjk = [w for w in words if re.search(f"[{CJK}]", w)]
         # A CJK label may carry a one-character preposition ("share to").
-        cjk_body = "|".join(rf"{re.escape(w)}[{CJK}]?" for w in sorted(cjk, key=len, reverse=True))
+        # One shared optional class after the labels (longest first) matches
+        # what a class after each label would; a case-insensitive CJK class
+        # takes milliseconds to compile, and there are dozens of labels.
+        alternatives = "|".join(re.escape(w) for w in sorted(cjk, key=len, reverse=True))
+        cjk_body = rf"(?:{alternatives})[{CJK}]?" if cjk else ""
         return "|".join(p for p in (_bounded(_alternation(latin)), cjk_body) if p)
     return (re.compile(phrases(data["share_labels"]), re.IGNORECASE),
             re.compile(phrases(data["share_targets"]), re.IGNORECASE))

@@ -19,7 +19,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from ..datafiles import load_yaml
 
 from .relative_time import parse_capture_time, published_from_relative
 from .state import CleanState
@@ -38,7 +38,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+|(?<=[。！？])")
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    return yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    return load_yaml(DATA_FILE.read_text(encoding="utf-8"))
 
 
 def _alternation(words) -> str:

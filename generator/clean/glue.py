@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from ..datafiles import load_yaml
 
 from .chrome import number_widget_re   # chrome owns the widget vocabulary
 from .state import CleanState
@@ -26,7 +26,7 @@ CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    return yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    return load_yaml(DATA_FILE.read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)

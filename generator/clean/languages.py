@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from ..datafiles import load_yaml
 
 from .state import CleanState, Line
 
@@ -67,7 +67,7 @@ def _char_class(ranges) -> re.Pattern:
 @lru_cache(maxsize=1)
 def settings() -> Settings:
     """The language data file, read once per process."""
-    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    data = load_yaml(DATA_FILE.read_text(encoding="utf-8"))
     scripts = tuple((s["name"], s["lang"], _char_class(s["ranges"])) for s in data["scripts"])
     return Settings(
         scripts=scripts, dense=frozenset(data["dense_scripts"]),
@@ -95,9 +95,9 @@ def _word_index(words_by_lang: dict) -> dict:
 
 @lru_cache(maxsize=1)
 def _base_identifier():
-    """The py3langid model: loading takes about a second, so it is loaded once."""
-    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
-    return LanguageIdentifier.from_model_file(MODEL_DIR / MODEL_FILE, norm_probs=True)
+    """The py3langid model: unpacking it takes 0.4 s, so it is loaded once (see langid_model)."""
+    from .langid_model import load_identifier
+    return load_identifier()
 
 
 @lru_cache(maxsize=8)

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from ..datafiles import load_yaml
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 LATIN = r"A-Za-z\u00c0-\u024f\u0400-\u04ff"
@@ -25,8 +25,8 @@ LABEL_WINDOW = 24
 
 @lru_cache(maxsize=1)
 def _data() -> tuple[dict, dict]:
-    chrome = yaml.safe_load((DATA_DIR / "chrome.yaml").read_text(encoding="utf-8"))
-    units = yaml.safe_load((DATA_DIR / "relative_time.yaml").read_text(encoding="utf-8"))
+    chrome = load_yaml((DATA_DIR / "chrome.yaml").read_text(encoding="utf-8"))
+    units = load_yaml((DATA_DIR / "relative_time.yaml").read_text(encoding="utf-8"))
     return chrome, units
 
 

@@ -19,7 +19,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from ..datafiles import load_yaml
 
 from ..model import HEADING, LIST, QA, TABLE
 from .state import CleanState, Line
@@ -36,7 +36,7 @@ Key = tuple[str, str, str]   # (language, family, normalised text)
 
 @lru_cache(maxsize=1)
 def _marker_re() -> re.Pattern:
-    markers = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))["qa_markers"]
+    markers = load_yaml(DATA_FILE.read_text(encoding="utf-8"))["qa_markers"]
     alternation = "|".join(re.escape(m) for m in sorted(markers, key=len, reverse=True))
     return re.compile(rf"^(?:{alternation})\s*[:：.]\s*", re.IGNORECASE)
 

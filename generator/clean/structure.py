@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from ..datafiles import load_yaml
 
 from ..model import HEADING, LIST, PARAGRAPH, QA, QUOTE, TABLE
 from .languages import dense_pattern
@@ -55,7 +55,7 @@ def _label_pattern(labels) -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def settings() -> Settings:
-    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    data = load_yaml(DATA_FILE.read_text(encoding="utf-8"))
     bullets = "".join(re.escape(b) for b in data["bullets"])
     return Settings(
         sentence_end=data["sentence_end"], continues=data["continues"],

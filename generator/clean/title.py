@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from ..datafiles import load_yaml
 
 from ..model import HEADING, LIST, PARAGRAPH, QA, TABLE
 from .state import CleanState, Line
@@ -31,7 +31,7 @@ PARALLEL_SHARE = 0.3
 
 @lru_cache(maxsize=1)
 def _limits() -> dict:
-    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    data = load_yaml(DATA_FILE.read_text(encoding="utf-8"))
     return data.get("title", {})
 
 

