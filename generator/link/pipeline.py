@@ -13,6 +13,7 @@ from ..registry import load_registry
 from ..settings import Settings
 from . import claims as link_claims
 from . import entities as link_entities
+from .lookalikes import look_alike_notes
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -33,6 +34,7 @@ def link_corpus(works, settings: Settings, progress: Progress) -> Corpus:
     origins = {d.id: (d.metadata.origin.publisher if d.metadata.origin else None) for d in docs}
     claims = link_claims.group_claims(docs, statements, entities, origins)
     progress.advance()
+    notes = (*notes, *look_alike_notes(entities))
     return Corpus(documents=tuple(docs), skipped=tuple(skipped), entities=tuple(entities),
                   claims=tuple(claims), notes=tuple(notes))
 
