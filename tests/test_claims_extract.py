@@ -1,6 +1,8 @@
 """Statement extraction rules, on small synthetic documents."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.extract.claims import (ASSERTED, DENIED, find_statements, load_cues, numbers_in,
                                       split_sentences)
 from generator.model import Block, Document, Metadata, Mention
@@ -219,3 +221,120 @@ def test_author_attributed_view_is_reported_speech():
 def test_romance_preterite_is_an_event():
     doc = make_doc("d", [("paragraph", "El ministro Tomas Varga pidió a ambas partes que negocien.")])
     assert texts(doc) == ["El ministro Tomas Varga pidió a ambas partes que negocien."]
+
+
+# ---------------------------------------------------------------- other languages (de, fr, pt, es, ja)
+
+def make_lang_doc(doc_id: str, lang: str, paragraphs: list[str], published: str | None = "2031-05-20") -> Document:
+    """Paragraph blocks in one language, as cleaning tags them."""
+    doc = make_doc(doc_id, [("paragraph", p) for p in paragraphs], published)
+    return replace(doc, blocks=tuple(replace(b, lang=lang) for b in doc.blocks))
+
+
+def test_ordinal_day_before_a_month_does_not_end_a_sentence():
+    months = frozenset(str(m).lower() for m in load_cues().data["months"])
+    text = "Globex meldete den Ausfall am 14. November der Aufsicht. Initech schwieg."
+    spans = split_sentences(text, 0, len(text), frozenset(), months)
+    assert [text[s:e] for s, e in spans] == ["Globex meldete den Ausfall am 14. November der Aufsicht.",
+                                             "Initech schwieg."]
+
+
+def test_day_first_dates_in_several_languages():
+    from generator.extract.claims import dates_in
+    cues = load_cues()
+    assert dates_in("Globex meldete den Ausfall am 14. November.", cues, "2031") == ("2031-11-14",)
+    assert dates_in("A Globex anunciou a 3 de março de 2030 o acordo.", cues, "2031") == ("2030-03-03",)
+    assert dates_in("Globex a signé le 1er mars.", cues, "2031") == ("2031-03-01",)
+    assert dates_in("Globex signed on 18 November 2030.", cues, None) == ("2030-11-18",)
+    assert dates_in("About 30 may leave Globex.", cues, "2031") == ()     # the verb, not the month
+
+
+def test_amounts_read_the_same_in_every_language():
+    cues = load_cues()
+    assert numbers_in("Globex zahlte 2,1 Millionen Euro.", cues, "de") == ("€2100000",)
+    assert numbers_in("A Globex tem 1,2 milhões de clientes, dos quais 180 mil em Lisboa.", cues, "pt") == \
+        ("1200000", "180000")
+    assert numbers_in("Globex paiera 210 millions d'euros pour 70 % du capital.", cues, "fr") == ("70%", "€210000000")
+    assert numbers_in("グローベックスは2億4000万ユーロで株式の70％を取得した。", cues, "ja") == \
+        ("70%", "€240000000")
+    assert numbers_in("グローベックスは5000万ユーロを投資する。", cues, "ja") == ("€50000000",)
+    # "41.000" is forty-one thousand in Spanish, and the English "4.750" stays a decimal.
+    assert numbers_in("Globex transportó 41.000 pasajeros.", cues, "es") == ("41000",)
+    assert numbers_in("Globex set the rate at 4.750 percent.", cues, "en") == ("4.750%",)
+    # The scale word of "12 million dollars" is not counted again as the number "million".
+    assert numbers_in("Globex raised 12 million dollars.", cues, "en") == ("$12000000",)
+
+
+def test_german_and_french_verb_forms_report_events():
+    german = make_lang_doc("de", "de", ["Die Angreifer verschafften sich über das Konto von Globex Zugang.",
+                                        "Initech-Chefin Dana Roe entschuldigte sich bei den Kunden."])
+    assert len(texts(german)) == 2
+    french = make_lang_doc("fr", "fr", ["Ce sont les banques de Globex qui ont contraint Dana Roe à vendre.",
+                                        "La vente de Globex doit encore être validée par la ligue."])
+    assert len(texts(french)) == 2
+
+
+def test_german_shapes_are_not_tried_on_english():
+    # "late" and "quite" would read as German preterites.
+    doc = make_doc("d", [("paragraph", "Globex quite late in Lisbon.")])
+    assert texts(doc) == []
+
+
+def test_reported_speech_and_attribution_in_other_languages():
+    portuguese = make_lang_doc("pt", "pt", ["O banco garantiu que não foram roubadas palavras-passe."])
+    [statement] = find_statements(portuguese, ())
+    assert statement.polarity == DENIED
+    german = make_lang_doc("de", "de", ["Nach Informationen der Zeitung wurden auch Passwörter gestohlen."])
+    assert len(texts(german)) == 1
+    french = make_lang_doc("fr", "fr", ["Selon plusieurs sources, la vente sera annoncée lundi."])
+    assert len(texts(french)) == 1
+    japanese = make_doc("ja", [("paragraph", "同社社長は「計画を見直す」と述べた。")])
+    assert texts(japanese) == ["同社社長は「計画を見直す」と述べた。"]
+
+
+def test_japanese_past_tense_is_an_event():
+    # Kana count towards the length; "同社" (the company) names the actor.
+    doc = make_doc("ja", [("paragraph", "同社は買収で合意した。"),
+                          ("paragraph", "同社の新しい計画について。")])
+    assert texts(doc) == ["同社は買収で合意した。"]
+
+
+def test_an_institution_as_subject_names_someone():
+    english = make_doc("d", [("paragraph", "The financial regulator has opened an investigation."),
+                             ("paragraph", "The mood in town remains gloomy and uncertain.")])
+    assert texts(english) == ["The financial regulator has opened an investigation."]
+    # German compounds end in the institution ("Finanzaufsicht", "Landespolizei").
+    german = make_lang_doc("de", "de", ["Die Finanzaufsicht hat eine Untersuchung eingeleitet."])
+    assert len(texts(german)) == 1
+
+
+def test_a_hedge_alone_is_no_attribution():
+    doc = make_doc("d", [("paragraph",
+                          "This incident, where concerns reportedly led to curbs, sets a precedent for all.")])
+    assert texts(doc) == []
+
+
+def test_negative_opener_and_foreign_denials():
+    doc = make_doc("d", [("paragraph", "No passwords were taken from Globex, the company said.")])
+    assert [s.polarity for s in find_statements(doc, ())] == [DENIED]
+    german = make_lang_doc("de", "de", ["Globex bestritt, dass Daten gestohlen wurden."])
+    assert [s.polarity for s in find_statements(german, ())] == [DENIED]
+
+
+def test_advice_in_other_languages_is_not_a_claim():
+    french = make_lang_doc("fr", "fr", ["Il faut que Globex respecte l'histoire du club."])
+    german = make_lang_doc("de", "de", ["Kunden von Globex sollten ihre Kontoauszüge prüfen."])
+    assert texts(french) == [] and texts(german) == []
+
+
+def test_row_of_links_between_middle_dots_is_chrome():
+    doc = make_doc("d", [("paragraph", "Partager sur Facebook · Partager sur X · Réagir (12)"),
+                         ("paragraph",
+                          "Globex recalled 12 routers · Initech recalled 3 routers in a much larger recall.")])
+    assert texts(doc) == ["Globex recalled 12 routers · Initech recalled 3 routers in a much larger recall."]
+
+
+def test_the_noun_means_is_not_commentary():
+    doc = make_doc("d", [("paragraph", "Dana Roe said she sold Globex to give it the financial means to grow."),
+                         ("paragraph", "This means Globex prices will rise.")])
+    assert texts(doc) == ["Dana Roe said she sold Globex to give it the financial means to grow."]

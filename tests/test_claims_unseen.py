@@ -18,6 +18,10 @@ FLOORS = {
     "product_recall": (6, 5, 5),
     "rate_decision": (6, 4, 4),
     "airline_strike": (4, 2, 2),      # held out: written after the rules were tuned, not tuned on
+    # Held out, first contact 4/1/3 and 3/3/3; extraction rules were then generalised
+    # (every expected sentence is now a statement). Cross-language grouping is what remains.
+    "bank_breach": (5, 2, 4),
+    "club_takeover": (3, 3, 3),
 }
 
 
@@ -45,6 +49,6 @@ def test_no_question_chrome_or_opinion_becomes_a_claim(scores, name):
 
 def test_overall_floor(scores):
     total = sum(len(s.claims) for s in scores.values())
-    assert sum(s.found for s in scores.values()) >= 24
-    assert sum(s.right_status for s in scores.values()) >= 20
-    assert total == 26
+    assert sum(s.found for s in scores.values()) >= 33
+    assert sum(s.right_status for s in scores.values()) >= 29
+    assert total == 44

@@ -37,7 +37,9 @@ _HANGUL = re.compile(r"[\uac00-\ud7af]")
 # Text that link.claims.local_terms segments with jieba.
 _SEGMENTED = re.compile(r"[\u3400-\u9fff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
-_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+# Latin script with accents ("Gérard", "Prüfung"): an accented letter must not cut a word in two.
+_LATIN_LETTER = r"A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F"
+_LATIN_WORD = re.compile(f"[{_LATIN_LETTER}][{_LATIN_LETTER}'’.-]*")
 _CJK_END = re.compile(r"[。！？!?；]+[”」』\"')）]*")
 _LATIN_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u3400-\u9fff\uac00-\ud7af]|[\u3400-\u9fff])")
 _TERMINAL = re.compile(r"[.!。！”\"')）:：]\s*$")
@@ -47,8 +49,6 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,30}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{
                        r"\s+[-–—]{1,2}\s+(?=[A-Z\"“])")
 _LABEL = re.compile(r"^[A-Z][\w’'\- ]{0,40}:\s+")
 _CAPSEQ = re.compile(r"(?:[A-Z][A-Za-z0-9’'.&-]*|\d+(?:\.\d+)?)(?:\s+(?:[A-Z][A-Za-z0-9’'.&-]*|\d+(?:\.\d+)?))*")
-_NUMBER = re.compile(r"(?<![A-Za-z0-9_.])([$€£¥])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*"
-                     r"(%|percent|per cent|million|billion|trillion|thousand|万|亿)?")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _ZH_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 _YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
@@ -117,7 +117,8 @@ def load_cues(path: str = str(CUES_FILE)) -> Cues:
 @lru_cache(maxsize=256)
 def _cue_regex(cues: tuple[str, ...]) -> re.Pattern[str]:
     """One alternation per cue list, compiled once: CJK cues as substrings, Latin as words."""
-    cjk = sorted({c for c in cues if c and (_CJK.search(c) or _HANGUL.search(c))}, key=len, reverse=True)
+    cjk = sorted({c for c in cues if c and (_CJK.search(c) or _HANGUL.search(c) or _KANA.search(c))},
+                 key=len, reverse=True)
     latin = sorted({c.strip() for c in cues if c and c.strip() and c not in cjk}, key=len, reverse=True)
     parts = [re.escape(c) for c in cjk]
     if latin:
@@ -203,14 +204,25 @@ def _language_switch(text: str, start: int, end: int) -> int | None:
     return None
 
 
-def split_sentences(text: str, start: int, end: int, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
-    """Sentence spans of ``text[start:end]``, trimmed of spaces."""
+def _ordinal_day_before_month(text: str, dot: int, end: int, months: frozenset[str]) -> bool:
+    """The dot of an ordinal day before a month name ("am 14. November"): not a sentence end."""
+    if not months or not re.search(r"(?<![\d.,])\d{1,2}$", text[max(0, dot - 3):dot]):
+        return False
+    follower = re.match(r"\s+([^\W\d_]+)", text[dot + 1:end])
+    return bool(follower and follower.group(1).lower() in months)
+
+
+def split_sentences(text: str, start: int, end: int, abbreviations: frozenset[str],
+                    months: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]``, trimmed of spaces (``months``: lower-case month names)."""
     cuts: set[int] = set()
     segment = text[start:end]
     for match in _CJK_END.finditer(segment):
         cuts.add(start + match.end())
     for match in _LATIN_END.finditer(segment):
-        if match.group(0).startswith(".") and _abbreviation_before(segment, match.start(), abbreviations):
+        if match.group(0).startswith(".") and (_abbreviation_before(segment, match.start(), abbreviations)
+                                               or _ordinal_day_before_month(segment, match.start(), len(segment),
+                                                                            months)):
             continue
         cuts.add(start + match.end())
     bounds = sorted(c for c in cuts if start < c < end)
@@ -243,7 +255,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 # ---------------------------------------------------------------- claim test
 
 def _word_count(text: str) -> int:
-    return len(_LATIN_WORD.findall(text)) + len(_CJK.findall(text)) // 2
+    # About two CJK characters a word; Japanese kana count like kanji.
+    return len(_LATIN_WORD.findall(text)) + (len(_CJK.findall(text)) + len(_KANA.findall(text))) // 2
 
 
 def _has_event(text: str, lang: str, cues: Cues) -> bool:
@@ -251,17 +264,39 @@ def _has_event(text: str, lang: str, cues: Cues) -> bool:
         return True
     if has_cue(text, cues.all_words("event_verbs")):
         return True
-    return bool(_CJK.search(text) is None and _event_shapes(tuple(cues.data.get("event_shapes") or ())).search(text))
+    shapes = cues.data.get("event_shapes") or {}
+    if _KANA.search(text):
+        # Japanese: the kana shapes only (Latin shapes would read romanised names).
+        return bool(_event_shapes(tuple(shapes.get("ja") or ())).search(text))
+    if _CJK.search(text):
+        return False
+    # Language-specific shapes only on that language: German "-te" would read English "late".
+    return bool(_event_shapes(tuple((shapes.get("any") or []) + (shapes.get(lang) or []))).search(text))
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=16)
 def _event_shapes(shapes: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{s})" for s in shapes) or r"(?!x)x", re.I)
 
 
-def _has_anchor(text: str, mentions: Sequence[Mention]) -> bool:
-    """Names someone/something: an entity mention, or (Latin) name inside Chinese text."""
-    return bool(mentions) or bool(_CJK.search(text) and re.search(r"[A-Za-z]{2,}", text))
+def _has_anchor(text: str, mentions: Sequence[Mention], lang: str = "", cues: Cues | None = None) -> bool:
+    """Names someone/something: an entity mention, a (Latin) name inside Chinese text, or an
+    institution that acts in the news ("the regulator", "die Finanzaufsicht")."""
+    if mentions or (_CJK.search(text) and re.search(r"[A-Za-z]{2,}", text)):
+        return True
+    return cues is not None and names_an_institution(text, lang, cues)
+
+
+def names_an_institution(text: str, lang: str, cues: Cues) -> bool:
+    """An ``actor_nouns`` word of the sentence's language (or English) occurs; German nouns
+    also as the head of a compound ("Finanzaufsicht" ends in "aufsicht")."""
+    nouns = cues.words("actor_nouns", lang) + cues.words("actor_nouns", "en")
+    if has_cue(text, nouns):
+        return True
+    if lang == "de":
+        heads = cues.words("actor_nouns", "de")
+        return any(word.lower().endswith(heads) for word in re.findall(r"[^\W\d_]{4,}", text))
+    return False
 
 
 _QUOTED = re.compile(r"[\"“][^\"“”]{3,}[\"”]|(?<!\w)['‘][^'‘’]{3,}['’](?!\w)")
@@ -309,9 +344,10 @@ def _has_speaker(text: str, cues: Cues) -> bool:
         before = low[:match.start()]
         if not before.strip():
             continue
-        if _CJK.search(match.group(0)):
-            # A Chinese verb of saying followed by a pause or a colon ("该公司表示，...").
-            if re.match(r"\s*[,，:：]", low[match.end():]):
+        if _CJK.search(match.group(0)) or _KANA.search(match.group(0)):
+            # A Chinese verb of saying followed by a pause or a colon ("该公司表示，..."), or a
+            # Japanese quotative ending ("...と述べた"): its speaker is the sentence's topic.
+            if re.match(r"\s*[,，:：]", low[match.end():]) or match.group(0)[0] in "とを":
                 return True
             continue
         # "their stated goal", "Smith's reported refusal": an adjective, not someone speaking.
@@ -330,7 +366,7 @@ def rejection(text: str, lang: str, kind: str, mentions: Sequence[Mention], cues
         return "too short"
     if re.search(r"[?？]\s*[\"'”’)]*$", stripped) or re.match(r"^(q|问)\s*[:：]", low):
         return "question"
-    if has_cue(stripped, cues.all_words("disclaimers")):
+    if has_cue(stripped, cues.all_words("disclaimers")) or menu_line(stripped):
         return "disclaimer or chrome"
     if kind in ("paragraph", "quote", QA, HEADING, "") and not _TERMINAL.search(stripped):
         return "heading-like line"
@@ -353,10 +389,15 @@ def rejection(text: str, lang: str, kind: str, mentions: Sequence[Mention], cues
         return "commentary"
     if description_row(stripped):
         return "entity description"
-    figures = bool(numbers_in(body, cues) or dates_in(body, cues, None))
-    if not (_has_anchor(body, mentions) or figures or reported):
-        # "The plant employs 340 people" or "fire officials said ...": a figure, a date or a
-        # reporting verb makes a sentence checkable even when its subject is a common noun.
+    figures = bool(numbers_in(body, cues, lang) or dates_in(body, cues, None))
+    # A source named as the origin ("according to", "selon", "laut"); a bare hedge
+    # ("reportedly") names no one.
+    hedges = cues.all_words("hedges")
+    attributed = has_cue(body, tuple(a for a in cues.all_words("attributions") if a not in hedges))
+    if not (_has_anchor(body, mentions, lang, cues) or figures or reported or attributed):
+        # "The plant employs 340 people", "fire officials said ...", "according to the police,
+        # ...": a figure, a date, a reporting verb or an attribution makes a sentence
+        # checkable even when its subject is a common noun.
         return "names no one"
     if not (_has_event(body, lang, cues) or figures or reported):
         return "reports no event"
@@ -364,6 +405,16 @@ def rejection(text: str, lang: str, kind: str, mentions: Sequence[Mention], cues
     if opener and not (has_cue(body, cues.all_words("attributions")) or has_cue(body, cues.all_words("reporting_verbs"))):
         return "commentary"
     return ""
+
+
+_MENU_SEPARATOR = re.compile(r"\s[·•]\s")
+
+
+def menu_line(text: str) -> bool:
+    """A row of short links or buttons ("Share on X · Share by email · Comments (12)"): three or
+    more parts of at most four words between middle dots or bullets, no sentence among them."""
+    parts = _MENU_SEPARATOR.split(text)
+    return len(parts) >= 3 and all(_word_count(p) <= 4 for p in parts)
 
 
 _SCARE_QUOTED_SUBJECT = re.compile(r"^the\s+[\"“‘'][^\"“”‘’']{1,30}[\"”’']\s", re.I)
@@ -396,25 +447,42 @@ def description_row(text: str) -> bool:
 
 # ---------------------------------------------------------------- attributes
 
-def numbers_in(text: str, cues: Cues) -> tuple[str, ...]:
-    """Numbers stated in ``text``, excluding versions glued to a name ("Model 5")."""
+def numbers_in(text: str, cues: Cues, lang: str = "") -> tuple[str, ...]:
+    """Numbers stated in ``text``, excluding versions glued to a name ("Model 5").
+
+    Amounts are normalised across languages: a scale word ("1,2 Millionen", "180 mil",
+    "5000万") multiplies, a currency named after the amount ("210 millions d'euros",
+    "ユーロ") becomes the symbol written before one ("€"), and ``lang`` tells whether
+    "41.000" is forty-one thousand (continental) or forty-one (English).
+    """
     found: list[str] = []
-    for match in _NUMBER.finditer(text):
+    # Lower-cased character by character, so offsets into ``text`` stay valid ("İ" grows).
+    low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    for match in _CJK_COMPOUND.finditer(text):
+        # "2億4000万" is one amount: 2 x 10^8 + 4000 x 10^4.
+        value = float(match.group(1)) * 10**8 + float(match.group(3)) * 10**4
+        found.append(_currency_of(text, match.end(), "", cues) + format(value, ".0f"))
+        low = low[:match.start()] + " " * len(match.group(0)) + low[match.end():]
+    pattern, scales, percents = _amount_regex(cues)
+    for match in pattern.finditer(low):
+        currency, digits, unit = match.group(1) or "", match.group(2), (match.group(3) or "").strip().lower()
         before = text[:match.start()]
-        if (re.search(r"[A-Z][\w-]*\s$", before) and not match.group(3)) or re.search(r"[A-Za-z]$", before):
+        if (re.search(r"[A-Z][\w-]*\s$", before) and not unit) or re.search(r"[A-Za-z]$", before):
             continue        # part of a product / version name ("Model 5"), not "Globex 12 million"
-        if _YEAR.fullmatch(match.group(2)) and not match.group(3):
+        if _YEAR.fullmatch(digits) and not unit:
             continue        # years are dates
-        value = match.group(2).replace(",", "")
-        unit = (match.group(3) or "").lower()
-        scale = {"million": 10**6, "billion": 10**9, "trillion": 10**12, "thousand": 10**3, "万": 10**4, "亿": 10**8}
-        if unit in scale:
-            value = format(float(value) * scale[unit], ".0f")
-        elif unit in ("%", "percent", "per cent"):
+        value = _plain_number(digits, lang)
+        if value is None:
+            continue
+        if unit in scales:
+            value = format(float(value) * scales[unit], ".0f")
+        elif unit in percents:
             value += "%"
-        found.append((match.group(1) or "") + value)
+        found.append(_currency_of(text, match.end(), currency, cues) + value)
+        # Blanked so that "million" in "240 million" is not read again as a number word.
+        low = low[:match.start()] + " " * (match.end() - match.start()) + low[match.end():]
     words = cues.data.get("number_words") or {}
-    low, compounds = _compound_numbers(text.lower(), words)
+    low, compounds = _compound_numbers(low, words)
     found.extend(compounds)
     present = {m.group(0) for m in _cue_regex(tuple(str(w).lower() for w in words)).finditer(low)}
     for word, value in words.items():
@@ -426,6 +494,59 @@ def numbers_in(text: str, cues: Cues) -> tuple[str, ...]:
         elif _word_regex(str(word)).search(low):
             found.append(str(value))
     return tuple(sorted(set(found)))
+
+
+_CJK_COMPOUND = re.compile(r"(\d+(?:\.\d+)?)([億亿])(\d{1,4})万")
+_CJK_SCRIPTS = ("zh", "ja", "ko")
+
+
+@lru_cache(maxsize=4)
+def _amount_regex_for(scales: tuple[str, ...], percents: tuple[str, ...]) -> re.Pattern[str]:
+    """Symbol, digits (with "," or "." groups) and a scale or percent word, on lower-cased text."""
+    def alternation(words: tuple[str, ...]) -> str:
+        # Latin words must end there ("mil" is not "military"); CJK and "%" signs need not.
+        return "|".join(re.escape(w) + ("" if not w[-1].isalpha() or _CJK.search(w) else r"(?![^\W\d_])")
+                        for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?<![A-Za-z0-9_.,])([$€£¥])?(\d+(?:[.,]\d+)*)"
+                      r"(\s*(?:" + alternation(scales + percents) + r"))?")
+
+
+def _amount_regex(cues: Cues) -> tuple[re.Pattern[str], dict[str, int], frozenset[str]]:
+    """The amount pattern with its scale and percent words, built once per cue set."""
+    if ("amount pattern",) not in cues.flat:
+        scales = {str(k).lower(): int(v) for k, v in (cues.data.get("number_scales") or {}).items()}
+        percents = frozenset(str(p).lower() for p in cues.data.get("percent_words") or ())
+        pattern = _amount_regex_for(tuple(sorted(scales)), tuple(sorted(percents)))
+        cues.flat[("amount pattern",)] = (pattern, scales, percents)
+    return cues.flat[("amount pattern",)]
+
+
+def _plain_number(digits: str, lang: str) -> str | None:
+    """``digits`` as written in ``lang``, without group separators ("1,200" -> "1200",
+    German "41.000" -> "41000", "2,1" -> "2.1"); None for a list or an address ("1.2.3")."""
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits):
+        return digits.replace(",", "")
+    continental = lang not in ("", "en") and lang not in _CJK_SCRIPTS
+    if continental and re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", digits):
+        return digits.replace(".", "").replace(",", ".")
+    if re.fullmatch(r"\d+,\d{1,2}", digits):
+        return digits.replace(",", ".")      # a decimal comma: "1,2 milhões", "3,5 %"
+    if re.fullmatch(r"\d+(?:\.\d+)?", digits):
+        return digits
+    return None
+
+
+def _currency_of(text: str, end: int, symbol: str, cues: Cues) -> str:
+    """The currency symbol of an amount: written before it, or named right after it."""
+    if symbol:
+        return symbol
+    after = text[end:end + 24].lstrip().lower()
+    for sign, names in sorted((cues.data.get("currency_words") or {}).items()):
+        for name in sorted((str(n).lower() for n in names), key=len, reverse=True):
+            latin = name[-1].isalpha() and not (_CJK.search(name) or _KANA.search(name))
+            if after.startswith(name) and not (latin and re.match(r"[^\W\d_]", after[len(name):len(name) + 1])):
+                return str(sign)
+    return ""
 
 
 def _compound_numbers(low: str, words: dict) -> tuple[str, list[str]]:
@@ -451,10 +572,16 @@ def dates_in(text: str, cues: Cues, year: str | None) -> tuple[str, ...]:
     for y, m, d in _ISO_DATE.findall(text):
         found.add(f"{y}-{m}-{d}")
     months = cues.data.get("months") or {}
-    pattern = _month_regex(tuple(sorted(str(n) for n in months)))
-    for name, day, yr in pattern.findall(text):
+    names = tuple(sorted(str(n) for n in months))
+    for name, day, yr in _month_regex(names).findall(text):
         month = int(months[name.lower()])
         found.add(_iso(yr or year, month, int(day)))
+    hedges = cues.all_words("hedges")
+    for day, name, yr in _day_first_regex(names).findall(text):
+        if name.islower() and name in hedges:
+            continue        # "30 may leave": the verb, not the month (months are capitalised in English)
+        if 1 <= int(day) <= 31:
+            found.add(_iso(yr or year, int(months[name.lower()]), int(day)))
     for yr, month, day in _ZH_DATE.findall(text):
         found.add(_iso(yr or year, int(month), int(day)))
     return tuple(sorted(found))
@@ -464,6 +591,14 @@ def dates_in(text: str, cues: Cues, year: str | None) -> tuple[str, ...]:
 def _month_regex(names: tuple[str, ...]) -> re.Pattern[str]:
     alternation = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
     return re.compile(r"\b(" + alternation + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?", re.I)
+
+
+@lru_cache(maxsize=16)
+def _day_first_regex(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Day before month: "14 November 2026", "14. November", "14 de novembro de 2026", "1er mars"."""
+    alternation = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
+    return re.compile(r"(?<![\d.,])(\d{1,2})(?:\.|º|er|st|nd|rd|th)?\s+(?:de\s+)?(" + alternation +
+                      r")(?![^\W\d_])\.?(?:,?\s+(?:de\s+)?(\d{4}))?", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -573,6 +708,8 @@ def is_denial(text: str, cues: Cues) -> bool:
     body = unquoted(text)
     if has_cue(body, cues.all_words("denials")):
         return True
+    if body.lstrip(" \"'“‘").lower().startswith(cues.all_words("negative_openers")):
+        return True       # "No passwords were taken": the subject itself is negated
     main_clause = re.split(r"[,;:，；：]|\b(?:that|which|stating|saying|arguing)\b", body, maxsplit=1)[0]
     return has_cue(main_clause, cues.all_words("negations")) and not re.search(r"[;；]|\bbut\b|但", body)
 
@@ -602,7 +739,7 @@ def _statement(doc: Document, index: int, start: int, end: int, mentions: Sequen
         return None
     denied = is_denial(text, cues)
     return Statement(source=doc.id, text=text, start=start, end=end, lang=lang, block=index,
-                     kind=block.kind, mentions=inside, numbers=numbers_in(text, cues),
+                     kind=block.kind, mentions=inside, numbers=numbers_in(text, cues, lang),
                      dates=dates_in(text, cues, year), polarity=DENIED if denied else ASSERTED,
                      speaker=speaker_of(text, start, inside, cues), scope=scope_terms(text, cues),
                      hedged=has_cue(text, cues.all_words("hedges")))
@@ -612,6 +749,7 @@ def find_statements(doc: Document, mentions: Sequence[Mention]) -> tuple[Stateme
     """The factual statements of ``doc``, in text order."""
     cues = load_cues()
     abbreviations = frozenset(str(a).lower() for a in cues.data.get("abbreviations") or ())
+    months = frozenset(str(m).lower() for m in cues.data.get("months") or ())
     year = (doc.metadata.published or "")[:4] or None
     own = sorted((m for m in mentions if m.source == doc.id), key=lambda m: (m.start, m.end))
     starts = [m.start for m in own]
@@ -621,7 +759,7 @@ def find_statements(doc: Document, mentions: Sequence[Mention]) -> tuple[Stateme
         if block.kind == HEADING:
             continue
         for unit_start, unit_end in _units(doc, index):
-            for start, end in split_sentences(doc.text, unit_start, unit_end, abbreviations):
+            for start, end in split_sentences(doc.text, unit_start, unit_end, abbreviations, months):
                 statement = _statement(doc, index, start, end, own, cues, year, names, starts)
                 if statement:
                     found.append(statement)
