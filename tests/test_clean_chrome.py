@@ -203,3 +203,84 @@ def test_lines_about_ai_generation_are_not_disclaimers(line):
 def test_more_than_percent_in_chinese_is_not_a_self_reference():
     line = "该公司代码有30%以上由AI生成。"
     assert texts(run(chrome.drop_ai_disclaimers, line)) == [line]
+
+
+# ------------------------------------------------ share bars, newsletter footers and
+# related-link lists in more languages and in Markdown / plain-text form
+
+@pytest.mark.parametrize("bar", [
+    "Partilhar: Facebook  Twitter  WhatsApp  Email",
+    "Compartilhe: WhatsApp · Facebook · X · Telegram · Copiar link",
+    "Delen via WhatsApp · Facebook · X · LinkedIn · Kopieer link",
+    "Udostępnij: Facebook · Twitter · Kopiuj link",
+    "Condividi su Facebook | Condividi su X | Copia link",
+    "[Share](#) · [Post](#) · [Email](#)",
+    "*[Teilen](#) | [Drucken](#)*",
+])
+def test_share_bars_in_more_languages_and_markdown_are_removed(bar):
+    assert texts(run(chrome.drop_share_bars, bar, BODY)) == [BODY]
+
+
+def test_network_names_inside_a_sentence_are_no_share_bar():
+    line = "Delen van de winst gingen naar Facebook en WhatsApp, zei de topman."
+    assert texts(run(chrome.drop_share_bars, line)) == [line]
+
+
+@pytest.mark.parametrize("footer", [
+    "*The Weekly Brief is published every Monday. [Unsubscribe](#) · [Manage preferences](#) · [Forward to a colleague](#)*",
+    "Unsubscribe | Update your preferences | View in browser",
+    "Newsletter abbestellen · Einstellungen verwalten",
+    "Se désabonner · Gérer mes préférences · Voir dans le navigateur",
+    "Cancelar inscrição | Gerir preferências",
+    "Afmelden · Voorkeuren beheren",
+])
+def test_newsletter_footers_are_removed(footer):
+    assert texts(run(chrome.drop_footers, footer, BODY)) == [BODY]
+
+
+@pytest.mark.parametrize("prose", [
+    "Er will die Daten weiterleiten und sich danach abmelden.",
+    "Readers can unsubscribe at any time, and the privacy policy explains how, the company said.",
+])
+def test_newsletter_words_in_prose_are_kept(prose):
+    assert texts(run(chrome.drop_footers, prose)) == [prose]
+
+
+@pytest.mark.parametrize("line", [
+    "*Read next: [Ten features that matter](#) · [Best phones of the year so far](#)*",
+    "Related: [Alternatives during the strike](#)",
+    "**Read more:**",
+    "## Related coverage",
+    "Veja também",
+    "Lees ook",
+])
+def test_related_labels_with_markup_and_inline_link_lists_are_removed(line):
+    assert texts(run(chrome.drop_related_links, line, BODY)) == [BODY]
+
+
+def test_headline_list_under_a_related_label_goes_with_it():
+    lines = ["**Mehr zum Thema**", "- [Transferticker: alle Wechsel im Überblick](#)",
+             "- [Warum Fleisch ein Risiko ist](#)", BODY]
+    state = run(chrome.drop_related_links, *lines)
+    assert texts(state) == [BODY]
+    assert [r.rule for r in state.removed] == ["related_link"] * 3
+
+
+def test_plain_text_headline_list_under_a_label_goes_too():
+    lines = ["Leia também:", "- Tempos de espera voltam a subir", "- Genéricos já são metade das vendas", BODY]
+    assert texts(run(chrome.drop_related_links, *lines)) == [BODY]
+
+
+def test_a_list_not_under_a_related_label_is_kept():
+    lines = [BODY, "- First point of the article", "- Second point of the article"]
+    assert texts(run(chrome.drop_related_links, *lines)) == lines
+
+
+def test_a_sentence_item_after_a_related_label_ends_the_list():
+    lines = ["Related", "- Short headline here", "- This item is a full sentence of the article.", BODY]
+    assert texts(run(chrome.drop_related_links, *lines)) == lines[2:]
+
+
+def test_a_label_followed_by_text_and_links_is_kept():
+    line = "Read next: the minister's speech and [the full transcript](#)"
+    assert texts(run(chrome.drop_related_links, line)) == [line]

@@ -381,3 +381,139 @@ def test_project_cue_types_other():
     got = _typed(make_doc(("paragraph", "Ils ont lancé le projet gazier Grand Lagon Bleu lundi.", "fr"),
                           ("paragraph", "Investors praised the Dune Sable project on Monday.")))
     assert got["Grand Lagon Bleu"][0] == "other" and got["Dune Sable"][0] == "other"
+
+
+# --------------------------------------------------------------------------
+# Name particles, roles and demonyms in other languages, products, bodies.
+
+def test_lowercase_particles_give_a_person_and_a_further_van_ends_the_name():
+    got = _typed(make_doc(("paragraph", "De transfer van Joris van der Molen van RKC Lindeboom gaat niet door.", "nl"),
+                          ("paragraph", "Yesterday Ewoud ter Haar said he agreed with Joris van der Molen.")))
+    assert got["Joris van der Molen"][0] == "person"
+    assert got["RKC Lindeboom"][0] == "organization"
+    assert got["Ewoud ter Haar"][0] == "person"
+    assert not any(" van RKC" in text for text in got)
+
+
+def test_capitalised_leading_particle_is_kept_with_the_surname():
+    got = _typed(make_doc(("paragraph", "Yesterday Pieter de Wilde signed. Van der Molen stayed on the bench."),
+                          ("paragraph", "De Wilde scored twice on Sunday.")))
+    assert "Van der Molen" in got and got["Van der Molen"][0] == "person"
+    assert "De Wilde" in got and "Wilde" not in got
+
+
+def test_romance_preposition_is_no_particle_of_common_words():
+    got = _typed(make_doc(("paragraph", "O Conselho Geral de Saúde abriu, e a saúde pública melhorou.", "pt")))
+    assert got.get("Conselho Geral de Saúde", ("",))[0] != "person"
+
+
+def test_multilingual_role_words_are_cut_and_recorded():
+    doc = make_doc(("paragraph", "Trainer Henk de Vries moet zaterdag zonder zijn aanvoerder spelen.", "nl"),
+                   ("paragraph", "Cheftrainer Jonas Brecker und Kapitän Lukas Feldmann lachten.", "de"))
+    mentions = {m.text: m for m in find_mentions(doc)}
+    assert mentions["Henk de Vries"].type == "person"
+    assert [r for r, _ in mentions["Henk de Vries"].roles] == ["Trainer"]
+    assert mentions["Jonas Brecker"].type == "person" and mentions["Lukas Feldmann"].type == "person"
+    assert not any(t.startswith(("Trainer", "Cheftrainer", "Kapitän")) for t in mentions)
+
+
+def test_descriptor_and_demonym_before_a_name_are_cut():
+    got = _typed(make_doc(("paragraph", "Hoofdsponsor Zilverbank betaalt. Hij kiest voor de Belg Sander Verlinden.", "nl"),
+                          ("paragraph", "Das Duitse FC Waldheim 09 wartet. Der Österreicher Florian Greul bleibt.", "de")))
+    assert got["Zilverbank"][0] == "organization"
+    assert got["Sander Verlinden"][0] == "person"
+    assert got["FC Waldheim 09"][0] == "organization"
+    assert got["Florian Greul"][0] == "person"
+    assert not any(t.startswith(("Hoofdsponsor", "Belg ", "Duitse", "Österreicher")) for t in got)
+
+
+def test_inhabitant_noun_of_a_known_place_is_no_name():
+    got = _typed(make_doc(("paragraph", "De Zwollenaar zou volgende week naar Duitsland vertrekken.", "nl")))
+    assert "Zwollenaar" not in got
+
+
+def test_german_articles_and_contractions_do_not_join_names():
+    got = _typed(make_doc(("paragraph", "Der Wechsel des Dänen Mads Holmgaard zum FC Waldheim scheiterte an der Ablöseforderung von Lyngby BK.", "de")))
+    assert got["Mads Holmgaard"][0] == "person"
+    assert got["FC Waldheim"][0] == "organization"
+    assert "Lyngby BK" in got
+    assert not any("zum" in t or "des" in t.split() or t == "Wechsel" for t in got)
+
+
+def test_german_von_stays_in_a_name_with_a_role_or_repeated_surname():
+    got = _typed(make_doc(("paragraph", "Sportdirektor Konrad von Teichberg bestätigte das. Später sagte Von Teichberg nichts.", "de")))
+    assert got["Konrad von Teichberg"][0] == "person"
+    assert "Von Teichberg" in got
+
+
+def test_model_codes_and_cue_nouns_make_products():
+    got = _typed(make_doc(("paragraph", "Volume production of the KX-200 starts soon, the firm said on Monday."),
+                          ("paragraph", "Licensing revenue from the Wren 5G modem grew, and the Ostrel processor shipped.")))
+    assert got["KX-200"][0] == "product"
+    assert got["Wren"][0] == "product" and got["Ostrel"][0] == "product"
+
+
+def test_numbered_common_words_and_period_codes_are_no_entities():
+    got = _typed(make_doc(("paragraph", "The Phase 3 trial under Article 12 ends in Q3 2027, and the Dutch Under-21 side won.")))
+    assert not any(t in got for t in ("Phase 3", "Article 12", "Q3", "Dutch Under-21", "Under-21"))
+
+
+def test_a_dose_is_no_part_of_a_drug_name_and_makes_it_a_product():
+    got = _typed(make_doc(("paragraph", "Regulators recalled Tensolin 50 mg and Tensolin Duo 50/12,5 mg tablets on Monday.")))
+    assert got["Tensolin"][0] == "product" and got["Tensolin Duo"][0] == "product"
+    assert not any("50" in t for t in got)
+
+
+def test_romance_body_words_and_connectors_keep_long_names_whole():
+    got = _typed(make_doc(("paragraph", "A Agência Nacional de Vigilância Hídrica e a Associação Nacional das Padarias reagiram, "
+                                        "e a Autoridade Nacional do Solo e Produtos Florestais também.", "pt")))
+    assert got["Agência Nacional de Vigilância Hídrica"][0] == "government"
+    assert got["Associação Nacional das Padarias"][0] == "organization"
+    assert got["Autoridade Nacional do Solo e Produtos Florestais"][0] == "government"
+
+
+def test_ampersand_joins_a_firms_name():
+    got = _typed(make_doc(("paragraph", "Jonathan Pike, an analyst at Harrow & Lusk, cut his target.")))
+    assert "Harrow & Lusk" in got and "Harrow" not in got
+
+
+def test_club_prefix_and_org_head_keep_a_place_in_the_name():
+    got = _typed(make_doc(("paragraph", "He left FC Utrecht for VfB Stuttgart, and Banco Popular paid.")))
+    assert got["FC Utrecht"][0] == "organization" and got["VfB Stuttgart"][0] == "organization"
+    assert "Banco Popular" in got
+
+
+def test_a_country_after_a_company_word_ending_the_run_names_a_unit():
+    got = _typed(make_doc(("paragraph", "The drug is sold by Ostrel Farma Portugal, a subsidiary, and by Ostrel in Spain.")))
+    assert got["Ostrel Farma Portugal"][0] == "organization"
+
+
+def test_coined_company_word_and_newspaper_head_make_organisations():
+    got = _typed(make_doc(("paragraph", "O insumo veio da Ravari Pharmachem, disse a Gazeta do Vale.", "pt")))
+    assert got["Ravari Pharmachem"][0] == "organization"
+    assert got["Gazeta do Vale"][0] == "organization"
+
+
+def test_a_model_after_a_known_product_family_is_one_product():
+    got = _typed(make_doc(("paragraph", "Analysts expect it to outsell the Samsung Galaxy S31 this year.")))
+    assert got["Samsung Galaxy S31"][0] == "product"
+
+
+def test_venue_words_type_places():
+    got = _typed(make_doc(("paragraph", "Fans met at the club's De Brinkhoeve stadium before the match.")),
+                  )
+    assert got["Brinkhoeve"][0] == "place" or got.get("De Brinkhoeve", ("",))[0] == "place"
+    got = _typed(make_doc(("paragraph", "Die Pressekonferenz fand in der Waldheim-Arena statt.", "de")))
+    assert got["Waldheim-Arena"][0] == "place"
+
+
+def test_capitalised_club_suffix_is_kept():
+    got = _typed(make_doc(("paragraph", "Der Wechsel scheiterte an der Ablöseforderung von Lyngby IF im Juli.", "de")))
+    assert "Lyngby IF" in got and "Ablöseforderung" not in got
+
+
+def test_given_name_that_is_also_a_stop_word_stays_before_particles():
+    doc = make_doc(("paragraph", "Trainer Jan de Vries said the squad was ready."))
+    mentions = {m.text: m for m in find_mentions(doc)}
+    assert mentions["Jan de Vries"].type == "person"
+    assert [r for r, _ in mentions["Jan de Vries"].roles] == ["Trainer"]

@@ -33,6 +33,8 @@ MAX_CHROME_LINE_WORDS = 12
 # Meta lines and share bars are short; longer lines are not scanned for them.
 MAX_META_CHARS = 300
 MAX_SHARE_WORDS = 24
+# A newsletter footer may carry one sentence before its links.
+MAX_NEWSLETTER_WORDS = 30
 
 
 @lru_cache(maxsize=1)
@@ -353,6 +355,7 @@ def is_share_bar(text: str) -> bool:
     if _word_count(text) > MAX_SHARE_WORDS:
         return False
     labels_re, targets_re = _share_res()
+    text = MD_LINK.sub(r" \1 ", text)       # "[Share](#) · [Post](#)": the link texts
     labels = len(labels_re.findall(text))
     rest = labels_re.sub(" ", text)
     targets = len(targets_re.findall(rest))
@@ -421,17 +424,56 @@ def _related_re() -> re.Pattern:
         re.IGNORECASE)
 
 
+MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")
+# Markdown emphasis and heading marks around a label: "**Read more:**", "## Related".
+_MARKUP_EDGES = re.compile(r"^\s*(?:#{1,6}\s+)?[*_]*|[*_]*\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•·–]|\d{1,2}[.)])\s+\S")
+# A list of related headlines is short; a longer run is the article's own list.
+MAX_RELATED_ITEMS = 10
+MAX_HEADLINE_WORDS = 16
+
+
+def _unmarked(text: str) -> str:
+    return _MARKUP_EDGES.sub("", text)
+
+
+def _link_list_after_label(text: str) -> bool:
+    """"Read next: [A](…) · [B](…)": a related label, then only links."""
+    match = re.match(r"^(?P<label>[^:：\[]+)[:：]\s*(?P<rest>\[.*)$", text)
+    if not match or not _related_re().match(match.group("label")):
+        return False
+    rest = MD_LINK.sub(" ", match.group("rest"))
+    return not re.search(r"\w", SEPARATORS.sub(" ", rest))
+
+
 def is_related_link(text: str) -> bool:
+    text = _unmarked(text)
+    if _link_list_after_label(text):
+        return True
     return bool(_related_re().match(text)) and not TERMINAL.search(text.strip().rstrip("…"))
 
 
+def _is_headline_item(text: str) -> bool:
+    """A list item that reads as a linked headline, not a sentence of the article."""
+    body = MD_LINK.sub(r"\1", _LIST_ITEM.sub("x", text, count=1)[1:]).strip()
+    return bool(_LIST_ITEM.match(text)) and 0 < _word_count(body) <= MAX_HEADLINE_WORDS \
+        and not TERMINAL.search(body)
+
+
 def drop_related_links(state: CleanState) -> None:
-    """"More in <section>", "Related articles", "Read more" lines."""
-    kept = []
+    """"More in <section>", "Related articles", "Read more" lines, and the
+    short list of headlines right under such a label (in any format)."""
+    kept, under_label = [], 0
     for line in state.lines:
         if is_related_link(line.text):
             state.drop("related_link", line.text)
+            under_label = MAX_RELATED_ITEMS
             continue
+        if under_label and _is_headline_item(line.text):
+            state.drop("related_link", line.text)
+            under_label -= 1
+            continue
+        under_label = 0
         kept.append(line)
     state.lines = kept
 
@@ -516,7 +558,26 @@ def _footer_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return prefix, phrase, copyright_
 
 
+@lru_cache(maxsize=1)
+def _newsletter_action_re() -> re.Pattern:
+    return re.compile(rf"^(?:{_alternation(_data()['newsletter_actions'])})$", re.IGNORECASE)
+
+
+def is_newsletter_footer(text: str) -> bool:
+    """"Unsubscribe · Manage preferences · Forward to a colleague": two or more
+    separated parts (or links) that are each a newsletter action. One action
+    word inside a sentence is prose."""
+    if _word_count(text) > MAX_NEWSLETTER_WORDS:
+        return False
+    parts = re.split(r"\s*(?:[·•|/]|(?<=[.!?])\s)\s*", MD_LINK.sub(r" · \1 · ", text))
+    actions = [p for p in (_unmarked(part).strip(" .:;,-–—") for part in parts)
+               if p and _newsletter_action_re().match(p)]
+    return len(actions) >= 2
+
+
 def is_footer(text: str) -> bool:
+    if is_newsletter_footer(text):
+        return True
     if _word_count(text) > MAX_CHROME_LINE_WORDS:
         return False
     prefix, phrase, copyright_ = _footer_res()

@@ -122,6 +122,15 @@ class Lexicon:
     descriptor_endings: tuple[str, ...]          # compound nouns naming a kind of organisation
     gov_endings: tuple[str, ...]                 # compound nouns naming a state body ("…ministerium")
     demonyms: frozenset[str]
+    demonym_nouns: frozenset[str]                # "Belg", "Österreicher": a person's name follows
+    name_particles: frozenset[str]               # "van", "von", "ter": inside personal names
+    given_name_homographs: frozenset[str]        # stop words that are also given names ("Jan")
+    preposition_particles: frozenset[str]        # particles that are also prepositions ("de", "da")
+    body_connectors: frozenset[str]              # "des", "zum", "e": only inside bodies' names
+    numbered_words: frozenset[str]               # "Phase" of "Phase 2": a part, not a name
+    facility_words: frozenset[str]               # "stadium", "Flughafen": a venue's name is a place
+    org_word_endings: tuple[str, ...]            # "…pharma", "…chem": a coined company name
+    period_code: re.Pattern                      # "Q3", "H1", "FY2026", "Under-21"
     org_heads: frozenset[str]
     adjective_endings: tuple[str, ...]
     hyphen_place: frozenset[str]
@@ -173,6 +182,38 @@ def _add(index: dict, alias: str, key: str) -> None:
         index[alias] = index.get(alias, ()) + (key,)
 
 
+_UMLAUT_SPELLING = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def _latin_keys(alias: str) -> tuple[str, ...]:
+    """Index keys of a Latin alias; one with umlauts is also found spelt
+    without them ("Düsseldorf" as "Duesseldorf", "Köln" as "Koeln")."""
+    key = norm_latin(alias)
+    if alias.isascii() or not any(c in alias for c in "äöüÄÖÜ"):
+        return (key,)
+    return (key, norm_latin(alias.translate(_UMLAUT_SPELLING)))
+
+
+def _register_places(entries: dict, latin: dict) -> None:
+    """Subdivisions and cities of gazetteer_places.json (made at development
+    time by generator/data/make_places.py). Weaker than the hand-written
+    gazetteer: they never take an alias it already has, and a place it
+    already knows (Cologne) only gains their other names (Keulen)."""
+    data = json.loads((DATA_DIR / "gazetteer_places.json").read_text(encoding="utf-8"))
+    for name, *aliases in data["places"]:          # aliases are already norm_latin keys
+        owners = latin.get(aliases[0], ())
+        if owners and (len(owners) > 1 or entries[owners[0]].type != PLACE):
+            continue                     # the name is something else already ("Georgia")
+        # "geo:" tells these from the hand-written places: a rule that wants
+        # only well-known names (demonym stems) can leave them out.
+        key = owners[0] if owners else "geo:" + aliases[0]
+        if not owners:
+            entries[key] = GazEntry(key, name, PLACE)
+        for alias in aliases:
+            if alias not in latin:
+                latin[alias] = (key,)
+
+
 def _load_gazetteer() -> tuple[dict, dict, dict]:
     entries: dict = {}
     latin: dict = {}
@@ -181,7 +222,8 @@ def _load_gazetteer() -> tuple[dict, dict, dict]:
     def register(key, name, typ, country, zh, en):
         entries[key] = GazEntry(key, name, typ, country, tuple(zh))
         for alias in [name, *en]:
-            _add(latin, norm_latin(alias), key)
+            for alias_key in _latin_keys(alias):
+                _add(latin, alias_key, key)
         for alias in zh:
             _add(cjk, alias, key)
 
@@ -202,6 +244,7 @@ def _load_gazetteer() -> tuple[dict, dict, dict]:
         for line in lines:
             name, zh, en = _gaz_line(line)
             register(f"gov:{country}:{norm_latin(name)}", name, GOV, country, zh, en)
+    _register_places(entries, latin)
     return entries, latin, cjk
 
 
@@ -270,6 +313,15 @@ def lexicon() -> Lexicon:
         descriptor_endings=tuple(low(data["compound_endings"]["descriptor"])),
         gov_endings=tuple(low(data["compound_endings"]["government"])),
         demonyms=frozenset(_split_list(data["demonyms"])),
+        demonym_nouns=frozenset(_split_list(data["demonym_nouns"])),
+        name_particles=low(data["name_particles"]),
+        given_name_homographs=low(data["given_name_homographs"]),
+        preposition_particles=low(data["preposition_particles"]),
+        body_connectors=low(data["body_connectors"]),
+        numbered_words=low(data["numbered_words"]),
+        facility_words=low(data["facility_words"]),
+        org_word_endings=tuple(low(data["org_word_endings"])),
+        period_code=re.compile("(?:" + "|".join(data["period_codes"]) + ")", re.I),
         org_heads=low(data["org_heads"]),
         adjective_endings=tuple(low(data["adjective_endings"])),
         hyphen_place=low(data["hyphen_cues"]["place"]),
@@ -410,7 +462,18 @@ def _joinable(text: str, prev: _Tok, tok: _Tok) -> bool:
         return True
     if _ELIDED_GAP.fullmatch(gap):       # "Ministère de l'Économie"
         return prev.text.casefold() in lexicon().connectors
+    if gap == " & ":
+        return _ampersand_name(prev.text, tok.text)
     return gap == ". " and prev.text.casefold() in _TITLE_ABBREV
+
+
+def _ampersand_name(left: str, right: str) -> bool:
+    """"Carrow & Finch", "Procter & Gamble": "&" between two capitalised words
+    joins one firm's name, unless either side is a known name by itself
+    ("Sony & Microsoft" are two)."""
+    lex = lexicon()
+    return _is_cap(left) and _is_cap(right) and left.casefold() not in lex.stop \
+        and norm_latin(left) not in lex.latin_index and norm_latin(right) not in lex.latin_index
 
 
 _ELIDED_GAP = re.compile(r" [lLdD]['’]")
@@ -431,10 +494,12 @@ def _runs(text: str, toks: list[_Tok], lex: Lexicon) -> list[list[_Tok]]:
         elif cur and _HYPHEN_GIVEN.fullmatch(word) and _joinable(text, cur[-1], tok) and len(cur[-1].text) <= 5 \
                 and cur[-1].text[:1].isupper() and not cur[-1].text.isupper():
             cur.append(tok)                  # "Lee Jung-min", "Moon Jae-in": a romanised given name
-        elif cur and _VERSION.match(word) and _is_cap(cur[-1].text) and not _counts_something(toks, i, lex):
+        elif cur and _VERSION.match(word) and _is_cap(cur[-1].text) and not _counts_something(toks, i, lex) \
+                and not _STRENGTH.match(text, tok.start):
             cur.append(tok)
         elif cur and word.casefold() in lex.connectors and not _VERSION.match(cur[-1].text) \
-                and _joinable(text, cur[-1], tok) and _cap_after_connectors(text, toks, i, lex):
+                and _joinable(text, cur[-1], tok) and _cap_after_connectors(text, toks, i, lex) \
+                and not _full_personal_name(cur, lex):
             cur.append(tok)
         else:
             if cur:
@@ -457,6 +522,71 @@ def _close_listed_name(text: str, run: list[_Tok], lex: Lexicon) -> list[list[_T
 
 
 _HYPHEN_GIVEN = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")
+
+# A model code: letters, a hyphen and digits ("HX-900", "RTX-4090"), even in capitals.
+_MODEL_CODE = re.compile(r"(?:[A-Z]{2,4}-\d{2,5}|[A-Z]-\d{3,5})[A-Za-z]{0,2}")
+
+# A model's designation after a product family's name ("S26", "15", "X5").
+_MODEL_WORD = re.compile(r"[A-Z]{0,3}\d{1,4}[a-z]{0,2}")
+
+# A dose after a drug's name ("Cardiolex 50 mg", "X 50/12,5 mg"): a strength,
+# not part of the name, and a cue that the name is a product.
+_STRENGTH = re.compile(r"\s*\d+(?:[.,]\d+)?(?:\s*/\s*\d+(?:[.,]\d+)?)*\s*(?:mg|ml|mcg|µg|μg|g|iu|ui)\b", re.I)
+
+
+def _particle_shape(words: list[str], lex: Lexicon) -> bool:
+    """"Daan van der Kolk", "Van der Kolk", "José da Costa Pinto": one to
+    three capitalised given names (or a capitalised leading particle),
+    lower-case name particles, then a surname of one or two capitalised words."""
+    k = 0
+    while k < len(words) and words[k][:1].isupper() and words[k].casefold() not in lex.name_particles:
+        k += 1
+    given = words[:k]
+    rest = words[k:]
+    if not given and rest and rest[0].casefold() in lex.name_particles and rest[0][:1].isupper():
+        rest = [rest[0].casefold(), *rest[1:]]          # "Van der Kolk": a surname alone
+    elif not 1 <= len(given) <= 3:
+        return False
+    n = 0
+    while n < len(rest) and rest[n] in lex.name_particles:
+        n += 1
+    particles, surname = rest[:n], rest[n:]
+    if not 1 <= len(particles) <= 3 or not 1 <= len(surname) <= 2 or particles[0] in lex.body_connectors:
+        return False                                    # German "der", "das": an article
+    names = [*given, *surname]
+    return all(w[:1].isupper() for w in surname) and all(re.fullmatch(rf"[{_LATIN}][{_LATIN}'’-]*", w) and not w.isupper()
+                                      and (w.casefold() not in lex.stop or w.casefold() in lex.given_name_homographs)
+                                      for w in names) \
+        and not any(_body_word(w, lex) for w in names)
+
+
+def _given_before_particle(toks: list[_Tok], lex: Lexicon) -> bool:
+    """"Jan de Vries": a stop word that is also a given name, before a
+    lower-case name particle, starts the name."""
+    return len(toks) >= 3 and toks[0].text[:1].isupper() and toks[0].text.casefold() in lex.given_name_homographs \
+        and toks[1].text in lex.name_particles
+
+
+def _body_word(word: str, lex: Lexicon) -> bool:
+    """A word that makes a name an organisation or a state body (also in the
+    German genitive: "des Bundesamtes für X")."""
+    low = word.casefold()
+    for form in (low, low[:-2] if low.endswith("es") else low, low[:-1] if low.endswith("s") else low):
+        if form in lex.gov_words or form in lex.org_heads or form in lex.org_suffixes \
+                or form.endswith(lex.gov_endings) or form in lex.other_name_endings or form in lex.place_name_endings:
+            return True
+    return False
+
+
+def _full_personal_name(cur: list[_Tok], lex: Lexicon) -> bool:
+    """"Daan van der Kolk van SC Vechtdal": once the run is a whole name with
+    particles, or a club's prefix and name, a further connector ("van" = of,
+    from) starts something else."""
+    if len(cur) < 2 or cur[-1].text.casefold() in lex.connectors:
+        return False
+    if _CLUB_PREFIX.fullmatch(cur[0].text) and cur[0].text.casefold() in lex.org_heads:
+        return True                      # "FC Utrecht | for VfB Stuttgart": a club's name is whole
+    return any(t.text in lex.name_particles for t in cur) and _particle_shape([t.text for t in cur], lex)
 
 
 def _counts_something(toks: list[_Tok], i: int, lex: Lexicon) -> bool:
@@ -625,12 +755,28 @@ def _pieces(text: str, run: list[_Tok], lex: Lexicon) -> list[Candidate]:
             cur.extend(run[i:i + n])                     # "Banco de España", "University of Tokyo"
             i += n
             continue
+        if n and i + n == len(run) and len(cur) >= 2 and cur[-1].text.casefold() in lex.org_suffixes \
+                and lex.entries[lex.latin_index[norm_latin(" ".join(words[i:i + n]))][0]].type == PLACE \
+                and not _POSSESSIVE_AFTER.match(text, run[-1].end):
+            cur.extend(run[i:i + n])                     # "Veridiana Farma Portugal": a national unit
+            i += n
+            continue
         if n and not (n == 1 and words[i].casefold() in lex.stop and not words[i].isupper()):
             flush(role_before)
             alias = norm_latin(" ".join(words[i:i + n]))
             key = lex.latin_index[alias][0]
             while i + n < len(run) and words[i + n].casefold().rstrip(".") in lex.org_suffixes_bare:
                 n += 1                                   # "Volkswagen AG", "Toyota Motor Corp."
+            model = 0
+            while lex.entries[key].type == PRODUCT and i + n + model < len(run) \
+                    and (_MODEL_WORD.fullmatch(words[i + n + model])
+                         or model and words[i + n + model].casefold() in lex.product_endings):
+                model += 1                               # "Galaxy S26", "iPhone 15 Pro": a model of a family
+            if model:
+                out.append(Candidate(run[i].start, run[i + n + model - 1].end, "", "", role_before))
+                role_before = False
+                i += n + model
+                continue
             unit = _unit_words(words, i + n, lex) if lex.entries[key].type == ORG else 0
             if unit:                                     # "Orange Ibérica", "BBVA Research": a unit
                 out.append(Candidate(run[i].start, run[i + n + unit - 1].end, "", "", role_before, True, True))
@@ -645,6 +791,11 @@ def _pieces(text: str, run: list[_Tok], lex: Lexicon) -> list[Candidate]:
         if compound:
             flush(role_before)
             role_before, described = compound == "role", compound == "descriptor"
+            i += 1
+            continue
+        if words[i] in lex.demonym_nouns and i + 1 < len(run):
+            flush(role_before)                           # "Belg Jonas X": a person follows
+            role_before = True
             i += 1
             continue
         r = _match_role(words, i, lex)
@@ -688,9 +839,21 @@ def _place_opens_org(words: list[str], i: int, n: int, lex: Lexicon) -> bool:
 
 
 def _place_in_name(cur: list[_Tok], key: str, lex: Lexicon) -> bool:
-    """A place after "Name of/de" completes the name rather than starting a new one."""
-    return len(cur) >= 2 and lex.entries[key].type == PLACE and cur[-1].text.casefold() in lex.connectors \
+    """A place after "Name of/de" completes the name rather than starting a new one,
+    as after a club's prefix ("VfB Stuttgart", "FC Utrecht", "SK Sturm Graz")."""
+    if lex.entries[key].type != PLACE or not cur:
+        return False
+    club = [k for k, t in enumerate(cur) if _CLUB_PREFIX.fullmatch(t.text) and t.text.casefold() in lex.org_heads]
+    if club and all(t.text[:1].isupper() for t in cur[club[-1]:]):
+        return True
+    if len(cur) == 1 and cur[0].text[:1].isupper() and cur[0].text.casefold() in lex.org_heads:
+        return True                          # "Banco Miramar", "Bank Austria"
+    return len(cur) >= 2 and cur[-1].text.casefold() in lex.connectors \
         and cur[-2].text.casefold() not in lex.stop and cur[-2].text.casefold() not in lex.connectors
+
+
+# A club's prefix: a short abbreviation ("FC", "VfB", "SK").
+_CLUB_PREFIX = re.compile(r"[A-Z][A-Za-z]{0,2}[A-Z]")
 
 
 def _trim(toks: list[_Tok], lex: Lexicon) -> list[_Tok]:
@@ -701,9 +864,13 @@ def _trim(toks: list[_Tok], lex: Lexicon) -> list[_Tok]:
     body = len(toks) >= 3 and (toks[-1].text.casefold() in lex.gov_words or toks[-1].text.casefold() in lex.org_suffixes)
     edge = lex.function_words if body else lex.stop
     while toks and (toks[0].text.casefold() in edge or toks[0].text.casefold() in lex.connectors
-                    or _VERSION.match(toks[0].text)):
+                    or _VERSION.match(toks[0].text)) and not _given_before_particle(toks, lex):
         toks.pop(0)
-    while toks and (toks[-1].text.casefold() in lex.stop or toks[-1].text.casefold() in lex.connectors):
+    # After an organisation's head word a section word is its name too ("Farmácia Popular").
+    tail = lex.function_words if toks and toks[0].text.casefold() in lex.org_heads else lex.stop
+    while toks and (toks[-1].text.casefold() in tail or toks[-1].text.casefold() in lex.connectors):
+        if len(toks) > 1 and toks[-1].text.isupper() and toks[-1].text.casefold() in lex.org_suffixes:
+            break                      # "Brøndby IF": a club's suffix, not the word "if"
         toks.pop()
     return toks
 
@@ -723,10 +890,15 @@ def _strip_common_edges(doc_text: str, cand: Candidate, vocab, lex) -> Candidate
     toks = [t for t in _tokens(doc_text[cand.start:cand.end])]
     keep_suffix = toks and toks[-1].text.casefold() in lex.org_suffixes | lex.gov_words and len(toks) > 1 \
         or any(t.text.casefold() in lex.org_suffixes | lex.gov_words and n.text.casefold() in lex.connectors
-               for t, n in zip(toks, toks[1:]))      # "Institute for the World Economy"
-    while toks and _common(toks[0].text, vocab, lex) and not keep_suffix:
+               for t, n in zip(toks, toks[1:])) \
+        or len(toks) > 2 and _body_word(toks[0].text, lex)   # "Autoridade Nacional do X"
+    while toks and _common(toks[0].text, vocab, lex) and not keep_suffix and not _given_before_particle(toks, lex):
         toks.pop(0)
-    while toks and _common(toks[-1].text, vocab, lex) and not keep_suffix:
+    # "Banco Popular", "Farmácia Popular": after an organisation's head word
+    # a common word is part of the name.
+    headed = len(toks) >= 2 and toks[0].text.casefold() in lex.org_heads
+    while toks and _common(toks[-1].text, vocab, lex) and not keep_suffix \
+            and not (headed and len(toks) >= 2 and toks[-1].text.casefold() not in lex.function_words):
         toks.pop()
     while toks and toks[-1].text.casefold() in lex.connectors:
         toks.pop()
@@ -746,13 +918,22 @@ def _type_latin_cued(text: str, cand: Candidate, lex: Lexicon) -> tuple[str, boo
     phrase = text[cand.start:cand.end]
     words = phrase.split()
     low = [w.casefold() for w in words]
+    if len(words) > 1 and low[0] in lex.org_heads and _CLUB_PREFIX.fullmatch(words[0]):
+        return ORG, True               # "FC Rheinstein 08": a club's number is no version
     if any(_VERSION.match(w) or re.fullmatch(r"[A-Za-z]{1,5}-?\d{1,4}[a-z]{0,2}", w) for w in words[1:]) \
-            or re.search(r"[A-Za-z]-?\d", words[-1]) and not words[-1].isupper():
-        return PRODUCT, True
+            or re.search(r"[A-Za-z]-?\d", words[-1]) and not words[-1].isupper() \
+            or any(_MODEL_CODE.fullmatch(w) for w in words):
+        return PRODUCT, True           # "Zephyr 4.5", "HX-900"
+    if _STRENGTH.match(text, cand.end):
+        return PRODUCT, True           # "Cardiolex 50 mg": a dose follows a drug's name
     if low[0] in lex.gov_words and len(words) > 1 or any(w.endswith(lex.gov_endings) for w in low):
         return GOV, True               # "Ministry of Health", "Department of Energy", "Verkehrsministerium"
     if low[-1] in lex.org_suffixes and len(words) > 1:
         return ORG, True
+    if len(words) > 2 and low[-2] in lex.org_suffixes and _known_place(words[-1], lex):
+        return ORG, True               # "Veridiana Farma Portugal": a company's national unit
+    if any(w.endswith(e) and len(w) >= len(e) + 3 for w in low[1:] for e in lex.org_word_endings):
+        return ORG, True               # "Kaveri Pharmachem": a coined company name
     if low[-1] in lex.place_name_endings and len(words) > 1:
         return PLACE, True             # "Gyeonggi Province", "Hwaseong City"
     if low[-1] in lex.other_name_endings and len(words) > 1:
@@ -766,7 +947,8 @@ def _type_latin_cued(text: str, cand: Candidate, lex: Lexicon) -> tuple[str, boo
         return PLACE, True             # "Valencia-based"
     if hyphen and hyphen.group(1) in lex.hyphen_org:
         return ORG, True               # "Google-owned"
-    after = re.match(r"[\s-]*([A-Za-z\u4e00-\u9fff]+)", text[cand.end:cand.end + 12])
+    # A specification may stand between the name and the cue ("Tern 5G modem").
+    after = re.match(r"[\s-]*(?:\d[\w.]*\s+)?([A-Za-z\u4e00-\u9fff]+)", text[cand.end:cand.end + 20])
     before = re.search(r"([A-Za-z]+)\s*$", text[max(0, cand.start - 12):cand.start])
     if (after and after.group(1).casefold() in lex.product_after) or \
             (before and before.group(1).casefold() in lex.product_before):
@@ -777,8 +959,8 @@ def _type_latin_cued(text: str, cand: Candidate, lex: Lexicon) -> tuple[str, boo
         return PRODUCT, True
     if _role_follows(text, cand.end, lex) or _cue_before(text, cand.start, lex.org_phrases):
         return ORG, True
-    if _cue_before(text, cand.start, lex.place_phrases):
-        return PLACE, True             # "the port of Genoa", "la ville de Lille"
+    if _cue_before(text, cand.start, lex.place_phrases) or _venue(text, cand, words, lex):
+        return PLACE, True             # "the port of Genoa", "Stadion X", "the X stadium"
     if _project_named(text, cand, lex):
         return OTHER, True             # "projet gazier X", "the X project"
     if cand.after_descriptor:
@@ -847,6 +1029,24 @@ def _project_named(text: str, cand: Candidate, lex: Lexicon) -> bool:
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b|['’]\s")
 
 
+def _known_place(word: str, lex: Lexicon) -> bool:
+    keys = lex.latin_index.get(norm_latin(word), ())
+    return bool(keys) and lex.entries[keys[0]].type == PLACE
+
+
+def _venue(text: str, cand: Candidate, words: list[str], lex: Lexicon) -> bool:
+    """A venue's name: after a facility word ("Stadion De X", article allowed),
+    before one in lower case ("the X stadium") or ending in one ("X-Arena",
+    "X Airport")."""
+    if "-" in words[-1] and words[-1].rsplit("-", 1)[1].casefold() in lex.facility_words \
+            or len(words) > 1 and words[-1].casefold() in lex.facility_words:
+        return True
+    after = re.match(r"\s([a-z]+)\b", text[cand.end:cand.end + 20])
+    before = re.search(rf"([{_LATIN}]+)\s+(?:[{_LATIN}]{{1,3}}\s+)?$", text[max(0, cand.start - 24):cand.start])
+    return bool(after) and after.group(1) in lex.facility_words \
+        or bool(before) and before.group(1)[:1].isupper() and before.group(1).casefold() in lex.facility_words
+
+
 def _role_follows(text: str, end: int, lex: Lexicon) -> bool:
     """"Boeing CEO Karel Vondra": a name right before a role is the role's organisation."""
     words = text[end:end + 40].split()[:4]
@@ -888,6 +1088,7 @@ def _merge_place_body(text: str, cands: list[Candidate], lex: Lexicon) -> list[C
 
 def latin_candidates(text: str, lex: Lexicon) -> list[Candidate]:
     vocab = _lower_vocabulary(text)
+    lower_words = _LowerWords(text)
     found: list[Candidate] = []
     toks = _tokens(text)
     runs = [part for run in _extend_lowercase_names(text, toks, _runs(text, toks, lex), lex)
@@ -896,13 +1097,82 @@ def latin_candidates(text: str, lex: Lexicon) -> list[Candidate]:
         for cand in _pieces(text, run, lex):
             if not cand.gazetteer:
                 cand = _strip_common_edges(text, cand, vocab, lex)
+                if cand is not None:
+                    cand = _without_leading_demonym(text, cand, lex)
                 if cand is None or _reject_latin(text[cand.start:cand.end], lex):
                     continue
                 cand = _lowercase_body_head(text, _from_body_word(text, cand, lex), lex)
             typ, cued = _type_latin_cued(text, cand, lex)
+            if typ == ORG and not cued and _particle_person(text[cand.start:cand.end], lower_words, lex):
+                typ = PERSON           # "Daan van der Kolk": a name with particles
             typed = replace(cand, type=typ, cued=cued)
             found.append(_extend_place_government(text, typed, lex))
+    found = _with_leading_particles(text, found, lex)
     return _places_by_coordination(text, _merge_place_body(text, _without_portfolios(text, found, lex), lex), lex)
+
+
+def _genitive_s(text: str, at: int, particles: str, surname: str) -> int:
+    """1 if "Van der Kolks" is the genitive of a "Van der Kolk" the text also
+    writes (nearby: the cost stays bounded on huge documents)."""
+    if not surname.endswith("s") or len(surname) < 4:
+        return 0
+    stem = re.compile(rf"(?<![{_LATIN}]){re.escape(particles + ' ' + surname[:-1])}(?![{_LATIN}])", re.I)
+    return 1 if stem.search(text, max(0, at - NAME_EVIDENCE_WINDOW), at + NAME_EVIDENCE_WINDOW) else 0
+
+
+_LEADING_PARTICLES = re.compile(rf"(?<![{_LATIN}])([A-Z][a-z]{{0,3}}(?: [a-z]{{1,3}}){{0,2}}) $")
+
+
+def _with_leading_particles(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """"Van der Kolk", "De Roos": a surname's particles are capitalised when
+    the given name is left out, and trimmed as connectors from the run. They
+    belong to the name when there are two ("Van der") or when the document
+    writes the same particle and surname after a given name ("Henk de Roos")."""
+    tails = set()
+    for c in cands:
+        words = text[c.start:c.end].split()
+        if not c.gazetteer and len(words) >= 3 and _particle_shape(words, lex) and words[0][:1].isupper() \
+                and words[0].casefold() not in lex.name_particles:
+            k = next(i for i, w in enumerate(words) if w in lex.name_particles)
+            tails.add(" ".join(words[k:]).casefold())
+    out = []
+    for c in cands:
+        m = _LEADING_PARTICLES.search(text, max(0, c.start - 16), c.start)
+        if m and not c.gazetteer and " " not in text[c.start:c.end].strip():
+            particles = m.group(1).split()
+            surname = text[c.start:c.end]
+            known = " ".join([*particles, surname]).casefold() in tails
+            if all(p.casefold() in lex.name_particles for p in particles) and (len(particles) >= 2 or known) \
+                    and surname[:1].isupper() and not surname.isupper():
+                c = replace(c, start=m.start(1), end=c.end - _genitive_s(text, c.start, m.group(1), surname),
+                            type=PERSON, cued=False)
+        out.append(c)
+    return out
+
+
+class _LowerWords:
+    """Lower-case words of a text in any Latin script, computed on first use."""
+
+    def __init__(self, text: str):
+        self.text, self.words = text, None
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is None:
+            self.words = frozenset(re.findall(rf"(?<![{_LATIN}])[a-z\u00DF-\u00FF][{_LATIN}]*", self.text))
+        return word in self.words
+
+
+def _particle_person(phrase: str, lower_words: "_LowerWords", lex: Lexicon) -> bool:
+    """A person's shape with name particles; particles that are also
+    prepositions ("de", "da") count only if no word is a common word of the
+    document ("Sistema Único de Saúde" is no person)."""
+    words = phrase.split()
+    if not _particle_shape(words, lex):
+        return False
+    if any(w in lex.preposition_particles for w in words) and not any(w in lex.name_particles
+                                                                         and w not in lex.preposition_particles for w in words):
+        return not any(w.casefold() in lower_words for w in words if w[:1].isupper())
+    return True
 
 
 def _without_portfolios(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
@@ -979,6 +1249,39 @@ def _extend_lowercase_names(text: str, toks: list[_Tok], runs: list[list[_Tok]],
     return out
 
 
+def _numbered_part(phrase: str, lex: Lexicon) -> bool:
+    """"Phase 2", "Article 7", "Round 16": a common noun and its number."""
+    words = phrase.split()
+    return len(words) == 2 and words[0].casefold().rstrip(".") in lex.numbered_words \
+        and re.fullmatch(r"\d{1,4}[a-z]?|[IVXLC]{1,6}|[A-Z]", words[1]) is not None
+
+
+def _inhabitant(word: str, lex: Lexicon) -> bool:
+    """"Zwollenaar", "Kölner", "Amsterdammer": a noun for the people of a
+    known place (Dutch and German endings); never a name alone."""
+    for suffix in ("enaar", "naar", "aar", "mer", "ner", "er"):
+        stem = word[:-len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 3:
+            keys = lex.latin_index.get(norm_latin(stem), ())
+            if keys and lex.entries[keys[0]].type == PLACE:
+                return True
+    return False
+
+
+def _without_leading_demonym(text: str, cand: Candidate, lex: Lexicon) -> Candidate:
+    """"Duitse FC Rheinstein 08", "Dutch Under-21": an adjective of nationality
+    before an abbreviation or a club's prefix describes the name; elsewhere it
+    may belong to it ("British Airways", "Deutsche Bank")."""
+    toks = _tokens(text[cand.start:cand.end])
+    if len(toks) < 2 or not (toks[0].text in lex.demonyms or is_demonym(toks[0].text, lex)):
+        return cand
+    rest = toks[1].text
+    if (rest.isupper() and len(rest) >= 2) or _CLUB_PREFIX.fullmatch(rest) and rest.casefold() in lex.org_heads \
+            or lex.period_code.fullmatch(text[cand.start + toks[1].start:cand.end]):
+        return replace(cand, start=cand.start + toks[1].start)
+    return cand
+
+
 def is_demonym(word: str, lex: Lexicon) -> bool:
     """"American", "Indian", "Chinese": an adjective of a gazetteer place."""
     for suffix in ("ian", "an", "n", "ese", "ish", "i"):
@@ -991,13 +1294,20 @@ def is_demonym(word: str, lex: Lexicon) -> bool:
 
 @lru_cache(maxsize=1)
 def _place_names() -> tuple[str, ...]:
+    """Hand-listed place names, for demonyms: the generated places (keys "geo:")
+    hold thousands of small towns whose stems would make ordinary names
+    look like nationality adjectives."""
     lex = lexicon()
-    return tuple(sorted(e.name for e in lex.entries.values() if e.type == PLACE))
+    return tuple(sorted(e.name for e in lex.entries.values() if e.type == PLACE and not e.key.startswith("geo:")))
 
 
 def _reject_latin(phrase: str, lex: Lexicon) -> bool:
     if phrase in lex.acronyms or phrase.casefold() in lex.stop:
         return True
+    if _numbered_part(phrase, lex) or lex.period_code.fullmatch(phrase):
+        return True                    # "Phase 2", "Article 7", "Q3", "Under-21"
+    if " " not in phrase and _inhabitant(phrase, lex):
+        return True                    # "Zwollenaar", "Kölner"
     if phrase.casefold().rstrip(".") in lex.org_suffixes_bare:
         return True
     if " " not in phrase and (phrase in lex.demonyms or is_demonym(phrase, lex)):
@@ -1405,33 +1715,76 @@ def _accept(doc: Document, cand: Candidate, lex: Lexicon, surnames: frozenset[st
         return False
     block = block_at(doc, cand.start)
     lang = (block.lang if block is not None and block.lang else "").split("-")[0]
-    if lang in lex.noun_capitalising and _common_noun_phrase(phrase, lex):
-        return False
+    if lang in lex.noun_capitalising and _common_noun_phrase(phrase, lex) and not _particle_shape(phrase.split(), lex):
+        return False                   # (a name with particles was only kept with evidence)
     if lang in lex.noun_capitalising and " " not in phrase and not cand.after_role \
-            and cand.type != PRODUCT and phrase not in surnames:
+            and cand.type not in (PRODUCT, PLACE) and phrase not in surnames:
         return phrase.isupper() or (phrase[:1].islower() and any(c.isupper() for c in phrase))
     return True
 
 
-def _genitive_name(doc: Document, cand: Candidate, lex: Lexicon) -> Candidate:
-    """"Kunden der Polnischen Staatsbahn": in a language that capitalises
-    nouns, a noun and an article before a name of two or more words is not
-    part of it (unless the noun is a body's head word: "Verband der X")."""
+def _noun_language_pieces(doc: Document, cand: Candidate, lex: Lexicon) -> list[Candidate]:
+    """In a language that capitalises nouns, articles and contractions join
+    nouns, not names: "Wechsel des Dänen X zum FC Y" is "Wechsel", "Dänen X",
+    "FC Y", and "Kunden der Polnischen Staatsbahn" ends in a name. A body's
+    head word keeps its connectors ("Verband der X"), and "von" stays inside
+    a person's name when a role stands before it or the document writes the
+    surname with its particle elsewhere ("Maximilian von A" ... "Von A")."""
     if cand.gazetteer:
-        return cand
+        return [cand]
     block = block_at(doc, cand.start)
     if block is None or (block.lang or "").split("-")[0] not in lex.noun_capitalising:
-        return cand
+        return [cand]
     toks = _tokens(doc.text[cand.start:cand.end])
-    head = toks[0].text.casefold() if toks else ""
-    if head in lex.gov_words or head in lex.org_heads or head in lex.org_suffixes or head.endswith(lex.gov_endings):
-        return cand
-    for k in range(1, len(toks) - 2):
-        if toks[k].text.casefold() in lex.connectors:
-            cut = Candidate(cand.start + toks[k + 1].start, cand.end, "", "", False)
-            typ, cued = _type_latin_cued(doc.text, cut, lex)
-            return replace(cut, type=typ, cued=cued)
-    return cand
+    pieces, cur = [], []
+    for k, tok in enumerate(toks):
+        low = tok.text.casefold()
+        head = cur[0].text.casefold() if cur else ""
+        particle = cur and cur[-1].text.casefold() in lex.name_particles and low in lex.name_particles
+        splits = low in lex.connectors and cur and not _body_word(head, lex) and not particle \
+            and (low not in lex.name_particles or low in lex.body_connectors
+                 or not _person_with_particle(doc.text, cand, not pieces, cur, toks, k, lex))
+        if splits:
+            pieces.append(cur)
+            cur = []
+        elif low not in lex.connectors or cur:
+            cur.append(tok)
+    pieces.append(cur)
+    if len(pieces) == 1:
+        return [cand]
+    out = []
+    for n, piece in enumerate(p for p in pieces if p):
+        piece = _trim(piece, lex)
+        if not piece:
+            continue
+        cut = Candidate(cand.start + piece[0].start, cand.start + piece[-1].end, "", "",
+                        cand.after_role and n == 0)
+        typ, cued = _type_latin_cued(doc.text, cut, lex)
+        out.append(replace(cut, type=typ, cued=cued))
+    return out
+
+
+def _person_with_particle(text: str, cand: Candidate, first: bool, cur: list[_Tok], toks: list[_Tok], k: int,
+                          lex: Lexicon) -> bool:
+    """toks[k] ("von") continues the person's name in cur: with the particles
+    and the surname after it, it has a name's shape, and a role stands before
+    it or the document writes the particle and the surname elsewhere too
+    ("sagte Von Aschberg")."""
+    j = k
+    while j < len(toks) and toks[j].text.casefold() in lex.name_particles and toks[j].text[:1].islower():
+        j += 1
+    if j >= len(toks) or not _particle_shape([t.text for t in cur + toks[k:j + 1]], lex):
+        return False
+    if cand.after_role and first:
+        return True
+    tail = " ".join(t.text for t in toks[k:j + 1])
+    capitalised = tail[:1].upper() + tail[1:]
+    # Nearby text only: the cost per name stays bounded on huge documents.
+    lo, hi = max(0, cand.start - NAME_EVIDENCE_WINDOW), cand.end + NAME_EVIDENCE_WINDOW
+    return text.count(tail, lo, hi) + text.count(capitalised, lo, hi) >= 2
+
+
+NAME_EVIDENCE_WINDOW = 20000
 
 
 def _common_noun_phrase(phrase: str, lex: Lexicon) -> bool:
@@ -1674,7 +2027,7 @@ def find_mentions(doc: Document) -> tuple[Mention, ...]:
     cands = _cut_row_names(doc, latin_candidates(doc.text, lex) + cjk_candidates(doc.text, lex), lex)
     surnames = frozenset(doc.text[c.start:c.end].split()[-1] for c in cands
                          if c.type == PERSON and " " in doc.text[c.start:c.end])
-    cands = [_genitive_name(doc, c, lex) for c in cands]
+    cands = [piece for c in cands for piece in _noun_language_pieces(doc, c, lex)]
     cands = [c for c in cands if _accept(doc, c, lex, surnames)]
     contexts = {(c.start, c.end): context_of(doc, c.start, c.end) for c in cands}
     cands = _non_overlapping(_outside_headings(doc, cands, contexts))

@@ -11,8 +11,13 @@ scripts, "also known as", aligned rows of parallel tables, and the editor's
 registry (which may also keep names apart); also declined forms ("der
 Deutschen Bahn"), names without their legal form or organisation word,
 second family names, compound abbreviations in parentheses, and Chinese and
-Korean names with their romanisation. Code names a source states are
-recorded as relations, not merges. Each group becomes an Entity with a type
+Korean names with their romanisation; a lone given name of one person, a
+family name with its particles, a product with its version, strength or
+maker, a club with and without its club letters, and a body with its
+acronym after it, in parentheses (also across languages) or after a dash.
+A short form typed by its shape alone takes the type its merge proves
+(generator/data/entity_links.yaml holds the word lists). Code names a
+source states are recorded as relations, not merges. Each group becomes an Entity with a type
 vote, canonical name, aliases by language, roles from "ORG ROLE Name", a
 description from a table row or an appositive, and co-mention counts.
 """
@@ -212,9 +217,15 @@ def _listed_with_supported(by_key: dict, kept: dict, vocab: frozenset[str]) -> d
 
 def _retype_subsidiaries(by_key: dict) -> dict:
     """"Orange Ibérica" typed a person by its shape alone, when the corpus
-    knows "Orange" as an organisation: a unit of that organisation."""
+    knows "Orange" as an organisation: a unit of that organisation.
+
+    "Known" means typed so by a context cue, by the gazetteer, or by a longer
+    name with an organisation word ("Orange Telecom"); a lone word that is an
+    organisation only by default (a given name: "Joost" of "Joost de Wit")
+    proves nothing."""
     lex = lexicon()
-    orgs = {k for k, items in by_key.items() if _majority_type(items) == ORG}
+    orgs = {k for k, items in by_key.items() if _majority_type(items) == ORG and _cued_as(items, ORG)}
+    orgs |= set(_org_short_forms(by_key))
     out = {}
     for key, items in by_key.items():
         words = _latin_words(key)
@@ -225,6 +236,27 @@ def _retype_subsidiaries(by_key: dict) -> dict:
                 items = _Group(replace(i, mention=replace(i.mention, type=ORG)) for i in items)
         out[key] = items
     return out
+
+
+def _cued_as(items: list[_Item], typ: str) -> bool:
+    """Some mention was given this type by a context cue, not by its shape."""
+    return any(i.mention.cued and i.mention.type == typ for i in items)
+
+
+def _cued_otherwise(items: list[_Item], typ: str) -> bool:
+    """Some mention was given another type than this one by a context cue."""
+    return any(i.mention.cued and i.mention.type != typ for i in items)
+
+
+def _retyped(items: list[_Item], typ: str) -> "_Group":
+    """The group with its shape-typed mentions given the type a merge proved;
+    mentions a cue typed keep their type (and their vote)."""
+    return _Group(i if i.mention.cued or i.mention.type == typ else replace(i, mention=replace(i.mention, type=typ))
+                  for i in items)
+
+
+def _apply_retypes(by_key: dict, retypes: Mapping[str, str]) -> dict:
+    return {key: _retyped(items, retypes[key]) if key in retypes else items for key, items in by_key.items()}
 
 
 def _inner_names(by_key: dict, weights: Counter) -> dict:
@@ -369,18 +401,96 @@ def _count_votes(items: list[_Item]) -> str:
     return sorted(counts, key=lambda t: (-counts[t], _TYPE_PRIORITY.index(t) if t in _TYPE_PRIORITY else 9))[0]
 
 
-def merge_short_forms(by_key: dict, groups: _Groups) -> None:
-    """"Vondra" after "Karel Vondra": a lone surname of exactly one known person."""
+@dataclass(frozen=True, slots=True)
+class _LinkWords:
+    particles: frozenset[str]
+    club_prefixes: frozenset[str]
+    club_suffixes: frozenset[str]
+    strength_units: frozenset[str]
+    legal_forms: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def link_words() -> _LinkWords:
+    """Word lists of generator/data/entity_links.yaml, as normalised keys."""
+    from ..datafiles import load_yaml
+    from ..extract.entities import DATA_DIR
+    data = load_yaml((DATA_DIR / "entity_links.yaml").read_text(encoding="utf-8"))
+
+    def keys(name: str) -> frozenset[str]:
+        return frozenset(norm_latin(str(w)) for w in data[name])
+
+    return _LinkWords(particles=keys("name_particles"), club_prefixes=keys("club_prefixes"),
+                      club_suffixes=keys("club_suffixes"),
+                      strength_units=frozenset(str(w).casefold() for w in data["strength_units"]),
+                      legal_forms=keys("extra_legal_forms"))
+
+
+def _particle_family_name(words: list[str]) -> str:
+    """"van der kolk" of "daan van der kolk": a family name opening with particles."""
+    particles = link_words().particles
+    for i in range(1, len(words) - 1):
+        if words[i] in particles:
+            return " ".join(words[i:]) if all(w in particles for w in words[i:-1]) else ""
+    return ""
+
+
+def merge_short_forms(by_key: dict, groups: _Groups, retypes: dict[str, str] | None = None) -> None:
+    """"Vondra" after "Karel Vondra": a lone surname of exactly one known person;
+    "Van den Akker" after "Joost van den Akker": a family name with its particles.
+
+    A short form typed otherwise by its shape alone is the person's name."""
+    full = {k: _latin_words(k) for k, items in by_key.items()
+            if len(_latin_words(k)) >= 2 and _majority_type(items) == PERSON}
+    particled = {k: _particle_family_name(words) for k, words in full.items()}
+    family_forms = {"n:" + name for name in particled.values() if name}
     people: dict[str, set[str]] = defaultdict(set)
+    for key, words in full.items():
+        if key in family_forms:
+            continue                       # "Van den Akker" is a short form, not another person
+        for family in _family_names(words):
+            people[family].add(key)
+        if particled[key]:
+            people[particled[key]].add(key)
+    known_orgs = _known_orgs(by_key) if retypes is not None else set()
     for key, items in by_key.items():
         words = _latin_words(key)
-        if len(words) >= 2 and _majority_type(items) == PERSON:
-            for family in _family_names(words):
-                people[family].add(key)
-    for key in by_key:
+        short = " ".join(words)
+        if not words or len(people.get(short, ())) != 1 or key in people[short]:
+            continue
+        groups.union(key, next(iter(people[short])))
+        if retypes is not None and key not in known_orgs and not _cued_otherwise(items, PERSON):
+            retypes[key] = PERSON
+
+
+def merge_given_names(by_key: dict, groups: _Groups, retypes: dict[str, str]) -> None:
+    """"Joost" after "Joost de Wit": a lone given name of exactly one known person.
+
+    Not when it is also someone's family name, names an organisation, place
+    or product by a cue or the gazetteer, or starts such a longer name."""
+    given: dict[str, set[str]] = defaultdict(set)
+    families: set[str] = set()
+    other_heads: set[str] = set()
+    for key, items in by_key.items():
         words = _latin_words(key)
-        if len(words) == 1 and len(people.get(words[0], ())) == 1:
-            groups.union(key, next(iter(people[words[0]])))
+        if len(words) < 2:
+            continue
+        if _majority_type(items) == PERSON:
+            given[words[0]].add(key)
+            families.update(_family_names(words))
+        else:
+            other_heads.add(words[0])
+    known_orgs = _known_orgs(by_key)
+    for key, items in by_key.items():
+        words = _latin_words(key)
+        if len(words) != 1 or words[0] in families or words[0] in other_heads or words[0] not in given \
+                or key in known_orgs:
+            continue
+        people = {groups.find(k) for k in given[words[0]]}
+        if len(people) != 1 or _cued_otherwise(items, PERSON):
+            continue
+        groups.union(key, next(iter(given[words[0]])))
+        retypes[key] = PERSON
 
 
 def merge_family_prefix(by_key: dict, groups: _Groups) -> None:
@@ -392,6 +502,152 @@ def merge_family_prefix(by_key: dict, groups: _Groups) -> None:
         tail = "n:" + " ".join(words[1:])
         if len(words) >= 3 and tail in products and firsts[words[0]] >= 2:
             groups.union(key, tail)
+
+
+_VERSION = re.compile(r"[vV]?\d+(?:\.\d+)+|(?:19|20)\d\d")     # "5.0", "4.8.1", "v2.1", "2026"
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _surface(items: list[_Item]) -> str:
+    """The group's most common Latin surface form (the earliest on ties)."""
+    counts = Counter(_clean_surface(i.mention.text) for i in items)
+    return sorted(counts, key=lambda s: (-counts[s], s))[0]
+
+
+def _strength_after(item: _Item) -> bool:
+    """"Name 50" followed by "mg" (or "/12.5 mg"): a strength of the product Name."""
+    after = item.doc.text[item.mention.end:item.mention.end + 24].casefold()
+    match = re.match(r"(?:/\d+(?:[.,]\d+)?)?\s?([^\s,;:()]+)", after)
+    return bool(match) and match.group(1).rstrip(".") in link_words().strength_units
+
+
+def _variant_base(items: list[_Item]) -> str:
+    """"Zorvex" of "Zorvex 5.0", "Brand" of "Brand 2026" or of "Brand 50"
+    (mg): a version, year or strength after a product's name. A bare whole
+    number is a model generation ("Zephyr 5"), another product."""
+    words = _surface(items).split()
+    if len(words) < 2:
+        return ""
+    tail = words[-1]
+    if _VERSION.fullmatch(tail) or (_NUMBER.fullmatch(tail) and any(_strength_after(i) for i in items)):
+        return " ".join(words[:-1])
+    return ""
+
+
+def _may_be_product(key: str, items: list[_Item]) -> bool:
+    """A product by its vote, or a name no cue nor the gazetteer typed otherwise."""
+    if not key.startswith("n:"):
+        return lexicon().entries[key].type == PRODUCT if key in lexicon().entries else False
+    return _majority_type(items) == PRODUCT or not _cued_otherwise(items, PRODUCT)
+
+
+def _known_orgs(by_key: dict) -> set[str]:
+    """Keys of organisations typed by a cue, by the gazetteer, or written with an
+    organisation word elsewhere ("Korvia" of "Korvia Systems")."""
+    lex = lexicon()
+    out = {k for k, items in by_key.items() if _majority_type(items) == ORG and _cued_as(items, ORG)}
+    out |= {k for k in by_key if k in lex.entries and lex.entries[k].type == ORG}
+    legal = lex.org_suffixes_bare | link_words().legal_forms
+    for key in sorted(out):
+        words = _latin_words(key)
+        while len(words) > 1 and (words[-1] in legal or words[-1] in lex.org_suffixes):
+            words = words[:-1]
+            out.add("n:" + " ".join(words))
+    return out
+
+
+def merge_product_variants(by_key: dict, groups: _Groups, retypes: dict[str, str], weights: Counter) -> None:
+    """"Zorvex 5.0" and "Zorvex", "Brand 50" (mg) and "Brand", "Maker X-9"
+    and "X-9" when Maker is a known organisation: one product.
+
+    The shorter name must be a product or typed only by its shape: a company
+    cued as such ("Acme", maker of "Acme 5.0") stays apart. The product's
+    other names typed by shape alone become the product."""
+    known_orgs = _known_orgs(by_key)
+    for key in sorted(by_key):
+        items = by_key[key]
+        if not _latin_words(key) or _majority_type(items) != PRODUCT:
+            continue
+        words = _surface(items).split()
+        bases = [_variant_base(items)]
+        maker = surface_key(words[0], "", weights) if len(words) >= 2 else ""
+        if maker in known_orgs and maker != key:
+            bases.append(" ".join(words[1:]))
+        for base in filter(None, bases):
+            base_key = surface_key(base, "", weights)
+            if base_key in by_key and base_key != key and base_key not in known_orgs \
+                    and _may_be_product(base_key, by_key[base_key]):
+                groups.union(key, base_key)
+                if _majority_type(by_key[base_key]) != PRODUCT:
+                    retypes[base_key] = PRODUCT
+
+
+_MODEL_CODE = re.compile(r"([A-Z]{1,4})(-?)\d{1,5}[A-Za-z]{0,2}")
+
+
+def retype_model_codes(by_key: dict) -> dict:
+    """"KX-91" beside the product "KX-90", "Z7" beside the products "Z7 Pro"
+    and "Z7 Pro Max": a model code typed an organisation by default (no cue)
+    is a product when the corpus names products of the same letters and
+    separator, or products that extend it ("Z7" + "Pro")."""
+    products = [k for k, items in by_key.items() if _latin_words(k) and _majority_type(items) == PRODUCT]
+    families: set[tuple[str, str]] = set()
+    heads: set[str] = set()          # keys that start longer product names ("n:q7" of "n:q7 pro")
+    for key in products:
+        words = _latin_words(key)
+        heads.update("n:" + " ".join(words[:n]) for n in range(1, len(words)))
+        code = _MODEL_CODE.fullmatch(_surface(by_key[key]).split()[0])
+        if code and len(code.group(1)) >= 2 and len(words) <= 2:
+            families.add((code.group(1), code.group(2)))
+    out = {}
+    for key, items in by_key.items():
+        surface = _surface(items)
+        code = _MODEL_CODE.fullmatch(surface)
+        if code and _majority_type(items) == ORG and not any(i.mention.cued for i in items) \
+                and ((code.group(1), code.group(2)) in families or key in heads):
+            items = _retyped(items, PRODUCT)
+        out[key] = items
+    return out
+
+
+def _club_base(words: list[str]) -> list[str]:
+    """"norhaven" of "sc norhaven", "ostmark" of "fc ostmark 08", "vejlby" of "vejlby if"."""
+    lw = link_words()
+    if len(words) >= 2 and words[0] in lw.club_prefixes:
+        words = words[1:]
+    elif len(words) >= 2 and words[-1] in lw.club_suffixes:
+        words = words[:-1]
+    else:
+        return []
+    if len(words) >= 2 and re.fullmatch(r"\d{2}|\d{4}", words[-1]):
+        words = words[:-1]                 # a founding year: "FC Ostmark 08"
+    return words
+
+
+def merge_club_names(by_key: dict, groups: _Groups, retypes: dict[str, str], weights: Counter) -> None:
+    """"SC Norhaven" and "Norhaven", "FC Name 08" and "FC Name": a club with and
+    without its club letters and founding year. Not when the rest is a known
+    place ("FC Berlin" is no "Berlin") or a person by a cue."""
+    lex = lexicon()
+    for key in sorted(by_key):
+        words = _latin_words(key)
+        if len(words) < 2 or _majority_type(by_key[key]) not in (ORG, OTHER):
+            continue
+        base = _club_base(words)
+        shorter = {" ".join(base)} if base else set()
+        if base and len(words) >= 3 and re.fullmatch(r"\d{2}|\d{4}", words[-1]):
+            shorter.add(" ".join(words[:-1]))
+        for text in sorted(shorter):
+            short = surface_key(text, "", weights)
+            if short not in by_key or short == key:
+                continue
+            items = by_key[short]
+            place = (short in lex.entries and lex.entries[short].type != ORG) or _cued_as(items, PLACE)
+            if place or _cued_as(items, PERSON) or _majority_type(items) == PLACE:
+                continue
+            groups.union(key, short)
+            if _majority_type(items) != ORG and not _cued_otherwise(items, ORG):
+                retypes[short] = ORG
 
 
 def _initials(words: list[str]) -> str:
@@ -419,6 +675,24 @@ def merge_acronyms(by_key: dict, groups: _Groups) -> None:
             if len(tails) == 1 and all(len(norm_latin(surface[long]).split()) >= 3 for long in longs):
                 for long in longs:
                     groups.union(key, long)
+
+
+def merge_apposed_acronyms(by_key: dict, groups: _Groups, weights: Counter) -> None:
+    """"der Nordische Schachbund NSB": a body's name with its acronym
+    written after it (German style), when the corpus knows the acronym
+    alone as an organisation or state body; the two are one."""
+    bodies = (ORG, GOV)
+    legal = lexicon().org_suffixes_bare | link_words().legal_forms
+    for key in sorted(by_key):
+        words = _latin_words(key)
+        if len(words) < 3 or _majority_type(by_key[key]) not in bodies:
+            continue
+        last = by_key[key][0].mention.text.split()[-1]
+        if not re.fullmatch(r"[A-Z]{2,6}", last) or words[-1] in legal:
+            continue                       # "Name AG" ends in a legal form, not an acronym
+        acronym = surface_key(last, "", weights)
+        if acronym in by_key and _majority_type(by_key[acronym]) in bodies:
+            groups.union(key, acronym)
 
 
 def _stem(word: str) -> str:
@@ -458,24 +732,36 @@ def _org_short_forms(by_key: dict) -> dict[str, str]:
     return {short: next(iter(keys)) for short, keys in found.items() if len(keys) == 1}
 
 
-def merge_org_short_forms(by_key: dict, groups: _Groups) -> None:
+def merge_org_short_forms(by_key: dict, groups: _Groups, retypes: dict[str, str] | None = None) -> None:
     """"Orange SA" and "Orange", "Banco Santander" and "Santander": an
-    organisation's name without its legal form or its leading kind word."""
+    organisation's name without its legal form or its leading kind word.
+
+    The short form may be typed a person by its two-word shape alone
+    ("Velmar Biochem" of "Velmar Biochem Ltd"): it is the organisation."""
     lex = lexicon()
+    legal = lex.org_suffixes_bare | link_words().legal_forms
     for key in sorted(by_key):
         words = _latin_words(key)
         if len(words) < 2 or _majority_type(by_key[key]) != ORG:
             continue
         shorter = []
         trimmed = list(words)
-        while len(trimmed) > 1 and (trimmed[-1] in lex.org_suffixes_bare or trimmed[-1] in lex.org_suffixes):
+        while len(trimmed) > 1 and (trimmed[-1] in legal or trimmed[-1] in lex.org_suffixes):
+            legal_form = trimmed[-1] in legal
             trimmed = trimmed[:-1]               # "Orange SA", "Kosmos Energy", "Hanbit Energy Solution"
-            shorter.append("n:" + " ".join(trimmed))
+            shorter.append(("n:" + " ".join(trimmed), legal_form and len(trimmed) >= 2))
         if words[0] in lex.org_heads and words[1] not in lex.connectors:
-            shorter.append("n:" + " ".join(words[1:]))
-        for short in shorter:
-            if short in by_key and _majority_type(by_key[short]) in (ORG, OTHER):
+            shorter.append(("n:" + " ".join(words[1:]), False))
+        for short, after_legal_form in shorter:
+            if short not in by_key:
+                continue
+            typ = _majority_type(by_key[short])
+            if typ in (ORG, OTHER):
                 groups.union(key, short)
+            elif after_legal_form and typ == PERSON and not any(i.mention.cued for i in by_key[short]):
+                groups.union(key, short)
+                if retypes is not None:
+                    retypes[short] = ORG
 
 
 @lru_cache(maxsize=1)
@@ -625,12 +911,17 @@ def _between(doc: Document, a: Mention, b: Mention) -> str:
     return doc.text[a.end:b.start]
 
 
-def stated_pairs(items: Sequence[_Item]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+def stated_pairs(items: Sequence[_Item], types: Mapping[str, str] | None = None,
+                 cued_bodies: frozenset[str] = frozenset()) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """Aliases and code names a source states next to a name.
 
     "卡雷尔·冯德拉 (Karel Vondra)" and "X, also known as Y" are the same entity;
     "X (code-named A/B)" says A and B are code names of X: a relation.
+    ``types`` (key -> voted type) and ``cued_bodies`` (keys a cue typed an
+    organisation or state body) let an acronym in parentheses name a body in
+    another language ("Royal Norwegian Chess Federation (NSF)").
     """
+    types = types or {}
     lex = lexicon()
     aliases: list[tuple[str, str]] = []
     code_names: list[tuple[str, str]] = []
@@ -654,8 +945,11 @@ def stated_pairs(items: Sequence[_Item]) -> tuple[list[tuple[str, str]], list[tu
             if opening.fullmatch(gap) and close in ")）":
                 if _cross_script(first.mention.text, second.mention.text) or _is_acronym_of(
                         second.mention.text, first.mention.text) or _is_acronym_of(first.mention.text, second.mention.text) \
-                        or _abbreviates(second.mention.text, first.mention.text):
+                        or _abbreviates(second.mention.text, first.mention.text) \
+                        or _body_alias(first, second, types, cued_bodies):
                     aliases.append((first.key, second.key))
+            elif _DASH.fullmatch(gap) and _dash_alias(first, second, types, cued_bodies):
+                aliases.append((first.key, second.key))
             elif code_gap.fullmatch(gap):
                 code_names.extend((first.key, other.key) for other in _listed(doc, doc_items[i + 1:]))
             elif alias_gap.fullmatch(gap):
@@ -692,6 +986,63 @@ def _abbreviates(short: str, long: str) -> bool:
         return False
     rest = iter(" ".join(words))
     return all(ch in rest for ch in bare[1:])
+
+
+def _title_acronym(short: str, long: str) -> bool:
+    """"Anvir" after "Agência Nacional de Vigilância Rural": a one-word
+    short name whose letters start words of the long name in order, or
+    continue the word the previous letter was taken from."""
+    bare = norm_latin(short)
+    words = norm_latin(long).split()
+    if not (short[:1].isupper() and short[1:].islower() and bare.isalpha()) or len(bare) < 3 \
+            or len(words) < 3 or bare[0] != words[0][0]:
+        return False
+
+    @lru_cache(maxsize=None)
+    def match(pos: int, word: int, at: int, starts: int) -> bool:
+        """Letters from pos on, the last one taken at words[word][at]."""
+        if pos == len(bare):
+            return starts >= 2
+        ch = bare[pos]
+        # keep on in the same word, or start a later one
+        if any(c == ch and match(pos + 1, word, j, starts) for j, c in enumerate(words[word]) if j > at):
+            return True
+        return any(w[0] == ch and match(pos + 1, k, 0, starts + 1)
+                   for k, w in enumerate(words) if k > word)
+
+    return match(1, 0, 0, 1)
+
+
+_DASH = re.compile(r"\s+[–—]\s+")
+
+
+def _dash_alias(first: _Item, second: _Item, types: Mapping[str, str], cued_bodies: frozenset[str]) -> bool:
+    """"o Vexmed – Autoridade Nacional do Remédio Rural ordenou": a one-word
+    body name mid-sentence, a dash, and the full name of three words or more
+    of a body a cue typed so. Datelines and headline separators ("LISBON – ",
+    "Brand – Site") open a line or name a place, so they do not count."""
+    bodies = (ORG, GOV)
+    return " " not in first.mention.text and first.context == PROSE and len(second.mention.text.split()) >= 3 \
+        and types.get(first.key) in bodies and types.get(second.key) in bodies and second.key in cued_bodies \
+        and not _CJK.search(first.mention.text + second.mention.text)
+
+
+def _body_alias(first: _Item, second: _Item, types: Mapping[str, str], cued_bodies: frozenset[str]) -> bool:
+    """"Name of a Body (ABC)": a short name in parentheses after an
+    organisation's or state body's name of several words. A title-case short
+    name must abbreviate it; an all-caps one may abbreviate it in another
+    language, after a name a cue shows to be a body (a person's name typed an
+    organisation by shape alone is no proof). Never after a person
+    ("Name (PARTY)"), nor a ticker ("(XSE: ABC)", "(ABC3)")."""
+    short, long = second.mention.text, first.mention.text
+    if types.get(first.key) not in (ORG, GOV) or len(long.split()) < 2 or _CJK.search(short + long):
+        return False
+    if types.get(second.key) in (PERSON, PLACE) or re.search(r"[\d:]", short):
+        return False
+    if _title_acronym(short, long):
+        return True
+    bare = short.replace(".", "")
+    return bare.isupper() and bare.isalpha() and 2 <= len(bare) <= 6 and first.key in cued_bodies
 
 
 def aligned_table_pairs(items: Sequence[_Item]) -> list[tuple[str, str]]:
@@ -815,12 +1166,17 @@ def _clean_surface(text: str) -> str:
 
 def _canonical_name(items: list[_Item], typ: str, gaz: list[str]) -> str:
     lex = lexicon()
-    latin = [_clean_surface(i.mention.text) for i in items if not _CJK.search(i.mention.text)]
+    latin = _without_apposed_acronyms([_clean_surface(i.mention.text) for i in items
+                                       if not _CJK.search(i.mention.text)])
     if gaz and typ == PLACE:
         return lex.entries[sorted(gaz)[0]].name
     if typ == PERSON and latin:
         counts = Counter(latin)
         return sorted(counts, key=lambda s: (-len(s.split()), -counts[s], s))[0]
+    if typ == PRODUCT and latin:
+        base = _common_base(latin) or _name_without_strength(items)
+        if base:
+            return base
     if latin:
         counts = Counter(latin)
         return sorted(counts, key=lambda s: (-counts[s], -len(s), s))[0]
@@ -828,6 +1184,35 @@ def _canonical_name(items: list[_Item], typ: str, gaz: list[str]) -> str:
         return lex.entries[sorted(gaz)[0]].name
     counts = Counter(_clean_surface(i.mention.text) for i in items)
     return sorted(counts, key=lambda s: (-counts[s], -len(s), s))[0]
+
+
+def _name_without_strength(items: list[_Item]) -> str:
+    """"Brand HCT" when every mention is "Brand HCT 50" followed by a unit
+    ("50/12.5 mg"): a drug is indexed by its name, not by one strength."""
+    bases = set()
+    for item in items:
+        words = _clean_surface(item.mention.text).split()
+        if len(words) < 2 or not _NUMBER.fullmatch(words[-1]) or not _strength_after(item):
+            return ""
+        bases.add(" ".join(words[:-1]))
+    return bases.pop() if len(bases) == 1 else ""
+
+
+def _without_apposed_acronyms(names: list[str]) -> list[str]:
+    """Names but "Name ABC" when "ABC" is one of them too: the name is "Name"
+    or "ABC", not both glued."""
+    acronyms = {n for n in names if n.isupper() and " " not in n}
+    kept = [n for n in names if not (" " in n and n.rsplit(" ", 1)[1] in acronyms)]
+    return kept or names
+
+
+def _common_base(names: list[str]) -> str:
+    """"Brand" of "Brand", "Brand 50" and "Brand 5.0": the one name every other
+    name of a product extends with more words (its versions or strengths)."""
+    shortest = min(names, key=lambda s: (len(s), s))
+    if all(n == shortest or n.startswith(shortest + " ") for n in names) and len(set(names)) > 1:
+        return shortest
+    return ""
 
 
 def _aliases(items: list[_Item], name: str) -> tuple[tuple[str, str], ...]:
@@ -858,7 +1243,10 @@ def _entity_type(items: list[_Item], gaz: list[str]) -> str:
             if item.mention.type == GOV:
                 types[GOV] += 1
         return sorted(types, key=lambda t: (-types[t], _TYPE_PRIORITY.index(t)))[0]
-    return _majority_type(items)
+    typ = _majority_type(items)
+    if typ == ORG and _cued_as(items, GOV) and not _cued_as(items, ORG):
+        return GOV       # "Anvir", an organisation only by default, is the state body its long name says
+    return typ
 
 
 def _roles(items: list[_Item], entity_of: dict, names: dict, tables: frozenset = frozenset()) -> tuple[str, ...]:
@@ -1059,15 +1447,22 @@ def resolve_entities(docs: Sequence[Document], mentions: Mapping[str, Sequence[M
     for _, keys, _ in reg:
         for other in keys[1:]:
             groups.union(keys[0], other)
-    merge_short_forms(by_key, groups)
+    retypes: dict[str, str] = {}           # key -> type a merge proved for its shape-typed mentions
+    merge_short_forms(by_key, groups, retypes)
+    merge_given_names(by_key, groups, retypes)
     merge_family_prefix(by_key, groups)
+    merge_product_variants(by_key, groups, retypes, weights)
     merge_acronyms(by_key, groups)
+    merge_apposed_acronyms(by_key, groups, weights)
     merge_inflected(by_key, groups)
-    merge_org_short_forms(by_key, groups)
+    merge_org_short_forms(by_key, groups, retypes)
+    merge_club_names(by_key, groups, retypes, weights)
     merge_romanized_people(by_key, groups)
     merge_legal_forms_cjk(by_key, groups)
     merge_korean_romanized_people(by_key, groups)
-    aliases, code_names = stated_pairs(items)
+    by_key = retype_model_codes(_apply_retypes(by_key, retypes))
+    cued_bodies = frozenset(k for k, v in by_key.items() if _cued_as(v, ORG) or _cued_as(v, GOV))
+    aliases, code_names = stated_pairs(items, {k: _majority_type(v) for k, v in by_key.items()}, cued_bodies)
     for a, b in aliases + aligned_table_pairs(items):
         groups.union(a, b)
     return _build(by_key, groups, reg, code_names, flattened_tables(items))
