@@ -22,7 +22,6 @@ from pathlib import Path
 
 from . import __version__
 from .clean import clean
-from .export import claims_csv, corpus_json
 from .link.pipeline import link_corpus
 from .model import Corpus, Document, RawText, Skipped
 from .progress import Progress
@@ -34,7 +33,7 @@ from .extract import claims as extract_claims
 from .extract import entities as extract_entities
 from .read import read_source
 from .read_html import extract_html
-from .render import raw_path, render_pages
+from .render import raw_path, render_files
 from .output import SourceCopy, clear_leftovers, docs_stamp, prepare_staging, staging_path, swap_in, write_files
 from .settings import Settings, SettingsError, read_mkdocs_config
 from .slugs import slugify
@@ -380,9 +379,7 @@ def _sidecar_url(path: Path) -> str:
 def generated_files(corpus: Corpus, raw_bytes: dict[str, bytes | SourceCopy], site_name: str,
                     page_cache: dict | None = None) -> dict[str, bytes | SourceCopy]:
     files: dict[str, bytes | SourceCopy] = {path: text.encode("utf-8")
-                                            for path, text in render_pages(corpus, site_name, page_cache).items()}
-    files["data/corpus.json"] = corpus_json(corpus).encode("utf-8")
-    files["data/claims.csv"] = claims_csv(corpus).encode("utf-8")
+                                            for path, text in render_files(corpus, site_name, page_cache).items()}
     for doc_id, data in raw_bytes.items():
         files[raw_path(doc_id)] = data
     for name, data in static_files().items():

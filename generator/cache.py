@@ -105,7 +105,7 @@ def _corpus_path(path: Path) -> Path:
 
 def load_page_cache(path: Path | None) -> dict:
     """Rendered source pages of the last build into this docs folder, keyed by
-    path -> (inputs digest, text); see render.source_page_key. Kept apart from
+    piece -> (inputs digest, text); see render_cache.RenderCache. Kept apart from
     the state because it is wanted exactly when the sources changed."""
     pages = _load_pickle(path.with_suffix(".pages")) if path is not None else None
     return pages if isinstance(pages, dict) else {}

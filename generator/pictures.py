@@ -12,10 +12,13 @@ rows (header first) for the accessible table the page shows beside it.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
+import weakref
 from collections import Counter
 from datetime import date
+from operator import attrgetter
 from xml.sax.saxutils import escape, quoteattr
 
 from .languages_display import language_name_in_english
@@ -120,6 +123,25 @@ def _empty(title: str, message: str) -> str:
 
 # --- corpus helpers -------------------------------------------------------------------
 
+def _per_corpus(func):
+    """Memoise ``func(corpus, *args)`` for the last corpus seen, by identity
+    (a Corpus is frozen): each picture and its table read the same counts,
+    which at 10,000 sources took most of the drawing time. Results are
+    shared, so callers never change them."""
+    last: dict = {}
+
+    @functools.wraps(func)
+    def wrapper(corpus: Corpus, *args):
+        seen = last.get("corpus")
+        if seen is None or seen() is not corpus:
+            last.clear()
+            last["corpus"] = weakref.ref(corpus)
+        if args not in last:
+            last[args] = func(corpus, *args)
+        return last[args]
+    return wrapper
+
+
 def source_label(doc: Document) -> str:
     """Short column label: publisher, else the title (or an untitled source's opening words)."""
     return truncate(doc.metadata.publisher or display_title(doc), SOURCE_CHARS)
@@ -138,9 +160,13 @@ def _claim_sources(claim: Claim) -> dict[str, str]:
     return out
 
 
+@_per_corpus
 def _top_claims(corpus: Corpus, limit: int) -> list[Claim]:
-    ranked = sorted(corpus.claims, key=lambda c: (-len(_claim_sources(c)), c.status != "contested", c.id))
+    ranked = sorted(corpus.claims, key=lambda c: (-len(set(map(_SOURCE, c.quotes))), c.status != "contested", c.id))
     return ranked[:limit]
+
+
+_SOURCE = attrgetter("source")
 
 
 def _top_sources(corpus: Corpus, claims: list[Claim], limit: int) -> list[Document]:
@@ -234,10 +260,12 @@ def coverage_rows(corpus: Corpus, max_claims: int = MAX_CLAIMS) -> list[tuple[st
     """Table form of the coverage matrix: claim, status, sources stating / disputing it."""
     docs = _docs(corpus)
     rows: list[tuple[str, ...]] = [("Claim", "Status", "Sources stating it", "Sources disputing it")]
+    label_of: dict[str, str] = {}    # the top claims share many sources: each is labelled once
     for claim in _top_claims(corpus, max_claims):
         stated = _claim_sources(claim)
         # The table has room for whole titles, which tell same-publisher sources apart.
-        labels = {s: _clean(display_title(docs[s])) for s in stated if s in docs}
+        labels = {s: label_of.get(s) or label_of.setdefault(s, _clean(display_title(docs[s])))
+                  for s in stated if s in docs}
         supports = sorted(labels[s] for s in labels if stated[s] != "disputes")
         disputes = sorted(labels[s] for s in labels if stated[s] == "disputes")
         rows.append((_clean(claim.text), claim.status, _names_cell(supports), _names_cell(disputes)))
@@ -264,6 +292,7 @@ def _partial_date(text: str) -> tuple[int, int] | None:
     return (month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
 
 
+@_per_corpus
 def _conflicting_dates(corpus: Corpus) -> list[tuple[str, str]]:
     """Pairs of different dates given for one claim or for claims in conflict."""
     by_id = {c.id: c for c in corpus.claims}
@@ -280,12 +309,16 @@ def _conflicting_dates(corpus: Corpus) -> list[tuple[str, str]]:
     return sorted(pairs)
 
 
+@_per_corpus
 def _date_counts(corpus: Corpus) -> Counter:
     return Counter(d for c in corpus.claims for d in set(c.dates))
 
 
+@_per_corpus
 def _published_counts(corpus: Corpus) -> Counter:
-    return Counter(d.metadata.published for d in corpus.documents if _full_date(d.metadata.published or ""))
+    # Counted first, then each distinct date checked once.
+    counts = Counter(d.metadata.published for d in corpus.documents)
+    return Counter({day: n for day, n in counts.items() if _full_date(day or "")})
 
 
 def _scale(lo: float, hi: float, x0: float, x1: float):
@@ -511,17 +544,22 @@ def comention_rows(corpus: Corpus, max_nodes: int = MAX_NODES) -> list[tuple[str
 
 # --- publisher and language mix --------------------------------------------------------
 
+@_per_corpus
 def publisher_counts(corpus: Corpus) -> list[tuple[str, int]]:
-    counts = Counter(_clean(d.metadata.publisher) or "unknown publisher" for d in corpus.documents)
+    counts: Counter = Counter()
+    # Each distinct publisher string is cleaned once, not once per source.
+    for publisher, n in Counter(d.metadata.publisher for d in corpus.documents).items():
+        counts[_clean(publisher) or "unknown publisher"] += n
     return sorted(counts.items(), key=lambda p: (-p[1], p[0]))
 
 
+@_per_corpus
 def language_counts(corpus: Corpus) -> list[tuple[str, int]]:
     """Sources per language; a bilingual source counts once in each of its languages."""
     counts: Counter = Counter()
-    for doc in corpus.documents:
-        for code in sorted(set(doc.metadata.languages)) or [""]:
-            counts[language_name_in_english(code) if code else "unknown language"] += 1
+    for languages, n in Counter(d.metadata.languages for d in corpus.documents).items():
+        for code in sorted(set(languages)) or [""]:
+            counts[language_name_in_english(code) if code else "unknown language"] += n
     return sorted(counts.items(), key=lambda p: (-p[1], p[0]))
 
 

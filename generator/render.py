@@ -8,10 +8,15 @@ entity links, anchors for every block, table rows, page links.
 """
 from __future__ import annotations
 
-import hashlib
+import gc
+import heapq
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain, islice
+from operator import attrgetter
+from typing import NamedTuple
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -24,6 +29,16 @@ SOURCES = "sources"
 ENTITIES = "entities"
 CLAIMS = "claims"
 RAW = "raw"
+CORPUS_JSON = "data/corpus.json"
+CLAIMS_CSV = "data/claims.csv"
+
+_ID = attrgetter("id")
+_SOURCE = attrgetter("source")
+_METADATA = attrgetter("metadata")
+_PUBLISHER = attrgetter("publisher")
+_LANGUAGES = attrgetter("languages")
+_STATUS = attrgetter("status")
+_CORROBORATION = attrgetter("independent_sources", "sources")
 
 
 def _finalize(value: object) -> object:
@@ -38,13 +53,14 @@ def _finalize(value: object) -> object:
     return escape(value)
 
 
-def make_environment() -> Environment:
+def make_environment(bytecode_cache=None) -> Environment:
+    """``bytecode_cache``: a jinja2 BytecodeCache (render_cache.TemplateCode) or None."""
     env = Environment(loader=PackageLoader("generator", "templates"), finalize=_finalize,
                       autoescape=False, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True, undefined=StrictUndefined,
                       # Templates ship with the package and never change during a
                       # build; re-checking their files on every page cost ~10%.
-                      auto_reload=False)
+                      auto_reload=False, bytecode_cache=bytecode_cache)
     env.filters["mdjoin"] = join_markdown
     return env
 
@@ -269,9 +285,14 @@ def display_title(doc: Document) -> str:
 def mentions_by_source(entities) -> dict[str, list[tuple[int, int, str]]]:
     """source id -> sorted (start, end, entity id) of every mention in it."""
     out: dict[str, list[tuple[int, int, str]]] = {}
+    get = out.get
     for entity in entities:
+        entity_id = entity.id
         for mention in entity.mentions:
-            out.setdefault(mention.source, []).append((mention.start, mention.end, entity.id))
+            spans = get(mention.source)
+            if spans is None:
+                spans = out[mention.source] = []
+            spans.append((mention.start, mention.end, entity_id))
     for spans in out.values():
         spans.sort()
     return out
@@ -343,41 +364,51 @@ def _source_facts(doc: Document, page: str, by_name: dict[str, str]) -> list[tup
     return facts
 
 
-def source_page(env: Environment, doc: Document, mention_spans: list[tuple[int, int, str]],
-                claims: list[Claim], by_name: dict[str, str]) -> str:
+class SourcePageInputs(NamedTuple):
+    """Everything a source page shows (see render_cache: the page's key is a digest of this)."""
+    doc: Document
+    mentions: tuple[tuple[int, int, str], ...]     # (start, end, entity id), sorted
+    claims: tuple[tuple[str, str, str], ...]        # (id, text, status) of the claims it states
+    names: dict[str, str]                           # casefolded metadata name -> entity id, for its names
+
+
+def metadata_names(doc: Document) -> list[str]:
+    """The names in a source's metadata that may link to entity pages."""
+    meta = doc.metadata
+    names = [meta.publisher, *meta.authors]
+    if meta.origin:
+        names += [meta.origin.publisher, meta.origin.translated_by]
+    return names
+
+
+def source_page_inputs(doc: Document, mention_spans: list[tuple[int, int, str]],
+                       claims: list[tuple[str, str, str]], by_name: dict[str, str]) -> SourcePageInputs:
+    """``claims``: (id, text, status) of the claims it states."""
+    folded = [name.casefold() for name in metadata_names(doc) if name]
+    return SourcePageInputs(doc, tuple(mention_spans), tuple(claims),
+                            {name: by_name[name] for name in folded if name in by_name})
+
+
+def source_page(env: Environment, inputs: SourcePageInputs) -> str:
     from .jsonld import source_jsonld
+    doc = inputs.doc
     page = source_path(doc.id)
-    spans = first_mention_spans(doc, mention_spans)
+    spans = first_mention_spans(doc, list(inputs.mentions))
     link_for = lambda entity_id: relative(page, entity_path(entity_id))  # noqa: E731
     views = [block_view(doc, i, spans, link_for) for i in range(len(doc.blocks))]
     view = {
         "title": display_title(doc),
         "untitled": not doc.metadata.title,
         "file_name": file_name(doc.file),
-        "facts": _source_facts(doc, page, by_name),
+        "facts": _source_facts(doc, page, inputs.names),
         "sections": _sections(doc, views),
-        "claims": [ClaimRef(link(c.text, relative(page, claim_path(c.id))), c.status) for c in claims],
+        "claims": [ClaimRef(link(text, relative(page, claim_path(claim_id))), status)
+                   for claim_id, text, status in inputs.claims],
         "raw_link": link(file_name(doc.file), relative(page, raw_path(doc.id))),
         "short_hash": doc.content_hash[:12],
         "jsonld": Md(source_jsonld(doc, "", page_url(page))),
     }
     return env.get_template("source.md.j2").render(view=view)
-
-
-def source_page_key(doc: Document, mention_spans: list[tuple[int, int, str]],
-                    claims: list[Claim], by_name: dict[str, str]) -> str:
-    """Digest of everything ``source_page`` reads: the document, the entity
-    mentions in it, the claims it states (id, text, status), the entities its
-    metadata names resolve to, and the generator's own code and templates."""
-    from .cache import generator_fingerprint
-    meta = doc.metadata
-    names = [meta.publisher, *meta.authors]
-    if meta.origin:
-        names += [meta.origin.publisher, meta.origin.translated_by]
-    named = [by_name.get(name.casefold()) if name else None for name in names]
-    # repr of frozen dataclasses, tuples and strings is complete and stable.
-    data = repr((generator_fingerprint(), doc, mention_spans, [(c.id, c.text, c.status) for c in claims], named))
-    return hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 @dataclass
@@ -431,12 +462,29 @@ def title_initial(title: str) -> str:
     return "other"
 
 
-def source_index_pages(env: Environment, docs, skipped: int) -> dict[str, str]:
+class SourceTableInputs(NamedTuple):
+    """The rows of a sources table: the sources, in order, on the page at ``page``."""
+    page: str
+    docs: tuple[Document, ...]
+
+
+def source_index_pages(env: Environment, docs, skipped: int, cache=None) -> dict[str, str]:
+    """``cache`` (render_cache.RenderCache) reuses the table rows of a letter
+    whose sources are unchanged: every letter's page shows the total, so the
+    pages themselves change whenever a source arrives."""
+    from .render_cache import RenderCache
+    cache = cache if cache is not None else RenderCache(None)
     index = f"{SOURCES}/index.md"
     ordered = sorted(docs, key=lambda d: (display_title(d).lower(), d.id))
     template = env.get_template("sources_index.md.j2")
+    rows_template = env.get_template("partials/source_rows.md.j2")
+
+    def rows(page: str, members: list[Document]) -> Md:
+        render = lambda inputs: rows_template.render(sources=source_rows(inputs.docs, inputs.page))  # noqa: E731
+        return Md(cache.get(f"{page}#rows", SourceTableInputs(page, tuple(members)), render))
+
     if len(ordered) <= SOURCE_INDEX_ROWS:
-        return {index: template.render(sources=source_rows(ordered, index), total=len(ordered),
+        return {index: template.render(rows=rows(index, ordered), total=len(ordered),
                                        skipped=skipped, initials=None, letter=None)}
     by_initial: dict[str, list[Document]] = {}
     for doc in ordered:
@@ -445,83 +493,115 @@ def source_index_pages(env: Environment, docs, skipped: int) -> dict[str, str]:
     for key in sorted(by_initial, key=lambda k: (k == "other", k)):
         page = f"{BY_TITLE}/{key}.md"
         label = "Other" if key == "other" else key.upper()
-        pages[page] = template.render(sources=source_rows(by_initial[key], page), total=len(ordered),
+        members = by_initial[key]
+        pages[page] = template.render(sources=members, rows=rows(page, members), total=len(ordered),
                                       skipped=0, initials=None, letter=label,
                                       index=link("all sources", relative(page, index)))
-        initials.append(Initial(label, link(label, relative(index, page)), len(by_initial[key])))
-    pages[index] = template.render(sources=[], total=len(ordered), skipped=skipped, initials=initials, letter=None)
+        initials.append(Initial(label, link(label, relative(index, page)), len(members)))
+    pages[index] = template.render(rows=Md(""), total=len(ordered), skipped=skipped, initials=initials,
+                                   letter=None)
     return pages
 
 
-def newest_first(docs) -> list[Document]:
+def newest(docs, count: int) -> list[Document]:
+    """The ``count`` most recently published sources, newest first (without sorting them all)."""
     # Undated sources last; ties by id so the order never depends on input order.
-    return sorted(docs, key=lambda d: (d.metadata.published is None, _neg_date(d.metadata.published), d.id))
+    keys = [(d.metadata.published is None, _neg_date(d.metadata.published), d.id) for d in docs]
+    return [docs[i] for i in heapq.nsmallest(count, range(len(keys)), key=keys.__getitem__)]
+
+
+_NEGATED_DIGITS = str.maketrans("0123456789", "9876543210")
 
 
 def _neg_date(date: str | None) -> str:
-    if not date:
-        return ""
-    return "".join(chr(ord("9") - ord(ch) + ord("0")) if ch.isdigit() else ch for ch in date)
+    """A date whose ascending order is the date's descending order (digit by digit)."""
+    return date.translate(_NEGATED_DIGITS) if date else ""
 
 
 def render_pages(corpus: Corpus, site_name: str, page_cache: dict | None = None) -> dict[str, str]:
-    """Every generated docs file (pages and pictures), keyed by its path relative to docs_dir.
+    """Every generated docs page and picture, keyed by its path relative to docs_dir.
 
-    ``page_cache`` (optional, updated in place) maps a source page's path to
-    (key, text) from an earlier render: a page whose key (see
-    ``source_page_key``) is unchanged is reused instead of rendered again.
-    The caller may persist it between builds; output is the same either way.
+    ``page_cache`` (optional, updated in place; see render_cache.RenderCache)
+    holds pages of an earlier render with the digest of their inputs: a page
+    whose inputs are unchanged is reused instead of rendered again. The
+    caller may persist it between builds; output is the same either way.
     """
+    from .render_cache import RenderCache
+    cache = RenderCache(page_cache)
+    pages = _render_pages(corpus, site_name, cache)
+    cache.finish()
+    return pages
+
+
+def render_files(corpus: Corpus, site_name: str, page_cache: dict | None = None) -> dict[str, str]:
+    """``render_pages`` plus the data exports (data/corpus.json, data/claims.csv),
+    which reuse their per-source, per-entity and per-claim parts from ``page_cache`` too."""
+    from .export import claims_csv, corpus_json
+    from .render_cache import RenderCache
+    cache = RenderCache(page_cache)
+    # Rendering makes millions of short-lived objects and no lasting cycles:
+    # the cyclic collector would only rescan the loaded cache again and again.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        files = _render_pages(corpus, site_name, cache)
+        files[CORPUS_JSON] = corpus_json(corpus, cache)
+        files[CLAIMS_CSV] = claims_csv(corpus, cache)
+    finally:
+        if collecting:
+            gc.enable()
+    cache.finish()
+    return files
+
+
+def _render_pages(corpus: Corpus, site_name: str, cache) -> dict[str, str]:
     from .render_pictures import draw_pictures, picture_files
-    env = make_environment()
+    from .render_entities import entity_pages
+    from .render_claims import claim_pages
+    from .render_cache import TemplateCode
+    env = make_environment(TemplateCode(cache) if cache.store is not None else None)
     drawn = draw_pictures(corpus)
-    docs = sorted(corpus.documents, key=lambda d: d.id)
-    claims_by_source: dict[str, list[Claim]] = {}
-    for claim in corpus.claims:
-        for source in sorted({q.source for q in claim.quotes}):
-            claims_by_source.setdefault(source, []).append(claim)
+    docs = sorted(corpus.documents, key=_ID)
     pages: dict[str, str] = {}
-    by_name = entity_index_by_name(corpus.entities)
-    spans = mentions_by_source(corpus.entities)
-    current: dict[str, tuple[str, str]] = {}
-    for doc in docs:
-        path = source_path(doc.id)
-        inputs = (doc, spans.get(doc.id, []), claims_by_source.get(doc.id, []), by_name)
-        if page_cache is None:
-            pages[path] = source_page(env, *inputs)
-            continue
-        key = source_page_key(*inputs)
-        earlier = page_cache.get(path)
-        pages[path] = earlier[1] if earlier is not None and earlier[0] == key else source_page(env, *inputs)
-        current[path] = (key, pages[path])
-    if page_cache is not None:
-        page_cache.clear()
-        page_cache.update(current)
-    pages.update(source_index_pages(env, docs, len(corpus.skipped)))
+    pages.update(source_pages(env, corpus, docs, cache))
+    pages.update(source_index_pages(env, docs, len(corpus.skipped), cache))
     pages["index.md"] = home_page(env, corpus, docs, site_name, drawn)
     pages["report.md"] = report_page(env, corpus)
     pages["data.md"] = env.get_template("data.md.j2").render()
-    from .render_entities import entity_pages
-    from .render_claims import claim_pages
-    pages.update(entity_pages(env, corpus, drawn.get("co-mentions")))
-    pages.update(claim_pages(env, corpus, drawn.get("coverage"), drawn.get("timeline")))
+    pages.update(entity_pages(env, corpus, drawn.get("co-mentions"), cache))
+    pages.update(claim_pages(env, corpus, drawn.get("coverage"), drawn.get("timeline"), cache))
     pages.update(picture_files(drawn))
+    return pages
+
+
+def source_pages(env: Environment, corpus: Corpus, docs: list[Document], cache) -> dict[str, str]:
+    """A page per source; ``cache`` (render_cache.RenderCache) reuses unchanged ones."""
+    claims_by_source: dict[str, list[tuple[str, str, str]]] = {}
+    for claim in corpus.claims:
+        ref = (claim.id, claim.text, claim.status)
+        for source in set(map(_SOURCE, claim.quotes)):
+            claims_by_source.setdefault(source, []).append(ref)
+    by_name = entity_index_by_name(corpus.entities)
+    spans = mentions_by_source(corpus.entities)
+    render = lambda inputs: source_page(env, inputs)  # noqa: E731
+    pages = {}
+    for doc in docs:
+        inputs = source_page_inputs(doc, spans.get(doc.id, []), claims_by_source.get(doc.id, []), by_name)
+        pages[source_path(doc.id)] = cache.get(source_path(doc.id), inputs, render)
     return pages
 
 
 def home_page(env: Environment, corpus: Corpus, docs: list[Document], site_name: str,
               drawn: dict | None = None) -> str:
     from .render_pictures import picture_view
-    publishers = {d.metadata.publisher for d in docs if d.metadata.publisher}
-    languages = {lang for d in docs for lang in d.metadata.languages}
-    status_counts: dict[str, int] = {}
-    for claim in corpus.claims:
-        status_counts[claim.status] = status_counts.get(claim.status, 0) + 1
-    ranked = sorted(corpus.claims, key=lambda c: (-c.independent_sources, -c.sources, c.id))
+    metadata = list(map(_METADATA, docs))
+    publishers = set(map(_PUBLISHER, metadata)) - {"", None}
+    languages = set(chain.from_iterable(map(_LANGUAGES, metadata)))
+    status_counts = Counter(map(_STATUS, corpus.claims))
     top = [ClaimRef(link(c.text, claim_path(c.id)), c.status, c.sources, c.independent_sources)
-           for c in ranked if c.sources >= 2][:10]
+           for c in islice((c for c in ranked_claims(corpus.claims) if c.sources >= 2), 10)]
     contested = [ClaimRef(link(c.text, claim_path(c.id)), c.status)
-                 for c in sorted(corpus.claims, key=lambda c: c.id) if c.status == "contested"][:10]
+                 for c in islice((c for c in sorted(corpus.claims, key=_ID) if c.status == "contested"), 10)]
     counts = {"sources": len(docs), "publishers": len(publishers), "languages": len(languages),
               "entities": len(corpus.entities), "claims": len(corpus.claims)}
     figures = (f"{_count_of(len(docs), 'source')} from {_count_of(len(publishers), 'named publisher')} in "
@@ -529,9 +609,17 @@ def home_page(env: Environment, corpus: Corpus, docs: list[Document], site_name:
     return env.get_template("home.md.j2").render(
         site_name=site_name, counts=counts, figures_line=figures,
         claim_status=sorted(status_counts.items()), top_claims=top, contested=contested,
-        newest=source_rows(newest_first(docs)[:10], "index.md"),
+        newest=source_rows(newest(docs, 10), "index.md"),
         pictures={name: picture_view(drawn[name], "index.md") if name in (drawn or {}) else None
                   for name in ("mix", "timeline")})
+
+
+def ranked_claims(claims) -> list[Claim]:
+    """Most independently corroborated first, then most sources, then by id."""
+    # Two stable C-keyed sorts give the order of the key (-independent, -sources, id).
+    ranked = sorted(claims, key=_ID)
+    ranked.sort(key=_CORROBORATION, reverse=True)
+    return ranked
 
 
 def _count_of(count: int, noun: str) -> str:

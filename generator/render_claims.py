@@ -2,17 +2,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from jinja2 import Environment
 
 from .languages_display import language_name
 from .mdtext import Md, escape, link
 from .link.claims import competing_versions
-from .model import Claim, Corpus
+from .model import Claim, Corpus, Document
 from .jsonld import claim_jsonld
 from .render_pictures import picture_view
 from .render import (CLAIMS, anchor_at, claim_path, display_title, entity_path, join_markdown,
-                     page_url, relative, source_path)
+                     page_url, ranked_claims, relative, source_path)
 
 STATUS_ORDER = ("contested", "corroborated", "single-source")
 STATUS_BADGES = {"corroborated": "✔ corroborated", "single-source": "○ single source",
@@ -24,6 +25,7 @@ STATUS_BADGES = {"corroborated": "✔ corroborated", "single-source": "○ singl
 MAX_QUOTE_ROWS = 40          # quotes in a claim page's source table
 MAX_VERSION_SOURCES = 10     # sources named per competing version
 MAX_INDEX_ROWS = 50          # claims per status on the claims index
+MAX_RELATED = 15             # related claims listed on a claim page
 MAX_EVENT_SOURCES = 3        # sources named per timeline event
 # Up to this many dated events the timeline is one page; beyond, it is an
 # index of one page per year (a year's URL never changes as sources arrive),
@@ -54,36 +56,65 @@ class ClaimRow:
     entities: Md
 
 
-def claim_pages(env: Environment, corpus: Corpus, coverage=None, timeline=None) -> dict[str, str]:
+class ClaimPageInputs(NamedTuple):
+    """Everything a claim page shows (see render_cache: the page's key is a digest of this)."""
+    claim: Claim
+    docs: dict[str, Document]           # every source its quotes, versions and rival claims name
+    rivals: tuple[Claim, ...]           # the claims it conflicts with
+    names: dict[str, str]               # entity id -> name: its entities and the entities a version names
+    related: tuple[tuple[str, str], ...]   # (id, text) of the related claims listed
+
+
+def claim_pages(env: Environment, corpus: Corpus, coverage=None, timeline=None, cache=None) -> dict[str, str]:
     """Claim pages, the claims index (with the ``coverage`` picture) and the
-    timeline (with the ``timeline`` picture); pictures are render_pictures.Picture."""
+    timeline (with the ``timeline`` picture); pictures are render_pictures.Picture.
+    ``cache`` (render_cache.RenderCache) reuses unchanged claim pages."""
+    from .render_cache import RenderCache
+    cache = cache if cache is not None else RenderCache(None)
     docs = {d.id: d for d in corpus.documents}
-    entities = {e.id: e for e in corpus.entities}
+    names = {e.id: e.name for e in corpus.entities}
     claims = {c.id: c for c in corpus.claims}
     pages: dict[str, str] = {}
     template = env.get_template("claim.md.j2")
+    render = lambda inputs: claim_page(template, inputs)  # noqa: E731
     for claim in corpus.claims:
         page = claim_path(claim.id)
-        pages[page] = template.render(
-            claim=claim, badge=STATUS_BADGES.get(claim.status, claim.status),
-            quotes=_quote_rows(claim, page, docs),
-            versions=_versions(claim, claims, page, docs, entities),
-            entities=[link(entities[i].name, relative(page, entity_path(i))) for i in claim.entities if i in entities],
-            related=[link(claims[i].text, relative(page, claim_path(i))) for i in claim.related if i in claims][:15],
-            jsonld=Md(claim_jsonld(claim, docs, "", page_url(page))))
+        pages[page] = cache.get(page, claim_page_inputs(claim, docs, claims, names), render)
     index = f"{CLAIMS}/index.md"
-    ranked = sorted(corpus.claims, key=lambda c: (-c.independent_sources, -c.sources, c.id))
+    ranked = ranked_claims(corpus.claims)
     sections = []
     for status in STATUS_ORDER:
         members = [c for c in ranked if c.status == status]
         if members:
             sections.append(IndexSection(STATUS_BADGES[status], len(members),
-                                         [_claim_row(c, index, entities) for c in members[:MAX_INDEX_ROWS]]))
+                                         [_claim_row(c, index, names) for c in members[:MAX_INDEX_ROWS]]))
     pages[index] = env.get_template("claims_index.md.j2").render(
         total=len(corpus.claims), sections=sections,
         picture=picture_view(coverage, index) if coverage else None)
     pages.update(timeline_pages(env, corpus, docs, timeline))
     return pages
+
+
+def claim_page_inputs(claim: Claim, docs: dict, claims: dict, names: dict) -> ClaimPageInputs:
+    rivals = tuple(claims[i] for i in claim.conflicts_with if i in claims)
+    sources = {q.source for c in (claim, *rivals) for q in c.quotes}
+    sources.update(s for version in claim.versions for s in version.sources)
+    named = [*claim.entities, *(part for version in claim.versions for part in version.value.split("+"))]
+    related = [(i, claims[i].text) for i in claim.related if i in claims][:MAX_RELATED]
+    return ClaimPageInputs(claim, {s: docs[s] for s in sorted(sources) if s in docs}, rivals,
+                           {i: names[i] for i in named if i in names}, tuple(related))
+
+
+def claim_page(template, inputs: ClaimPageInputs) -> str:
+    claim, docs, names = inputs.claim, inputs.docs, inputs.names
+    page = claim_path(claim.id)
+    return template.render(
+        claim=claim, badge=STATUS_BADGES.get(claim.status, claim.status),
+        quotes=_quote_rows(claim, page, docs),
+        versions=_versions(claim, inputs.rivals, page, docs, names),
+        entities=[link(names[i], relative(page, entity_path(i))) for i in claim.entities if i in names],
+        related=[link(text, relative(page, claim_path(i))) for i, text in inputs.related],
+        jsonld=Md(claim_jsonld(claim, docs, "", page_url(page))))
 
 
 @dataclass
@@ -98,11 +129,11 @@ def display_date(date: str) -> str:
     return f"{date[2:]} (year not stated)" if date.startswith("--") else date
 
 
-def _claim_row(claim: Claim, page: str, entities) -> ClaimRow:
-    names = ", ".join(entities[i].name for i in claim.entities if i in entities)
+def _claim_row(claim: Claim, page: str, names: dict[str, str]) -> ClaimRow:
+    named = ", ".join(names[i] for i in claim.entities if i in names)
     return ClaimRow(link(claim.text, relative(page, claim_path(claim.id))),
                     STATUS_BADGES.get(claim.status, claim.status), claim.sources,
-                    claim.independent_sources, escape(names or "—"))
+                    claim.independent_sources, escape(named or "—"))
 
 
 def quote_link(quote, page: str, docs) -> Md:
@@ -172,24 +203,26 @@ def _source_links(sources, page: str, docs) -> list[Md]:
 
 def version_value(value: str, entities) -> str:
     """A side as a reader names it: several values are joined by "+" (see
-    link.claims), and a product side is a set of entity ids."""
-    parts = [entities[v].name if v in entities else v for v in value.split("+") if v]
+    link.claims), and a product side is a set of entity ids (``entities``: id -> Entity)."""
+    return side_label(value, {v: entities[v].name for v in value.split("+") if v in entities})
+
+
+def side_label(value: str, names: dict[str, str]) -> str:
+    """``version_value`` with entity names given as id -> name."""
+    parts = [names.get(v, v) for v in value.split("+") if v]
     return " + ".join(parts) or "—"
 
 
-def _versions(claim: Claim, claims, page: str, docs, entities) -> list[DisputedPoint]:
+def _versions(claim: Claim, rivals, page: str, docs, names) -> list[DisputedPoint]:
     """Per disputed point, each side's statement and the sources stating it."""
     if claim.versions and not claim.conflicts_with:
         by_point: dict[str, list[VersionRow]] = {}
         for version in claim.versions:
             by_point.setdefault(version.point, []).append(
-                VersionRow(escape(version_value(version.value, entities)), escape(version.text),
+                VersionRow(escape(side_label(version.value, names)), escape(version.text),
                            _source_links(version.sources, page, docs)))
         return [DisputedPoint(point_label(point), rows) for point, rows in sorted(by_point.items()) if len(rows) > 1]
     points = []
-    # Only the claims it conflicts with are looked up: passing every claim
-    # made each contested page cost O(claims).
-    rivals = [claims[i] for i in claim.conflicts_with if i in claims]
     for sides in competing_versions(claim, rivals):
         rows = [VersionRow(escape("—"), escape(side.text) if side.id == claim.id
                            else link(side.text, relative(page, claim_path(side.id))),

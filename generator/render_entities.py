@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
+from typing import NamedTuple
 
 from jinja2 import Environment
 
 from .context import context_text
 from .languages_display import language_name
 from .mdtext import Md, highlight, link
-from .model import Corpus, Entity
+from .model import Corpus, Document, Entity
 from .render_pictures import picture_view
 from .render import (ENTITIES, anchor_at, claim_path, display_title, entity_path,
                      relative, source_path)
@@ -26,6 +29,7 @@ MAX_MENTION_ROWS = 60          # up to this many mentions, all are shown
 MAX_MENTION_SOURCES = 20       # else: sources whose mentions are shown
 MAX_MENTIONS_PER_SOURCE = 3    # mentions shown per source
 MAX_LISTED = 50                # claims, and sources it published, listed
+MAX_RELATED = 20               # related entities listed
 
 
 @dataclass
@@ -47,8 +51,24 @@ class Shown:
         return self.total - len(self.items)
 
 
-def entity_pages(env: Environment, corpus: Corpus, picture=None) -> dict[str, str]:
-    """Entity pages and the index; ``picture`` (render_pictures.Picture) is shown on the index."""
+class EntityPageInputs(NamedTuple):
+    """Everything an entity page shows (see render_cache: the page's key is a digest of this)."""
+    entity: Entity
+    shown: tuple[int, ...]                # positions in entity.mentions of those given a row
+    mention_sources: int                  # sources (in the corpus) mentioning it
+    docs: dict[str, Document]             # sources of the shown mentions, the description and ``published``
+    names: dict[str, str]                 # entity id -> name, for the related entities and relations listed
+    claims: tuple[tuple[str, str, str], ...]   # (id, text, status) of the claims listed
+    claims_total: int
+    published: tuple[str, ...]            # ids of the sources listed as published or written by it
+    published_total: int
+
+
+def entity_pages(env: Environment, corpus: Corpus, picture=None, cache=None) -> dict[str, str]:
+    """Entity pages and the index; ``picture`` (render_pictures.Picture) is shown on the index.
+    ``cache`` (render_cache.RenderCache) reuses unchanged pages."""
+    from .render_cache import RenderCache
+    cache = cache if cache is not None else RenderCache(None)
     index = f"{ENTITIES}/index.md"
     if not corpus.entities:
         return {index: env.get_template("entities_index.md.j2").render(sections=[], total=0, picture=None)}
@@ -59,40 +79,68 @@ def entity_pages(env: Environment, corpus: Corpus, picture=None) -> dict[str, st
         for entity_id in claim.entities:
             claims_by_entity.setdefault(entity_id, []).append(claim)
     published_by = _published_by(corpus)
+    # The sources of each entity's mentions, in mention order (read twice below).
+    sources_of = {e.id: list(map(_SOURCE, e.mentions)) for e in corpus.entities}
     pages = {}
     template = env.get_template("entity.md.j2")
+    render = lambda inputs: entity_page(template, inputs)  # noqa: E731
     for entity in corpus.entities:
-        page = entity_path(entity.id)
-        mentions, mention_sources = _mention_rows(entity, page, docs)
-        pages[page] = template.render(
-            entity=entity, type_label=TYPE_NAMES.get(entity.type, entity.type),
-            aliases=_aliases(entity), description=_description(entity, page, docs),
-            mentions=mentions, mention_sources=mention_sources,
-            limits={"sources": MAX_MENTION_SOURCES, "per_source": MAX_MENTIONS_PER_SOURCE},
-            related=[(link(by_id[i].name, relative(page, entity_path(i))), n)
-                     for i, n in entity.related if i in by_id][:20],
-            claims=Shown([(link(c.text, relative(page, claim_path(c.id))), c.status)
-                          for c in claims_by_entity.get(entity.id, [])[:MAX_LISTED]],
-                         len(claims_by_entity.get(entity.id, []))),
-            relations=[(label, link(by_id[i].name, relative(page, entity_path(i))))
-                       for label, i in entity.relations if i in by_id],
-            published=Shown([link(display_title(d), relative(page, source_path(d.id)))
-                             for d in published_by.get(entity.id, [])[:MAX_LISTED]],
-                            len(published_by.get(entity.id, []))),
-            links=[(label, url) for label, url in entity.links])
+        inputs = entity_page_inputs(entity, docs, by_id, sources_of[entity.id],
+                                    claims_by_entity.get(entity.id, []), published_by.get(entity.id, []))
+        pages[entity_path(entity.id)] = cache.get(entity_path(entity.id), inputs, render)
     sections = []
-    sources_of = {e.id: len({m.source for m in e.mentions}) for e in corpus.entities}
+    counts = {entity_id: len(set(sources)) for entity_id, sources in sources_of.items()}
     for entity_type in ENTITY_TYPES:
         members = sorted((e for e in corpus.entities if e.type == entity_type),
-                         key=lambda e: (-sources_of[e.id], e.name.lower(), e.id))
+                         key=lambda e: (-counts[e.id], e.name.lower(), e.id))
         if members:
             sections.append((TYPE_LABELS[entity_type], [
-                (link(e.name, relative(index, entity_path(e.id))), len(e.mentions), sources_of[e.id])
+                (link(e.name, relative(index, entity_path(e.id))), len(e.mentions), counts[e.id])
                 for e in members]))
     pages[index] = env.get_template("entities_index.md.j2").render(
         sections=sections, total=len(corpus.entities),
         picture=picture_view(picture, index) if picture else None)
     return pages
+
+
+def entity_page_inputs(entity: Entity, docs: dict, by_id: dict, sources: list[str], claims: list,
+                       published: list) -> EntityPageInputs:
+    """``sources``: the source of each of its mentions, in order."""
+    shown, mention_sources = _shown_mentions(entity, sources, docs)
+    wanted = [sources[i] for i in shown] + [entity.description_source] + [d.id for d in published[:MAX_LISTED]]
+    names: dict[str, str] = {}
+    for other, _ in entity.related:
+        if len(names) == MAX_RELATED:
+            break
+        if other in by_id:
+            names[other] = by_id[other].name
+    for _, other in entity.relations:
+        if other in by_id:
+            names[other] = by_id[other].name
+    return EntityPageInputs(
+        entity, tuple(shown), mention_sources, {i: docs[i] for i in sorted(set(wanted)) if i in docs}, names,
+        tuple((c.id, c.text, c.status) for c in claims[:MAX_LISTED]), len(claims),
+        tuple(d.id for d in published[:MAX_LISTED]), len(published))
+
+
+def entity_page(template, inputs: EntityPageInputs) -> str:
+    entity, docs, names = inputs.entity, inputs.docs, inputs.names
+    page = entity_path(entity.id)
+    return template.render(
+        entity=entity, type_label=TYPE_NAMES.get(entity.type, entity.type),
+        aliases=_aliases(entity), description=_description(entity, page, docs),
+        mentions=_mention_rows([entity.mentions[i] for i in inputs.shown], page, docs),
+        mention_sources=inputs.mention_sources,
+        limits={"sources": MAX_MENTION_SOURCES, "per_source": MAX_MENTIONS_PER_SOURCE},
+        related=[(link(names[i], relative(page, entity_path(i))), n)
+                 for i, n in entity.related if i in names][:MAX_RELATED],
+        claims=Shown([(link(text, relative(page, claim_path(claim_id))), status)
+                      for claim_id, text, status in inputs.claims], inputs.claims_total),
+        relations=[(label, link(names[i], relative(page, entity_path(i))))
+                   for label, i in entity.relations if i in names],
+        published=Shown([link(display_title(docs[i]), relative(page, source_path(i))) for i in inputs.published],
+                        inputs.published_total),
+        links=[(label, url) for label, url in entity.links])
 
 
 def _published_by(corpus: Corpus) -> dict[str, list]:
@@ -128,27 +176,44 @@ def _description(entity: Entity, page: str, docs) -> Md | None:
     return Md(f"{escape(entity.description)} ({link(display_title(doc), relative(page, source_path(doc.id)))})")
 
 
-def _mention_rows(entity: Entity, page: str, docs) -> tuple[list[MentionRow], int]:
-    """Rows for the first mentions in the first sources (by source id), and
-    how many sources mention it in all. Only the rows shown are built: the
-    context of every mention of a common name was most of the render time."""
-    rows = []
+_SOURCE = attrgetter("source")
+
+
+def _shown_mentions(entity: Entity, sources: list[str], docs) -> tuple[list[int], int]:
+    """Positions in ``entity.mentions`` of the mentions given a row, by
+    (source, offset): all of them up to MAX_MENTION_ROWS, else the first
+    MAX_MENTIONS_PER_SOURCE in each of the first MAX_MENTION_SOURCES sources
+    (by source id); and how many sources in the corpus mention it in all."""
+    mentions = entity.mentions
+    known = set(filter(docs.__contains__, set(sources)))    # counted and looked up, never iterated
+    if len(mentions) <= MAX_MENTION_ROWS:
+        candidates = range(len(mentions))
+    else:
+        first = set(sorted(known)[:MAX_MENTION_SOURCES])
+        # C-level selection: a common name has thousands of mentions.
+        candidates = list(compress(range(len(mentions)), map(first.__contains__, sources)))
+    places = {i: (sources[i], mentions[i].start) for i in candidates}
+    order = sorted(candidates, key=places.__getitem__)
+    shown = []
     per_source: dict[str, int] = {}
-    capped = len(entity.mentions) > MAX_MENTION_ROWS
-    for mention in sorted(entity.mentions, key=lambda m: (m.source, m.start)):
-        doc = docs.get(mention.source)
-        if doc is None:
-            continue
-        shown = per_source.get(doc.id)
-        if shown is None:
-            per_source[doc.id] = shown = 0
-        if capped and (shown >= MAX_MENTIONS_PER_SOURCE or len(per_source) > MAX_MENTION_SOURCES):
-            continue
-        per_source[doc.id] = shown + 1
+    for i in order:
+        source = sources[i]
+        if source in known and (len(mentions) <= MAX_MENTION_ROWS
+                                or per_source.get(source, 0) < MAX_MENTIONS_PER_SOURCE):
+            per_source[source] = per_source.get(source, 0) + 1
+            shown.append(i)
+    return shown, len(known)
+
+
+def _mention_rows(shown, page: str, docs) -> list[MentionRow]:
+    """A row per shown mention: the sentence around it, with a link to its place in the source."""
+    rows = []
+    for mention in shown:
+        doc = docs[mention.source]
         context, cs, ce = context_text(doc.text, mention.start, mention.end)
         anchor = anchor_at(doc, mention.start)
         target = relative(page, source_path(doc.id)) + (f"#{anchor}" if anchor else "")
         rows.append(MentionRow(link(display_title(doc), target), doc.metadata.publisher or "—",
                                doc.metadata.published or "—",
                                highlight(context, cs, ce)))
-    return rows, len(per_source)
+    return rows

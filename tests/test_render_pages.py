@@ -179,7 +179,7 @@ def test_page_cache_gives_the_same_pages_and_reuses_unchanged_ones():
     plain = render.render_pages(corpus, "Site")
     cache: dict = {}
     assert render.render_pages(corpus, "Site", cache) == plain
-    assert sorted(cache) == ["sources/s0.md", "sources/s1.md", "sources/s2.md"]
+    assert {"sources/s0.md", "sources/s1.md", "sources/s2.md"} <= set(cache)
     # An entry whose key still matches is used as is (proof of reuse).
     key = cache["sources/s2.md"][0]
     cache["sources/s2.md"] = (key, "reused")
@@ -196,7 +196,8 @@ def test_page_cache_renders_again_when_an_input_changes():
     assert cache["sources/s0.md"][0] != stale["sources/s0.md"][0]
     # A source that left the corpus leaves the cache too.
     render.render_pages(_corpus(1), "Site", cache)
-    assert sorted(cache) == ["sources/s0.md"]
+    assert "sources/s0.md" in cache
+    assert not any(k.startswith(("sources/s1", "data/corpus.json#sources/s1")) for k in cache)
 
 
 def test_busy_month_of_a_year_page_is_split_by_day(monkeypatch):
