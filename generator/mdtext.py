@@ -23,7 +23,9 @@ class Md(str):
 # Characters Python-Markdown (with the extensions mkdocs.yml enables) accepts
 # after a backslash; anything else would show the backslash.
 _ESCAPE_ANYWHERE = re.compile(r"([\\`*_{}\[\]()#+|!])")
-_LINE_START = re.compile(r"^(\s*)([-.>=:~]|\d+[.)])")
+# At the start of a block: lists, quotes, setext underlines, definition lists,
+# tabs ("=== "), collapsible notes ("??? note") and fences.
+_LINE_START = re.compile(r"^(\s*)([-.>=:~?]|\d+[.)])")
 _WHITESPACE_RUN = re.compile(r"\s+")
 _SAFE_TARGET = re.compile(r"[A-Za-z0-9_\-./#]+")
 

@@ -69,3 +69,11 @@ def test_escape_of_non_strings_uses_their_text():
     assert escape(None) == ""
     assert escape(12) == "12"
     assert escape("x" * 2000) == "x" * 2000
+
+
+def test_collapsible_note_syntax_at_a_line_start_stays_text():
+    from generator.mdtext import annotate, escape
+    assert escape("??? note x").startswith("&#63;")
+    assert escape("???+ warning").startswith("&#63;")
+    assert annotate("??? note x", [], lambda key: None).startswith("&#63;")
+    assert escape("Why? Because.") == "Why? Because."

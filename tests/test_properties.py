@@ -14,7 +14,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import markdown
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+from hypothesis import HealthCheck, example, given, settings as hsettings, strategies as st
 from mkdocs.utils.meta import get_data
 
 from generator.build import process_source
@@ -175,6 +175,7 @@ def _check_pages(pages: dict[str, str]) -> None:
 
 @hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=SOURCE_TEXT, suffix=st.sampled_from([".txt", ".md", ".html"]), page=AS_HTML_PAGE)
+@example(text="??? note\n    x\n", suffix=".txt", page=None)      # a collapsible note, found by Hypothesis
 def test_source_text_never_becomes_markup(text, suffix, page):
     if suffix == ".html" and page:
         head, _, rest = text.partition("\n")
