@@ -422,3 +422,43 @@ def test_unlinked_names_sharing_only_a_place_are_different_claims():
     assert sources_of(vega) == {"b"}
     [atlas] = claim_with(claims, "Atlas")
     assert sources_of(atlas) == {"a", "c"} and atlas.status == "contested"
+
+
+# --- statements in two untranslated languages ----------------------------------------
+
+def _cross(lang, entities, extra=(), primary="event:buy"):
+    from generator.link.claims import Features
+    bag = frozenset({f"ent:{e}" for e in entities} | set(extra) | ({primary} if primary else set()))
+    return Features(frozenset(entities), bag, frozenset(), primary=primary, lang=lang)
+
+
+def test_untranslated_pair_is_compared_on_names_figures_and_concepts_not_words():
+    from generator.link.claims import similarity
+    english = _cross("en", ["kanemura", "lemoine"], {"word:stake", "word:club", "num:70%"})
+    french = _cross("fr", ["kanemura", "lemoine"], {"word:participation", "word:rachat", "num:70%"})
+    assert similarity(english, french, {}, 100) > 0.5
+    # The same pair in one language still needs shared words (the over-merge guard).
+    assert similarity(english, replace(french, lang="en"), {}, 100) == 0.0
+
+
+def test_untranslated_pair_needs_two_entities_or_one_with_a_figure_and_the_same_action():
+    from generator.link.claims import similarity
+    one_name = _cross("de", ["kanemura"], {"word:kauf"})
+    assert similarity(_cross("en", ["kanemura"], {"word:buy"}), one_name, {}, 100) == 0.0
+    with_figure = _cross("de", ["kanemura"], {"num:€240000000"})
+    assert similarity(_cross("en", ["kanemura"], {"num:€240000000"}), with_figure, {}, 100) > 0.5
+    other_action = _cross("de", ["kanemura", "lemoine"], primary="event:sell")
+    assert similarity(_cross("en", ["kanemura", "lemoine"]), other_action, {}, 100) == 0.0
+
+
+def test_chinese_glosses_keep_the_ordinary_comparison():
+    from generator.link.claims import untranslated
+    assert not untranslated(_cross("en", ["a"]), _cross("zh", ["a"]))
+    assert untranslated(_cross("pt", ["a"]), _cross("en", ["a"]))
+
+
+def test_short_english_concept_entries_apply_to_english_only():
+    from generator.link.claims import concepts_of, load_lexicon
+    lexicon = load_lexicon()
+    assert "casualty" in concepts_of(["workers", "die"], "Two workers die.", lexicon, "en")[0]
+    assert "casualty" not in concepts_of(["die", "bank"], "Die Bank zahlt.", lexicon, "de")[0]

@@ -19,9 +19,10 @@ FLOORS = {
     "rate_decision": (6, 4, 4),
     "airline_strike": (4, 2, 2),      # held out: written after the rules were tuned, not tuned on
     # Held out, first contact 4/1/3 and 3/3/3; extraction rules were then generalised
-    # (every expected sentence is now a statement). Cross-language grouping is what remains.
+    # (every expected sentence is now a statement) and untranslated pairs compared on
+    # names, figures and concepts. Cross-language grouping is what remains weakest.
     "bank_breach": (5, 2, 4),
-    "club_takeover": (3, 3, 3),
+    "club_takeover": (4, 3, 4),
 }
 
 
@@ -49,6 +50,6 @@ def test_no_question_chrome_or_opinion_becomes_a_claim(scores, name):
 
 def test_overall_floor(scores):
     total = sum(len(s.claims) for s in scores.values())
-    assert sum(s.found for s in scores.values()) >= 33
-    assert sum(s.right_status for s in scores.values()) >= 29
+    assert sum(s.found for s in scores.values()) >= 34
+    assert sum(s.right_status for s in scores.values()) >= 31
     assert total == 44

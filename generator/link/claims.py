@@ -203,17 +203,25 @@ def _concept_patterns(concepts: tuple) -> tuple[tuple[str, re.Pattern[str] | Non
         long = [re.escape(e) for e in prefixes if len(e) > 3]
         compiled.append((name,
                          re.compile("|".join(map(re.escape, phrases))) if phrases else None,
-                         re.compile("(?:" + "|".join(long + short) + ")") if prefixes else None))
+                         re.compile("(?:" + "|".join(long + short) + ")") if prefixes else None,
+                         re.compile("(?:" + "|".join(long) + ")") if long else None))
     return tuple(compiled)
 
 
-def concepts_of(tokens: Iterable[str], text: str, lexicon: Lexicon) -> tuple[set[str], set[str]]:
+# Statements whose tokens are English words or English glosses: short English entries
+# ("die", "cut", "ban") apply to them; in other languages they are other words (German "die").
+SHORT_ENTRY_LANGUAGES = frozenset({"en", "zh", ""})
+
+
+def concepts_of(tokens: Iterable[str], text: str, lexicon: Lexicon, lang: str = "") -> tuple[set[str], set[str]]:
     """Concept classes named in the text, and the tokens that named them."""
     low = text.lower()
     found: set[str] = set()
     used: set[str] = set()
     token_list = sorted({t.lower() for t in tokens})
-    for name, phrases, prefixes in _concept_patterns(lexicon.concepts):
+    with_short = lang in SHORT_ENTRY_LANGUAGES
+    for name, phrases, all_prefixes, long_prefixes in _concept_patterns(lexicon.concepts):
+        prefixes = all_prefixes if with_short else long_prefixes
         if phrases is not None and phrases.search(low):
             found.add(name)
         if prefixes is not None:
@@ -308,6 +316,7 @@ class Features:
     names: frozenset[str] = frozenset()    # the name, product, number and date part of ``bag``
     people: frozenset[str] = frozenset()   # the persons among ``actors``
     denied: bool = False         # the statement denies what it reports
+    lang: str = ""               # the statement's language
 
 
 def main_event(events: Iterable[str], lexicon: Lexicon) -> str:
@@ -334,7 +343,7 @@ def features_of(statement: Statement, ents: tuple[str, ...], lexicon: Lexicon,
     names = frozenset(f for f in bag if f.startswith(NAME_KINDS))
     people = frozenset(e for e in actors if (entity_types or {}).get(e) == "person")
     return Features(frozenset(ents), bag, concepts, events, main_event(events, lexicon), actors, subject, places,
-                    names, people, statement.polarity == "denied")
+                    names, people, statement.polarity == "denied", statement.lang)
 
 
 @lru_cache(maxsize=65536)
@@ -357,7 +366,7 @@ def local_terms(statement: Statement, lexicon: Lexicon) -> tuple[str, ...]:
     # One-character words are mostly particles and prepositions; their glosses are noise.
     gloss_words = [g for w in chinese if len(w) > 1 for g in glosses(w, lexicon)]
     all_tokens = tokens + gloss_words
-    concepts, covered = concepts_of(all_tokens + chinese, text, lexicon)
+    concepts, covered = concepts_of(all_tokens + chinese, text, lexicon, statement.lang)
     # A word that names a concept is counted through the concept, so paraphrases meet.
     words = {stem(t) for t in all_tokens
              if t.lower() not in lexicon.stopwords and len(t) > 2 and t.lower() not in covered}
@@ -389,15 +398,17 @@ def _weight(feature: str, df: Mapping[str, int], total: int) -> float:
 def similarity(a: Features, b: Features, df: Mapping[str, int], total: int,
                weights: dict[str, float] | None = None, norms: dict[int, float] | None = None) -> float:
     """IDF-weighted cosine of two feature bags (``weights``/``norms`` are caches the caller owns)."""
-    shared = a.bag & b.bag
-    if not shared or not enough_shared(a, b, shared, df, total):
-        return 0.0
     cache = weights if weights is not None else {}
 
     def w2(f: str) -> float:
         if f not in cache:
             cache[f] = _weight(f, df, total) ** 2
         return cache[f]
+    if untranslated(a, b):
+        return cross_language_similarity(a, b, w2)
+    shared = a.bag & b.bag
+    if not shared or not enough_shared(a, b, shared, df, total):
+        return 0.0
 
     norm_cache = norms if norms is not None else {}
 
@@ -418,6 +429,34 @@ def similarity(a: Features, b: Features, df: Mapping[str, int], total: int,
 
 
 DENIAL_FACTOR = 1.25
+# Languages whose words reach the bag as English glosses (through the Chinese dictionary).
+GLOSSED = frozenset({"zh"})
+
+
+def untranslated(a: Features, b: Features) -> bool:
+    """Two statements in different languages whose words cannot meet (no glosses between them)."""
+    return bool(a.lang and b.lang) and a.lang != b.lang and a.lang not in GLOSSED and b.lang not in GLOSSED
+
+
+def cross_language_similarity(a: Features, b: Features, w2) -> float:
+    """Statements in two untranslated languages compared on what survives translation:
+    names, numbers, dates and concepts, not words.
+
+    Their words never meet, yet weigh in a plain cosine and in the over-merge
+    guard. Instead they must name the same main action if both name one, and
+    share two linked entities, or one and a precise figure or a date.
+    """
+    bag_a = frozenset(f for f in a.bag if not f.startswith("word:"))
+    bag_b = frozenset(f for f in b.bag if not f.startswith("word:"))
+    shared = bag_a & bag_b
+    if not shared or (a.primary and b.primary and a.primary != b.primary):
+        return 0.0
+    entities = len(a.entities & b.entities)
+    figures = sum(1 for f in shared if f.startswith("date:") or distinctive_figure(f))
+    if entities < 2 and not (entities and figures):
+        return 0.0
+    norm = math.sqrt(sum(w2(f) for f in bag_a)) * math.sqrt(sum(w2(f) for f in bag_b))
+    return sum(w2(f) for f in shared) / (norm or 1.0)
 
 
 NAME_KINDS = ("ent:", "prod:", "num:", "date:")
@@ -614,9 +653,8 @@ def cluster(items: Sequence[Statement], features: Sequence[Features],
     members: dict[int, list[int]] = {r: [r] for r in reps}
     edges = [(sim(reps[a], reps[b]), reps[a], reps[b])
              for a, b in candidate_pairs([features[r] for r in reps], df, total)]
-    for score, i, j in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
-        if score < LINK_THRESHOLD:
-            break
+    # Only edges at the threshold or above can merge: sorting just those gives the same order.
+    for score, i, j in sorted((e for e in edges if e[0] >= LINK_THRESHOLD), key=lambda e: (-e[0], e[1], e[2])):
         gi, gj = group_of[i], group_of[j]
         if gi == gj:
             continue
