@@ -125,6 +125,8 @@ def run() -> None:
     nothing is left to clean up once output is flushed and logging is shut down.
     """
     code = main()
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        sys.exit(code)           # a profiler or coverage tool writes its results at a normal exit
     logging.shutdown()
     sys.stdout.flush()
     sys.stderr.flush()
