@@ -14,6 +14,7 @@ import logging
 import multiprocessing
 import os
 import sys
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -282,7 +283,9 @@ BACKGROUND_MIN_CACHED = 500     # cached results worth overlapping (about 40 ms 
 
 
 def _worth_a_background_worker(todo: int, cached: int) -> bool:
-    forking = "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) >= 2
+    # Not beside other threads (``serve`` watches files): a fork copies their locks, held or not.
+    forking = "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) >= 2 \
+        and threading.active_count() == 1
     return forking and 0 < todo < PARALLEL_THRESHOLD and cached >= BACKGROUND_MIN_CACHED
 
 
