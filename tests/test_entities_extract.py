@@ -517,3 +517,57 @@ def test_given_name_that_is_also_a_stop_word_stays_before_particles():
     mentions = {m.text: m for m in find_mentions(doc)}
     assert mentions["Jan de Vries"].type == "person"
     assert [r for r, _ in mentions["Jan de Vries"].roles] == ["Trainer"]
+
+
+def test_two_lowercase_particles_keep_a_german_name_whole():
+    got = _typed(make_doc(("paragraph", "Die Kommission unter Annegret von der Wehlen legte gestern einen Plan vor.", "de")))
+    assert got["Annegret von der Wehlen"][0] == "person"
+    assert "Wehlen" not in got
+
+
+def test_von_der_after_an_article_is_of_the_and_no_surname():
+    got = _typed(make_doc(("paragraph", "Die Nachricht von der Insel kam spät, und seine Rede von der Zukunft war lang.", "de")))
+    assert not any(" von der " in text for text in got)
+
+
+def test_a_capitalised_particle_after_a_lowercase_one_is_in_the_surname():
+    got = _typed(make_doc(("paragraph", "Hier, Jean-Marc de La Verrière a signé avec Paul de Le Roc.", "fr"),
+                          ("paragraph", "Yesterday Anna van Der Meulen met Charles de Vaudre.")))
+    assert got["Jean-Marc de La Verrière"][0] == "person"
+    assert got["Paul de Le Roc"][0] == "person"
+    assert got["Anna van Der Meulen"][0] == "person"
+    assert got["Charles de Vaudre"][0] == "person"
+
+
+def test_a_venue_or_known_place_after_de_la_is_no_person():
+    got = _typed(make_doc(("paragraph", "El partido en el Estadio de La Cartuja y el Puerto de La Rochelle.", "es")))
+    assert got["Estadio de La Cartuja"][0] != "person"
+    assert got["Puerto de La Rochelle"][0] != "person"
+
+
+def test_a_sports_word_or_club_affix_makes_a_name_a_club():
+    got = _typed(make_doc(("paragraph", "De ploeg Vorden Almsloo won zaterdag van Willem Tromp.", "nl"),
+                          ("paragraph", "Der Verein Werder Kettwig verlor.", "de"),
+                          ("paragraph", "Ostbrook Rovers lost again, the Ostbrook Rovers FC board said.")))
+    assert got["Vorden Almsloo"][0] == "organization"
+    assert got["Willem Tromp"][0] == "person"
+    assert got["Ostbrook Rovers"][0] == "organization"
+    assert "Verein Werder" not in got
+    got = _typed(make_doc(("paragraph", "The club appointed Karel Vondra, and Karel Vondra said the team was ready."),
+                          ("paragraph", "Fans loved the club Tom Berg joined, and Dutch club Vorden Almsloo won.")))
+    assert got["Karel Vondra"][0] == "person"
+    assert got["Tom Berg"][0] == "person"           # a relative clause with no pronoun
+    assert got["Vorden Almsloo"][0] == "organization"
+
+
+def test_a_body_named_with_a_trailing_country_stays_whole():
+    got = _typed(make_doc(("paragraph", "The Fishing Authority Ireland and the Mining Office Norway said nothing about fishing.")))
+    assert got["Fishing Authority Ireland"][0] == "government"
+    assert got["Mining Office Norway"][0] == "government"
+    assert "Ireland" not in got and "Norway" not in got
+
+
+def test_an_arbitration_court_is_no_state_court():
+    got = _typed(make_doc(("paragraph", "The appeal went to the Court of Arbitration for Chess, not the Supreme Court.")))
+    assert got["Court of Arbitration for Chess"][0] == "organization"
+    assert got["Supreme Court"][0] == "government"

@@ -127,6 +127,10 @@ class Lexicon:
     given_name_homographs: frozenset[str]        # stop words that are also given names ("Jan")
     preposition_particles: frozenset[str]        # particles that are also prepositions ("de", "da")
     body_connectors: frozenset[str]              # "des", "zum", "e": only inside bodies' names
+    determiners: frozenset[str]                  # "die", "eine", "seine": a common noun follows
+    private_court_words: frozenset[str]          # "Arbitration": a court of parties, not of a state
+    club_cues: frozenset[str]                    # "club", "ploeg", "Verein": a team's name is near
+    club_cue_blockers: frozenset[str]            # "the club Tom Berg joined": a relative clause
     numbered_words: frozenset[str]               # "Phase" of "Phase 2": a part, not a name
     facility_words: frozenset[str]               # "stadium", "Flughafen": a venue's name is a place
     org_word_endings: tuple[str, ...]            # "…pharma", "…chem": a coined company name
@@ -318,6 +322,10 @@ def lexicon() -> Lexicon:
         given_name_homographs=low(data["given_name_homographs"]),
         preposition_particles=low(data["preposition_particles"]),
         body_connectors=low(data["body_connectors"]),
+        determiners=low(data["determiners"]),
+        private_court_words=low(data["private_court_words"]),
+        club_cues=low(data["club_cues"]),
+        club_cue_blockers=low(data["club_cue_blockers"]),
         numbered_words=low(data["numbered_words"]),
         facility_words=low(data["facility_words"]),
         org_word_endings=tuple(low(data["org_word_endings"])),
@@ -553,11 +561,24 @@ def _particle_shape(words: list[str], lex: Lexicon) -> bool:
     particles, surname = rest[:n], rest[n:]
     if not 1 <= len(particles) <= 3 or not 1 <= len(surname) <= 2 or particles[0] in lex.body_connectors:
         return False                                    # German "der", "das": an article
+    if len(surname) == 2 and surname[0].casefold() in lex.name_particles and surname[0][:1].isupper():
+        if not _surname_with_own_particle(given, particles, surname, lex):
+            return False
+        surname = surname[1:]                           # "Pierre de La Fontaine": "La" is the surname's own particle
     names = [*given, *surname]
     return all(w[:1].isupper() for w in surname) and all(re.fullmatch(rf"[{_LATIN}][{_LATIN}'’-]*", w) and not w.isupper()
                                       and (w.casefold() not in lex.stop or w.casefold() in lex.given_name_homographs)
                                       for w in names) \
         and not any(_body_word(w, lex) for w in names)
+
+
+def _surname_with_own_particle(given: list[str], particles: list[str], surname: list[str], lex: Lexicon) -> bool:
+    """"Jean-Luc de La Tour": a capitalised particle after a lower-case one
+    starts the surname, unless the two words are a known name ("Puerto de La
+    Rochelle") or the words before name a place or a venue ("Estadio de La X")."""
+    return bool(given) and not _gaz_latin(surname, 0, lex) \
+        and not any(w.casefold() in lex.facility_words for w in given) \
+        and " ".join([*given[-1:], *particles]).casefold() not in lex.place_phrases
 
 
 def _given_before_particle(toks: list[_Tok], lex: Lexicon) -> bool:
@@ -751,14 +772,19 @@ def _pieces(text: str, run: list[_Tok], lex: Lexicon) -> list[Candidate]:
         if n and not cur and _place_opens_org(words, i, n, lex):
             cur.extend(run[i:])                          # "Asia Tech Weekly", "Japan Airlines"
             break
+        if n and described and cur and lex.entries[lex.latin_index[norm_latin(" ".join(words[i:i + n]))][0]].type == PLACE:
+            cur.extend(run[i:i + n])                     # "Verein Werder Bremen": a club's town is in its name
+            i += n
+            continue
         if n and _place_in_name(cur, lex.latin_index[norm_latin(" ".join(words[i:i + n]))][0], lex):
             cur.extend(run[i:i + n])                     # "Banco de España", "University of Tokyo"
             i += n
             continue
-        if n and i + n == len(run) and len(cur) >= 2 and cur[-1].text.casefold() in lex.org_suffixes \
+        if n and i + n == len(run) and len(cur) >= 2 \
+                and (cur[-1].text.casefold() in lex.org_suffixes or cur[-1].text.casefold() in lex.gov_words) \
                 and lex.entries[lex.latin_index[norm_latin(" ".join(words[i:i + n]))][0]].type == PLACE \
                 and not _POSSESSIVE_AFTER.match(text, run[-1].end):
-            cur.extend(run[i:i + n])                     # "Veridiana Farma Portugal": a national unit
+            cur.extend(run[i:i + n])                     # "Veridiana Farma Portugal", "Doping Authority Netherlands"
             i += n
             continue
         if n and not (n == 1 and words[i].casefold() in lex.stop and not words[i].isupper()):
@@ -788,6 +814,9 @@ def _pieces(text: str, run: list[_Tok], lex: Lexicon) -> list[Candidate]:
             i += n
             continue
         compound = _compound_kind(words[i], lex) if i + 1 < len(run) else ""
+        if not compound and i + 1 < len(run) and words[i].casefold() in lex.club_cues \
+                and all(t.text.casefold() in lex.stop for t in cur):
+            compound = "descriptor"                      # "Verein Werder Bremen": a club's name follows
         if compound:
             flush(role_before)
             role_before, described = compound == "role", compound == "descriptor"
@@ -891,7 +920,9 @@ def _strip_common_edges(doc_text: str, cand: Candidate, vocab, lex) -> Candidate
     keep_suffix = toks and toks[-1].text.casefold() in lex.org_suffixes | lex.gov_words and len(toks) > 1 \
         or any(t.text.casefold() in lex.org_suffixes | lex.gov_words and n.text.casefold() in lex.connectors
                for t, n in zip(toks, toks[1:])) \
-        or len(toks) > 2 and _body_word(toks[0].text, lex)   # "Autoridade Nacional do X"
+        or len(toks) > 2 and _body_word(toks[0].text, lex) \
+        or len(toks) > 2 and toks[-2].text.casefold() in lex.org_suffixes | lex.gov_words \
+        and _known_place(toks[-1].text, lex)                  # "Autoridade Nacional do X", "Doping Authority Netherlands"
     while toks and _common(toks[0].text, vocab, lex) and not keep_suffix and not _given_before_particle(toks, lex):
         toks.pop(0)
     # "Banco Popular", "Farmácia Popular": after an organisation's head word
@@ -926,6 +957,8 @@ def _type_latin_cued(text: str, cand: Candidate, lex: Lexicon) -> tuple[str, boo
         return PRODUCT, True           # "Zephyr 4.5", "HX-900"
     if _STRENGTH.match(text, cand.end):
         return PRODUCT, True           # "Cardiolex 50 mg": a dose follows a drug's name
+    if len(words) > 1 and any(w in lex.private_court_words for w in low):
+        return ORG, True               # "Court of Arbitration for Sport": arbitration is no state court
     if low[0] in lex.gov_words and len(words) > 1 or any(w.endswith(lex.gov_endings) for w in low):
         return GOV, True               # "Ministry of Health", "Department of Energy", "Verkehrsministerium"
     if low[-1] in lex.org_suffixes and len(words) > 1:
@@ -976,10 +1009,37 @@ def _type_latin_cued(text: str, cand: Candidate, lex: Lexicon) -> tuple[str, boo
         return PERSON, True
     if 2 <= len(words) <= 3 and low[0].endswith(lex.adjective_endings):
         return ORG, False              # "Deutsche Bahn": an adjective is no given name
+    if 2 <= len(words) <= 3 and _club_named(text, cand, phrase, lex):
+        return ORG, True               # "the club Heracles Almelo", "FC Werder Bremen" elsewhere
     if 2 <= len(words) <= 3 and all(w[:1].isupper() and re.fullmatch(rf"[{_LATIN}][{_LATIN}'’-]+\.?", w)
                                     and not w.isupper() for w in words):
         return PERSON, False
     return ORG, False
+
+
+def _club_named(text: str, cand: Candidate, phrase: str, lex: Lexicon) -> bool:
+    """A name with a team-sport word right before or after it ("de ploeg X",
+    "the X side"), or written nearby with a club's prefix or suffix ("FC X",
+    "X FC"), is a club's, not a person's."""
+    before = re.search(rf"(?:(?<![{_LATIN}])([{_LATIN}]+) +)?(?<![{_LATIN}])([{_LATIN}]+) +$",
+                       text[max(0, cand.start - 40):cand.start])
+    if before and before.group(2).casefold() in lex.club_cues \
+            and not (before.group(1) and before.group(1).casefold() in lex.club_cue_blockers):
+        return True                    # "Dutch club X", "de ploeg X"; not "the club Tom Berg joined"
+    after = re.match(rf" +([{_LATIN}]+)", text[cand.end:cand.end + 24])
+    if after and after.group(1).casefold() in lex.club_cues:
+        return True
+    # Nearby text only: the cost per name stays bounded on huge documents.
+    lo, hi = max(0, cand.start - NAME_EVIDENCE_WINDOW), cand.end + NAME_EVIDENCE_WINDOW
+    at = text.find(phrase, lo, hi)
+    while at >= 0:
+        prefix = re.search(r"(?<![A-Za-z])([A-Za-z]{2,4}) $", text[max(0, at - 6):at])
+        suffix = re.match(rf" ([A-Z]{{2,3}})(?![{_LATIN}])", text[at + len(phrase):at + len(phrase) + 5])
+        if prefix and _CLUB_PREFIX.fullmatch(prefix.group(1)) and prefix.group(1).casefold() in lex.org_heads \
+                or suffix and suffix.group(1).casefold() in lex.org_suffixes:
+            return True
+        at = text.find(phrase, at + 1, hi)
+    return False
 
 
 # What may follow a place after "in": punctuation, a time word or a list's next item.
@@ -1777,6 +1837,9 @@ def _person_with_particle(text: str, cand: Candidate, first: bool, cur: list[_To
         return False
     if cand.after_role and first:
         return True
+    if j - k >= 2 and not _after_article(text, cand.start + cur[0].start, lex) \
+            and not any(t.text.casefold() in lex.determiners for t in cur):
+        return True                      # "Ursula von der Leyen": two particles are a surname's, not "of the"
     tail = " ".join(t.text for t in toks[k:j + 1])
     capitalised = tail[:1].upper() + tail[1:]
     # Nearby text only: the cost per name stays bounded on huge documents.
@@ -1785,6 +1848,13 @@ def _person_with_particle(text: str, cand: Candidate, first: bool, cur: list[_To
 
 
 NAME_EVIDENCE_WINDOW = 20000
+
+
+def _after_article(text: str, start: int, lex: Lexicon) -> bool:
+    """An article or determiner right before the word at ``start``: it is a
+    common noun ("die Nachricht von der Insel"), not a given name."""
+    before = re.search(rf"([{_LATIN}]+)\s+$", text[max(0, start - 24):start])
+    return bool(before) and before.group(1).casefold() in lex.determiners
 
 
 def _common_noun_phrase(phrase: str, lex: Lexicon) -> bool:
