@@ -441,10 +441,14 @@ def test_untranslated_pair_is_compared_on_names_figures_and_concepts_not_words()
     assert similarity(english, replace(french, lang="en"), {}, 100) == 0.0
 
 
-def test_untranslated_pair_needs_two_entities_or_one_with_a_figure_and_the_same_action():
+def test_untranslated_pair_needs_two_entities_or_one_with_a_figure_or_the_same_action():
     from generator.link.claims import similarity
-    one_name = _cross("de", ["kanemura"], {"word:kauf"})
+    # One shared name and no action named on one side: not enough.
+    one_name = _cross("de", ["kanemura"], {"word:kauf"}, primary="")
     assert similarity(_cross("en", ["kanemura"], {"word:buy"}), one_name, {}, 100) == 0.0
+    # One shared name doing the same named action ("X apologised" / "X entschuldigte sich").
+    same_action = _cross("de", ["kanemura"], {"word:kauf"})
+    assert similarity(_cross("en", ["kanemura"], {"word:buy"}), same_action, {}, 100) > 0.5
     with_figure = _cross("de", ["kanemura"], {"num:€240000000"})
     assert similarity(_cross("en", ["kanemura"], {"num:€240000000"}), with_figure, {}, 100) > 0.5
     other_action = _cross("de", ["kanemura", "lemoine"], primary="event:sell")
@@ -462,3 +466,84 @@ def test_short_english_concept_entries_apply_to_english_only():
     lexicon = load_lexicon()
     assert "casualty" in concepts_of(["workers", "die"], "Two workers die.", lexicon, "en")[0]
     assert "casualty" not in concepts_of(["die", "bank"], "Die Bank zahlt.", lexicon, "de")[0]
+
+
+def test_untranslated_pair_with_two_precise_figures_and_the_same_action_needs_no_name():
+    from generator.link.claims import similarity
+    english = _cross("en", [], {"num:12", "num:3400", "word:flight"}, primary="event:restrict")
+    spanish = _cross("es", [], {"num:12", "num:3400", "word:vuelo"}, primary="event:restrict")
+    assert similarity(english, spanish, {}, 100) > 0.5
+    assert similarity(english, replace(spanish, bag=spanish.bag - {"num:3400"}), {}, 100) == 0.0
+
+
+def test_short_entity_inside_a_longer_one_is_one_shared_entity_across_languages():
+    from generator.link.claims import shared_entities
+    english = _cross("en", ["owner-jean-dupont", "globex"], {"ent:jean-dupont"})
+    french = _cross("fr", ["jean-dupont"])
+    assert shared_entities(english, french, english.bag & french.bag) == {"jean-dupont"}
+
+
+# --- buyer and seller, stray words, Japanese --------------------------------------------
+
+def test_buyer_and_seller_of_one_deal_are_not_different_subjects():
+    from generator.link.claims import Features, different_subjects
+    def stmt(actors, figure):
+        bag = frozenset({f"ent:{a}" for a in actors} | {figure, "event:acquire"})
+        return Features(frozenset(actors), bag, frozenset(), actors=frozenset(actors), lang="en")
+    buyer = stmt(["globex", "vandelay"], "num:70%")            # Globex agreed to buy 70% of Vandelay
+    seller = stmt(["initech", "globex"], "num:70%")            # Initech agreed to sell 70% of it to Globex
+    assert not different_subjects(buyer, seller)
+    # Without a shared figure of two or more digits, two different actors stay apart.
+    assert different_subjects(stmt(["globex", "vandelay"], "num:3"), stmt(["initech", "globex"], "num:3"))
+    assert different_subjects(stmt(["globex", "vandelay"], "num:70%"), stmt(["initech", "stark"], "num:70%"))
+
+
+def test_buying_and_selling_are_one_event():
+    from generator.link.claims import concepts_of, load_lexicon
+    lexicon = load_lexicon()
+    assert "acquire" in concepts_of(["agreed", "buy"], "Globex agreed to buy Vandelay.", lexicon, "en")[0]
+    assert "acquire" in concepts_of(["agreed", "sell"], "Initech agreed to sell Vandelay.", lexicon, "en")[0]
+    # Goods sold in shops are trade, not a change of owner.
+    assert "acquire" not in concepts_of(["phones", "sold"], "Phones sold in Ohio.", lexicon, "en")[0]
+
+
+def test_reports_denied_name_no_inform_event():
+    from generator.extract.claims import Statement
+    from generator.link.claims import denied_report_words, load_lexicon, local_terms
+    lexicon = load_lexicon()
+    text = "The company denied reports that its chief would resign."
+    assert denied_report_words(text, lexicon) == {"reports"}
+    terms = local_terms(Statement(source="a", start=0, end=len(text), text=text, lang="en", block=0, kind="paragraph"), lexicon)
+    assert "event:inform" not in terms
+    told = "The company reported that its chief would resign."
+    assert "event:inform" in local_terms(Statement(source="a", start=0, end=len(told), text=told, lang="en", block=0, kind="paragraph"), lexicon)
+
+
+def test_already_says_when_not_that_something_is_alike():
+    from generator.link.claims import concepts_of, load_lexicon
+    lexicon = load_lexicon()
+    assert "similar" not in concepts_of(["have", "already", "hired"], "They have already hired two.", lexicon, "en")[0]
+    text = "Such tools are already available in other products."
+    assert "similar" in concepts_of(["already", "available"], text, lexicon, "en")[0]
+
+
+def test_stake_is_no_investment_and_approach_is_no_approval():
+    from generator.link.claims import concepts_of, load_lexicon
+    lexicon = load_lexicon()
+    assert "invest" not in concepts_of(["stake"], "a 70% stake", lexicon, "en")[0]
+    assert "approve" in concepts_of(["approval"], "needs approval", lexicon, "en")[0]
+    assert "approve" not in concepts_of(["approached"], "They approached a buyer.", lexicon, "en")[0]
+
+
+def test_japanese_kanji_get_glosses_through_simplified_forms():
+    from generator.link.claims import glosses, load_lexicon, simplified
+    lexicon = load_lexicon()
+    assert "invest" in glosses("投資", lexicon)              # a traditional form is indexed too
+    assert simplified("審査") == "审查"                       # Japanese form -> simplified
+    assert "examine" in glosses(simplified("審査"), lexicon)
+
+
+def test_a_large_sum_of_money_is_a_precise_figure():
+    from generator.link.claims import distinctive_figure
+    assert distinctive_figure("num:€50000000")
+    assert not distinctive_figure("num:50000000") and not distinctive_figure("num:$100")

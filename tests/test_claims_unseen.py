@@ -21,8 +21,8 @@ FLOORS = {
     # Held out, first contact 4/1/3 and 3/3/3; extraction rules were then generalised
     # (every expected sentence is now a statement) and untranslated pairs compared on
     # names, figures and concepts. Cross-language grouping is what remains weakest.
-    "bank_breach": (5, 2, 4),
-    "club_takeover": (4, 3, 4),
+    "bank_breach": (5, 3, 4),
+    "club_takeover": (7, 4, 7),
 }
 
 
@@ -50,6 +50,6 @@ def test_no_question_chrome_or_opinion_becomes_a_claim(scores, name):
 
 def test_overall_floor(scores):
     total = sum(len(s.claims) for s in scores.values())
-    assert sum(s.found for s in scores.values()) >= 34
-    assert sum(s.right_status for s in scores.values()) >= 31
+    assert sum(s.found for s in scores.values()) >= 37
+    assert sum(s.right_status for s in scores.values()) >= 34
     assert total == 44

