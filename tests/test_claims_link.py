@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.extract.claims import find_statements
+from generator.extract.claims import Statement, find_statements
 from generator.link.claims import competing_versions, group_claims
 from generator.model import Document, Entity, Mention, Metadata
 
@@ -547,3 +547,16 @@ def test_a_large_sum_of_money_is_a_precise_figure():
     from generator.link.claims import distinctive_figure
     assert distinctive_figure("num:€50000000")
     assert not distinctive_figure("num:50000000") and not distinctive_figure("num:$100")
+
+
+def test_money_and_percentages_dispute_across_languages():
+    from generator.link.claims import facets, load_lexicon, neutral_figures
+    assert neutral_figures(("€210000000", "70%", "2100000", "$1.5")) == {"money": ["1.5", "210000000"],
+                                                                          "percent": ["70"]}
+    french = Statement(source="fr", start=0, end=10, text="Le club a été vendu pour 210 millions d'euros.",
+                       lang="fr", block=0, kind="paragraph", numbers=("€210000000",))
+    english = Statement(source="en", start=0, end=10, text="The club was sold for €240 million.",
+                        lang="en", block=0, kind="paragraph", numbers=("€240000000",))
+    lexicon = load_lexicon()
+    assert facets(french, (), lexicon, {})["figure:money"] == "210000000"
+    assert facets(english, (), lexicon, {})["figure:money"] == "240000000"

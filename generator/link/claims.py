@@ -944,9 +944,31 @@ def facets(statement: Statement, ents: tuple[str, ...], lexicon: Lexicon,
     found["polarity"] = statement.polarity
     if statement.dates:
         found["date"] = "+".join(statement.dates)
-    for noun, values in figures(statement.text).items():
+    counted = figures(statement.text)
+    if statement.lang not in ("en", ""):
+        # figures() reads English number phrases; money and percentages are
+        # language-neutral once extraction has normalised them ("210 millions
+        # d'euros" -> "€210000000"), so other languages dispute them too.
+        for unit, values in neutral_figures(statement.numbers).items():
+            counted.setdefault(unit, values)
+    for noun, values in sorted(counted.items()):
         found[f"figure:{noun}"] = "+".join(values)
     return found
+
+
+_CURRENCY_PREFIX = re.compile(r"^([$€£¥₩₹])(\d+(?:\.\d+)?)$")
+_PERCENT = re.compile(r"^(\d+(?:\.\d+)?)%$")
+
+
+def neutral_figures(numbers: Sequence[str]) -> dict[str, list[str]]:
+    """Money and percentages among a statement's normalised numbers, in figures()' form."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for number in numbers:
+        if match := _CURRENCY_PREFIX.match(number):
+            found["money"].add(format(float(match.group(2)), ".15g"))
+        elif match := _PERCENT.match(number):
+            found["percent"].add(format(float(match.group(1)), ".15g"))
+    return {unit: sorted(values) for unit, values in sorted(found.items())}
 
 
 _FIGURE = re.compile(r"(?<![A-Za-z0-9_.])([$€£¥])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*"
