@@ -504,3 +504,30 @@ def test_acronym_after_a_name_typed_a_body_by_shape_alone_is_no_alias():
     entities = resolve_marked("On Monday Joost van den Akker (PSV) scored twice.",
                               ("Joost van den Akker", "organization", False), ("PSV", "organization", False))
     assert entity_with(entities, "PSV") is not entity_with(entities, "Joost van den Akker")
+
+
+# --- katakana and Latin spellings of one name ------------------------------------------
+
+def test_katakana_is_read_in_hepburn_without_length_or_doubling():
+    from generator.link.entities import katakana_romaji, romaji_key
+    assert katakana_romaji("カネムラ") == "kanemura"
+    assert katakana_romaji("キョウト") == "kyouto" and katakana_romaji("ニッサン") == "nissan"
+    assert romaji_key(katakana_romaji("サトウ")) == romaji_key("Satō") == romaji_key("Satoh") == "sato"
+    assert katakana_romaji("カネムラX") == ""
+
+
+def test_a_name_in_katakana_and_in_latin_letters_is_one_entity():
+    entities = resolve_marked("On Monday analysts said Hayashida bought the club. 昨日、ハヤシダは発表した。",
+                              ("Hayashida", "organization", True), ("ハヤシダ", "organization", True))
+    assert entity_with(entities, "Hayashida") is entity_with(entities, "ハヤシダ")
+
+
+def test_katakana_reading_two_latin_names_or_too_short_stays_apart():
+    entities = resolve_marked("On Monday Tanabe Ito and Tanabe Itou met. 昨日、タナベイトウは発表した。",
+                              ("Tanabe Ito", "organization", True), ("Tanabe Itou", "organization", True),
+                              ("タナベイトウ", "organization", True))
+    assert entity_with(entities, "タナベイトウ") is not entity_with(entities, "Tanabe Ito")
+    assert entity_with(entities, "タナベイトウ") is not entity_with(entities, "Tanabe Itou")
+    short = resolve_marked("On Monday Aru said so. 昨日、アルは発表した。",
+                           ("Aru", "organization", True), ("アル", "organization", True))
+    assert entity_with(short, "Aru") is not entity_with(short, "アル")

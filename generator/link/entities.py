@@ -907,6 +907,73 @@ def merge_romanized_people(by_key: dict, groups: _Groups) -> None:
             groups.union(zh, hits[0])
 
 
+_KATAKANA_NAME = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
+
+
+@lru_cache(maxsize=1)
+def _kana_table() -> Mapping[str, str]:
+    from ..datafiles import load_yaml
+    from ..extract.entities import DATA_DIR
+    return load_yaml((DATA_DIR / "kana.yaml").read_text(encoding="utf-8"))["kana"]
+
+
+def katakana_romaji(text: str) -> str:
+    """Hepburn spelling of a katakana word ("カネムラ" -> "kanemura"); "" if a character is unknown."""
+    table = _kana_table()
+    out: list[str] = []
+    double = False
+    i = 0
+    while i < len(text):
+        pair, one = text[i:i + 2], text[i]
+        if one == "ッ":
+            double, i = True, i + 1
+            continue
+        if one == "ー":
+            i += 1            # a long vowel: matching ignores length
+            continue
+        spelled = table.get(pair) if len(pair) == 2 and pair in table else table.get(one)
+        if spelled is None:
+            return ""
+        i += 2 if len(pair) == 2 and pair in table else 1
+        out.append(spelled[0] + spelled if double and spelled[0] not in "aeiou" else spelled)
+        double = False
+    return "".join(out)
+
+
+_LONG_VOWELS = re.compile(r"([aeiou])\1|(?<=o)u|(?<=e)i|(?<=o)h(?![aeiouy])")
+_DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1")
+
+
+def romaji_key(spelling: str) -> str:
+    """A spelling reduced to what katakana keeps of a Latin name: no vowel length,
+    no doubled consonants, l read as r ("Satou", "Sato" and "Satō" meet)."""
+    text = "".join(c for c in unicodedata.normalize("NFKD", spelling.casefold()) if c.isalpha() and c.isascii())
+    text = _DOUBLED.sub(r"\1", _LONG_VOWELS.sub(lambda m: m.group(1) or "", text))
+    return text.replace("l", "r")
+
+
+def merge_katakana_names(by_key: dict, groups: _Groups) -> None:
+    """A name written in katakana and in Latin letters in the same corpus
+    ("カネムラ", "Kanemura"): merged when exactly one Latin name reads like it,
+    and it reads like no other katakana name."""
+    kana = [k for k in by_key if k.startswith("n:") and _KATAKANA_NAME.fullmatch(k[2:])]
+    if not kana:
+        return
+    latin: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(by_key):
+        words = _latin_words(key)
+        if words and not _CJK.search(key):
+            latin[romaji_key("".join(words))].append(key)
+    readings: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(kana):
+        spelled = romaji_key(katakana_romaji(key[2:]))
+        if len(spelled) >= 4:          # shorter readings meet unrelated names too often
+            readings[spelled].append(key)
+    for spelled, kana_keys in sorted(readings.items()):
+        if len(kana_keys) == 1 and len(latin.get(spelled, ())) == 1:
+            groups.union(kana_keys[0], latin[spelled][0])
+
+
 def _between(doc: Document, a: Mention, b: Mention) -> str:
     return doc.text[a.end:b.start]
 
@@ -1460,6 +1527,7 @@ def resolve_entities(docs: Sequence[Document], mentions: Mapping[str, Sequence[M
     merge_romanized_people(by_key, groups)
     merge_legal_forms_cjk(by_key, groups)
     merge_korean_romanized_people(by_key, groups)
+    merge_katakana_names(by_key, groups)
     by_key = retype_model_codes(_apply_retypes(by_key, retypes))
     cued_bodies = frozenset(k for k, v in by_key.items() if _cued_as(v, ORG) or _cued_as(v, GOV))
     aliases, code_names = stated_pairs(items, {k: _majority_type(v) for k, v in by_key.items()}, cued_bodies)
