@@ -14,7 +14,6 @@ import logging
 import multiprocessing
 import os
 import sys
-import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -28,8 +27,8 @@ from .model import Corpus, Document, RawText, Skipped
 from .progress import Progress
 from . import changes, datafiles, near_duplicates
 from .add import SIDECAR_SUFFIX, read_sidecar
-from .cache import (Cache, build_state_path, entry_key, generator_fingerprint, load_page_cache, load_state,
-                    load_state_corpora, new_token, save_corpora, save_state)
+from .cache import (Cache, build_state_path, can_fork, entry_key, generator_fingerprint, load_page_cache,
+                    load_state, load_state_corpora, new_token, save_corpora, save_state)
 from .extract import claims as extract_claims
 from .extract import entities as extract_entities
 from .read import read_source
@@ -245,14 +244,13 @@ def process_all(settings: Settings, progress: Progress, found: Scan | None = Non
     cache = Cache(settings.cache_dir)
     keys = {file: entry_key(digest, ids[file], file) if digest else None
             for file, digest in zip(found.files, found.digests)}
-    cached = [file for file in found.files if cache.has(keys[file])]
-    listed = set(cached)
+    listed = {file for file in found.files if cache.has(keys[file])}
     todo = [(path, ids[file], digest) for path, file, digest in zip(found.paths, found.files, found.digests)
             if file not in listed]
-    background = _Background(todo, settings) if _worth_a_background_worker(len(todo), len(cached)) else None
+    background = _Background(todo, settings) if _worth_a_background_worker(len(todo), len(listed)) else None
     results: dict[str, SourceWork] = {}
     unreadable: list[tuple[Path, str, str | None]] = []
-    progress.start("checking cache", len(cached))
+    progress.start("checking cache", len(listed))
     with _collector_paused():
         for path, file, digest in zip(found.paths, found.files, found.digests):
             if file in listed:
@@ -283,10 +281,7 @@ BACKGROUND_MIN_CACHED = 500     # cached results worth overlapping (about 40 ms 
 
 
 def _worth_a_background_worker(todo: int, cached: int) -> bool:
-    # Not beside other threads (``serve`` watches files): a fork copies their locks, held or not.
-    forking = "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) >= 2 \
-        and threading.active_count() == 1
-    return forking and 0 < todo < PARALLEL_THRESHOLD and cached >= BACKGROUND_MIN_CACHED
+    return 0 < todo < PARALLEL_THRESHOLD and cached >= BACKGROUND_MIN_CACHED and can_fork()
 
 
 class _Background:

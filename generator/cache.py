@@ -148,10 +148,12 @@ def save_corpora(path: Path | None, corpora: dict, pages: dict | None, token: st
     jobs = [(_corpus_path(path), {**corpora, "token": token})]
     if pages is not None:
         jobs.append((path.with_suffix(".pages"), pages))
-    return _in_child(jobs) if _can_fork() else _inline(jobs)
+    return _in_child(jobs) if can_fork() else _inline(jobs)
 
 
-def _can_fork() -> bool:
+def can_fork() -> bool:
+    """A forked child can do work beside this process: fork exists, a second core
+    is there, and no other thread runs (a fork would copy their locks, held or not)."""
     return hasattr(os, "fork") and (os.cpu_count() or 1) >= 2 and threading.active_count() == 1
 
 

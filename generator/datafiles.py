@@ -6,10 +6,7 @@ the plain YAML these files use (tests/test_datafiles.py checks every file).
 """
 from __future__ import annotations
 
-import marshal
-import os
 from pathlib import Path
-from typing import Any, Callable
 
 import yaml
 
@@ -48,29 +45,3 @@ def derived_path(package: str, version: str, source: Path) -> Path | None:
     except OSError:
         return None
     return _derived_dir / f"{package}-{version}-{stat.st_size}-{stat.st_mtime_ns}"
-
-
-def derived_table(package: str, version: str, source: Path, build: Callable[[], Any]) -> Any:
-    """``build()``, kept in the derived folder as marshal data and read back from there.
-
-    For tables of plain values (dicts, lists, strings, numbers) that take
-    long to parse from a package's file: marshal reads them several times
-    faster. A copy that cannot be read is rebuilt.
-    """
-    folder = derived_path(package, version, source)
-    if folder is None:
-        return build()
-    copy = folder.with_name(folder.name + ".marshal")
-    try:
-        return marshal.loads(copy.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    value = build()
-    staging = copy.with_name(f"{copy.name}.{os.getpid()}.tmp")
-    try:
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        staging.write_bytes(marshal.dumps(value))
-        os.replace(staging, copy)
-    except (OSError, ValueError):       # unwritable folder, or a value marshal cannot store
-        staging.unlink(missing_ok=True)
-    return value

@@ -84,8 +84,8 @@ def _digest(content: bytes | SourceCopy) -> str:
     return content.sha256 if isinstance(content, SourceCopy) else hashlib.sha256(content).hexdigest()
 
 
-def _is_unchanged(target: Path, content: bytes | SourceCopy, known: list | None, digest: str = "") -> bool:
-    """True when ``target`` already holds ``content`` (whose sha256 is ``digest`` when given).
+def _is_unchanged(target: Path, content: bytes | SourceCopy, known: list | None, digest: str) -> bool:
+    """True when ``target`` already holds ``content``, whose sha256 is ``digest``.
 
     ``known`` is [size, mtime_ns, sha256] of what the previous build wrote;
     a target whose size and mtime still match needs no read, only a hash
@@ -98,7 +98,7 @@ def _is_unchanged(target: Path, content: bytes | SourceCopy, known: list | None,
     if not S_ISREG(stat.st_mode):          # a symlink or folder put in its place is replaced
         return False
     if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
-        return known[2] == (digest or _digest(content))
+        return known[2] == digest
     data = content.read() if isinstance(content, SourceCopy) else content
     return stat.st_size == len(data) and target.read_bytes() == data
 

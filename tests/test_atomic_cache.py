@@ -270,7 +270,7 @@ def test_corpora_saved_in_a_child_or_inline_belong_to_their_state(tmp_path, monk
     from generator import cache
     state_path = tmp_path / "builds" / "state.pickle"
     for can_fork in (True, False):
-        monkeypatch.setattr(cache, "_can_fork", lambda: can_fork)
+        monkeypatch.setattr(cache, "can_fork", lambda: can_fork)
         token = cache.new_token()
         wait = cache.save_corpora(state_path, {"linked": ("L", can_fork), "corpus": "C"}, {"page.md": ("k", "t")}, token)
         wait()

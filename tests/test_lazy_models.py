@@ -70,26 +70,6 @@ def test_langid_unknown_version_uses_the_package_loader(derived, monkeypatch):
     assert not derived.exists()
 
 
-def test_derived_table_round_trip_and_rebuild(derived, tmp_path):
-    source = tmp_path / "words.txt"
-    source.write_text("a b c", encoding="utf-8")
-    calls = []
-
-    def build():
-        calls.append(1)
-        return {"a": "x/y", "b": ("1", "2")}
-    assert datafiles.derived_table("pkg", "1.0", source, build) == build()
-    assert datafiles.derived_table("pkg", "1.0", source, build) == {"a": "x/y", "b": ("1", "2")}
-    assert len(calls) == 2                              # the second read came from the copy
-    next(derived.glob("*.marshal")).write_bytes(b"\x00garbage")
-    assert datafiles.derived_table("pkg", "1.0", source, build) == build()
-
-
-def test_derived_table_without_folder_just_builds(tmp_path):
-    datafiles.use_derived_dir(None)
-    assert datafiles.derived_table("pkg", "1.0", tmp_path / "none", lambda: {"k": 1}) == {"k": 1}
-
-
 def test_jieba_fast_start_gives_jiebas_own_dictionary():
     import jieba
     jieba.setLogLevel(60)

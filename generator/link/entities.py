@@ -931,10 +931,11 @@ def katakana_romaji(text: str) -> str:
         if one == "ー":
             i += 1            # a long vowel: matching ignores length
             continue
-        spelled = table.get(pair) if len(pair) == 2 and pair in table else table.get(one)
+        step = 2 if len(pair) == 2 and pair in table else 1
+        spelled = table.get(text[i:i + step])
         if spelled is None:
             return ""
-        i += 2 if len(pair) == 2 and pair in table else 1
+        i += step
         out.append(spelled[0] + spelled if double and spelled[0] not in "aeiou" else spelled)
         double = False
     return "".join(out)
