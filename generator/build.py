@@ -57,15 +57,31 @@ class BuildResult:
 
 def discover(sources_dir: Path) -> list[Path]:
     """Every file under the sources folder, sorted; symlinked folders are not entered."""
+    return [path for path, _, _ in _walk_sources(sources_dir)]
+
+
+def _walk_sources(sources_dir: Path) -> list[tuple[Path, str, bool]]:
+    """(path, relative POSIX path, has a sidecar) of every source, sorted by relative path.
+
+    Names are joined as strings: at ten thousand files, pathlib's parsing
+    costs more than the walk itself.
+    """
     if not sources_dir.is_dir():
         raise BuildError(f"{sources_dir}: sources folder not found")
+    root = str(sources_dir)
     found = []
-    for folder, dirs, files in os.walk(sources_dir, followlinks=False):
+    for folder, dirs, files in os.walk(root, followlinks=False):
         dirs[:] = sorted(d for d in dirs if d not in (".git", ".hg", ".svn", "__pycache__"))
-        found += [Path(folder) / d for d in dirs if os.path.islink(os.path.join(folder, d))]  # reported, not entered
+        relative = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
+        names = set(files)
+        # Symlinked folders are reported, not entered.
+        found += [(os.path.join(folder, d), prefix + d, False) for d in dirs if os.path.islink(os.path.join(folder, d))]
         # A fetched page's sidecar (see add.py) describes a source; it is not one.
-        found += [Path(folder) / name for name in files if not name.endswith(SIDECAR_SUFFIX)]
-    return sorted(found, key=lambda p: p.relative_to(sources_dir).as_posix())
+        found += [(os.path.join(folder, name), prefix + name, name + SIDECAR_SUFFIX in names)
+                  for name in files if not name.endswith(SIDECAR_SUFFIX)]
+    found.sort(key=lambda entry: entry[1])
+    return [(Path(path), file, sidecar) for path, file, sidecar in found]
 
 
 def source_ids(files: list[str]) -> dict[str, str]:
@@ -187,13 +203,14 @@ class Scan:
 
 def scan(settings: Settings, known: dict | None = None, known_at: int = 0) -> Scan:
     """Every source with its digest; ``known`` (see ``file_stats``) saves re-reading unchanged files."""
-    paths = discover(settings.sources_dir)
-    files = [p.relative_to(settings.sources_dir).as_posix() for p in paths]
+    walked = _walk_sources(settings.sources_dir)
+    paths = [path for path, _, _ in walked]
+    files = [file for _, file, _ in walked]
     known = known or {}
     started = time.time_ns()
     digests, stats = [], []
-    for path, file in zip(paths, files):
-        stat = _stat_key(path)
+    for path, file, sidecar in walked:
+        stat = _stat_key(path, sidecar)
         stats.append(stat)
         entry = known.get(file)
         # A file whose mtime falls in the clock tick of the previous scan may
@@ -212,12 +229,17 @@ def _settled(stat: tuple, known_at: int) -> bool:
     return max(times) < known_at - RACY_NS
 
 
-def _stat_key(path: Path) -> tuple | None:
-    """(size, mtime, inode, sidecar's) of a source, or None if it cannot be trusted by stat."""
+def _stat_key(path: Path, has_sidecar: bool | None = None) -> tuple | None:
+    """(size, mtime, inode, sidecar's) of a source, or None if it cannot be trusted by stat.
+
+    ``has_sidecar``: whether the folder listing showed a sidecar (None: look).
+    """
+    name = os.fspath(path)
     try:
-        st = path.lstat()
-        sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
-        side = sidecar.stat() if sidecar.exists() else None
+        st = os.lstat(name)
+        if has_sidecar is None:
+            has_sidecar = os.path.exists(name + SIDECAR_SUFFIX)
+        side = os.stat(name + SIDECAR_SUFFIX) if has_sidecar else None
     except OSError:
         return None
     # ctime cannot be set by tools that restore mtimes, so it catches such edits too.
@@ -445,12 +467,12 @@ def _generate(settings: Settings, docs_dir: Path | None) -> BuildResult:
         timer.lap("unchanged")
         return _unchanged_build(settings, same, len(state.get("stats", {})), timer, started)
     works = process_all(settings, progress, found)
-    timer.lap("per-source (read, clean, extract)")
-    works = drop_near_duplicates(drop_duplicates(works), settings.sources_dir, found.with_sidecar())
     # Per-source results live until the build ends: moving them out of the
     # collector's generations keeps later collections from rescanning them
     # (a fifth of the link stage's time at 10,000 sources).
     gc.freeze()
+    timer.lap("per-source (read, clean, extract)")
+    works = drop_near_duplicates(drop_duplicates(works), settings.sources_dir, found.with_sidecar())
     timer.lap("duplicates")
     sources_key = _link_key(found, settings)
     corpora = load_state_corpora(state_path, state) if sources_key and state.get("sources") == sources_key else {}
@@ -459,8 +481,8 @@ def _generate(settings: Settings, docs_dir: Path | None) -> BuildResult:
         # Linking builds hundreds of thousands of objects that stay alive: the
         # collector's passes over them found nothing and cost a fifth of the stage.
         linked = corpora.get("linked") or link_corpus(works, settings, progress)
-    previous = changes.read_previous(settings.docs_dir / "data" / "corpus.json")
-    corpus = changes.stabilise_ids(linked, previous)
+        previous = changes.read_previous(settings.docs_dir / "data" / "corpus.json")
+        corpus = changes.stabilise_ids(linked, previous)
     gc.freeze()
     timer.lap("link")
     # Raw copies are read only when their target differs (see output.write_files).
@@ -471,7 +493,8 @@ def _generate(settings: Settings, docs_dir: Path | None) -> BuildResult:
     files.update(changes.change_files(change_set, settings.site_name, _site_url(settings)))
     timer.lap("render and export")
     token = new_token()
-    saved = save_corpora(state_path, {"linked": linked, "corpus": corpus}, page_cache, token)
+    # Finished in the background (see save_corpora): the next build waits for them.
+    save_corpora(state_path, {"linked": linked, "corpus": corpus}, page_cache, token)
     stats = dict(state.get("stats", {}))
     written, unchanged, removed = write_files(target, files, stats)
     timer.lap("write")
@@ -479,7 +502,6 @@ def _generate(settings: Settings, docs_dir: Path | None) -> BuildResult:
     save_state(state_path, {"inputs": inputs, "sources": sources_key, "stats": stats,
                             "stamp": docs_stamp(target, stats), "sources_seen": seen, "sources_seen_at": seen_at},
                token)
-    saved()
     timer.lap("save state")
     progress.done()
     timer.log()

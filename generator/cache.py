@@ -107,6 +107,8 @@ def load_page_cache(path: Path | None) -> dict:
     """Rendered source pages of the last build into this docs folder, keyed by
     piece -> (inputs digest, text); see render_cache.RenderCache. Kept apart from
     the state because it is wanted exactly when the sources changed."""
+    if path is not None:
+        wait_for_writer(path)
     pages = _load_pickle(path.with_suffix(".pages")) if path is not None else None
     return pages if isinstance(pages, dict) else {}
 
@@ -123,6 +125,7 @@ def load_state_corpora(path: Path | None, state: dict) -> dict:
     """{"linked": Corpus, "corpus": Corpus} saved with ``state``, or {} if they do not belong to it."""
     if path is None or not state:
         return {}
+    wait_for_writer(path)
     stored = _load_pickle(_corpus_path(path))
     if not isinstance(stored, dict) or stored.get("token") != state.get("token"):
         return {}
@@ -138,17 +141,26 @@ def save_corpora(path: Path | None, corpora: dict, pages: dict | None, token: st
     """Start writing the linked corpora and rendered pages; returns the function that waits for it.
 
     They are the largest cache files (a second of pickling at 10,000
-    sources): a forked child writes them while the build goes on to write
-    the docs. Without fork, a second core, or with other threads running
-    (a fork would copy their locks), they are written here and now. Until
-    the state naming ``token`` is saved, nothing refers to them.
+    sources): a detached child writes them while the build goes on, and
+    finishes them after the build has returned. It holds a lock on the
+    state's ``.lock`` file meanwhile; whoever reads them next
+    (``load_state_corpora``, ``load_page_cache``) waits for that lock, so
+    nobody reads half-written files and the next build never relinks for
+    want of them. Without fork, a second core, or with other threads
+    running (a fork would copy their locks), they are written here and now.
+    Until the state naming ``token`` is saved, nothing refers to them.
     """
     if path is None:
         return lambda: None
     jobs = [(_corpus_path(path), {**corpora, "token": token})]
     if pages is not None:
         jobs.append((path.with_suffix(".pages"), pages))
-    return _in_child(jobs) if can_fork() else _inline(jobs)
+    if can_fork():
+        _in_detached_child(_lock_path(path), jobs)
+        return lambda: wait_for_writer(path)
+    for target, value in jobs:
+        _dump_pickle(target, value)
+    return lambda: None
 
 
 def can_fork() -> bool:
@@ -157,29 +169,55 @@ def can_fork() -> bool:
     return hasattr(os, "fork") and (os.cpu_count() or 1) >= 2 and threading.active_count() == 1
 
 
-def _inline(jobs: list[tuple[Path, object]]) -> Callable[[], None]:
-    for target, value in jobs:
-        _dump_pickle(target, value)
-    return lambda: None
+def _lock_path(path: Path) -> Path:
+    return path.with_suffix(".lock")
 
 
-def _in_child(jobs: list[tuple[Path, object]]) -> Callable[[], None]:
+def wait_for_writer(path: Path) -> None:
+    """Return once no child is writing the cache files of the state at ``path``."""
+    lock = _lock_path(path)
+    if not hasattr(os, "fork") or not lock.exists():
+        return
+    import fcntl
+    try:
+        with lock.open("rb") as handle:
+            fcntl.flock(handle, fcntl.LOCK_SH)
+    except OSError:
+        pass
+
+
+def _in_detached_child(lock: Path, jobs: list[tuple[Path, object]]) -> None:
+    """Write ``jobs`` in a grandchild that holds ``lock`` until done.
+
+    The lock is taken here, before forking, so it is held from the moment
+    this returns; the grandchild inherits it and releases it by exiting.
+    The middle child exits at once, so the writer belongs to no one (no
+    zombie is left in a long-running ``serve``).
+    """
+    import fcntl
+    try:
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        handle = lock.open("ab")
+        fcntl.flock(handle, fcntl.LOCK_EX)      # an earlier build's writer finishes first
+    except OSError:
+        for target, value in jobs:
+            _dump_pickle(target, value)
+        return
     pid = os.fork()
-    if pid == 0:                                     # the child: write, then leave without cleanup
+    if pid == 0:
         status = 1
         try:
-            for target, value in jobs:
-                _dump_pickle(target, value)
+            if os.fork() == 0:
+                for target, value in jobs:
+                    _dump_pickle(target, value)
             status = 0
         finally:
             os._exit(status)
-
-    def wait() -> None:
-        try:
-            os.waitpid(pid, 0)
-        except ChildProcessError:
-            pass
-    return wait
+    handle.close()                # the writer's copy keeps the lock
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
 
 
 def save_state(path: Path | None, state: dict, token: str) -> None:

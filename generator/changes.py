@@ -17,8 +17,10 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections import Counter
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
+from operator import attrgetter
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
@@ -238,6 +240,9 @@ def feed_xml(changes: Changes, site_name: str, site_url: str) -> str:
 
 # --- stable ids --------------------------------------------------------------------
 
+_SPAN = attrgetter("source", "start", "end")
+
+
 def _previous_spans(previous: dict | None, key: str, spans_key: str) -> dict[tuple, str]:
     index: dict[tuple, str] = {}
     for record in sorted(_records(previous, key).values(), key=lambda r: r["id"]):
@@ -256,12 +261,10 @@ def id_mapping(spans_by_new: dict[str, list[tuple]], old_by_span: dict[tuple, st
     a previous id that was reused elsewhere holds it; then a suffix is added.
     """
     votes: list[tuple[int, str, str]] = []
+    lookup = old_by_span.get
     for new_id, spans in spans_by_new.items():
-        counts: dict[str, int] = {}
-        for span in spans:
-            old = old_by_span.get(span)
-            if old is not None:
-                counts[old] = counts.get(old, 0) + 1
+        counts = Counter(map(lookup, spans))
+        counts.pop(None, None)
         votes += [(-n, new_id, old) for old, n in counts.items()]
     mapping: dict[str, str] = {}
     taken: set[str] = set()
@@ -285,9 +288,9 @@ def stabilise_ids(corpus: Corpus, previous: dict | None) -> Corpus:
     """The corpus with claim and entity ids reused from the previous build where they overlap."""
     if not previous:
         return corpus
-    claim_map = id_mapping({c.id: [(q.source, q.start, q.end) for q in c.quotes] for c in corpus.claims},
+    claim_map = id_mapping({c.id: list(map(_SPAN, c.quotes)) for c in corpus.claims},
                            _previous_spans(previous, "claims", "quotes"), set(_records(previous, "claims")))
-    entity_map = id_mapping({e.id: [(m.source, m.start, m.end) for m in e.mentions] for e in corpus.entities},
+    entity_map = id_mapping({e.id: list(map(_SPAN, e.mentions)) for e in corpus.entities},
                             _previous_spans(previous, "entities", "mentions"), set(_records(previous, "entities")))
     if all(k == v for k, v in claim_map.items()) and all(k == v for k, v in entity_map.items()):
         return corpus
@@ -297,16 +300,26 @@ def stabilise_ids(corpus: Corpus, previous: dict | None) -> Corpus:
 
 
 def _renamed_claim(claim: Claim, claims: dict[str, str], entities: dict[str, str]) -> Claim:
-    return replace(claim, id=claims.get(claim.id, claim.id),
+    renamed = dict(id=claims.get(claim.id, claim.id),
                    conflicts_with=tuple(claims.get(i, i) for i in claim.conflicts_with),
                    related=tuple(claims.get(i, i) for i in claim.related),
                    entities=tuple(entities.get(i, i) for i in claim.entities))
+    return _replaced(claim, renamed)
 
 
 def _renamed_entity(entity: Entity, entities: dict[str, str]) -> Entity:
-    return replace(entity, id=entities.get(entity.id, entity.id),
+    renamed = dict(id=entities.get(entity.id, entity.id),
                    related=tuple((entities.get(i, i), n) for i, n in entity.related),
                    relations=tuple((r, entities.get(i, i)) for r, i in entity.relations))
+    return _replaced(entity, renamed)
+
+
+def _replaced(item, fields: dict):
+    """``item`` itself when no field changes: a rebuild keeps most objects, and
+    the renderer's digests are memoised per object."""
+    if all(getattr(item, name) == value for name, value in fields.items()):
+        return item
+    return replace(item, **fields)
 
 
 # --- the page ----------------------------------------------------------------------

@@ -84,8 +84,8 @@ def _digest(content: bytes | SourceCopy) -> str:
     return content.sha256 if isinstance(content, SourceCopy) else hashlib.sha256(content).hexdigest()
 
 
-def _is_unchanged(target: Path, content: bytes | SourceCopy, known: list | None, digest: str) -> bool:
-    """True when ``target`` already holds ``content``, whose sha256 is ``digest``.
+def _unchanged_stat(target: str, content: bytes | SourceCopy, known: list | None, digest: str):
+    """The stat of ``target`` when it already holds ``content`` (whose sha256 is ``digest``), else None.
 
     ``known`` is [size, mtime_ns, sha256] of what the previous build wrote;
     a target whose size and mtime still match needs no read, only a hash
@@ -94,13 +94,16 @@ def _is_unchanged(target: Path, content: bytes | SourceCopy, known: list | None,
     try:
         stat = os.lstat(target)
     except OSError:
-        return False
+        return None
     if not S_ISREG(stat.st_mode):          # a symlink or folder put in its place is replaced
-        return False
+        return None
     if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
-        return known[2] == digest
+        return stat if known[2] == digest else None
     data = content.read() if isinstance(content, SourceCopy) else content
-    return stat.st_size == len(data) and target.read_bytes() == data
+    if stat.st_size != len(data):
+        return None
+    with open(target, "rb") as handle:
+        return stat if handle.read() == data else None
 
 
 def write_files(folder: Path, files: dict[str, bytes | SourceCopy],
@@ -118,31 +121,33 @@ def write_files(folder: Path, files: dict[str, bytes | SourceCopy],
     manifest_path = folder / MANIFEST
     previous = set(read_manifest(manifest_path))
     previous_stats = dict(stats or {})
-    written = unchanged = 0
     new_stats: dict[str, list] = {}
-    made_dirs: set[Path] = set()
-    digests: dict[str, str] = {}
+    made_dirs: set[str] = set()
+    written_files: list[tuple[str, str]] = []
+    root = str(folder)
+    # Paths are joined as strings: pathlib costs more than the system calls here.
     for rel, content in sorted(files.items()):
-        target = folder / rel
+        target = os.path.join(root, rel)
         digest = _digest(content)
-        if _is_unchanged(target, content, previous_stats.get(rel), digest):
-            unchanged += 1
-        else:
-            if target.parent not in made_dirs:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made_dirs.add(target.parent)
-            data = content.read() if isinstance(content, SourceCopy) else content
-            tmp = target.with_name(target.name + ".tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, target)
-            written += 1
-        digests[rel] = digest
-    if written:
+        stat = _unchanged_stat(target, content, previous_stats.get(rel), digest)
+        if stat is not None:
+            new_stats[rel] = [stat.st_size, stat.st_mtime_ns, digest]
+            continue
+        parent = os.path.dirname(target)
+        if parent not in made_dirs:
+            os.makedirs(parent, exist_ok=True)
+            made_dirs.add(parent)
+        data = content.read() if isinstance(content, SourceCopy) else content
+        tmp = target + ".tmp"
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+        written_files.append((rel, digest))
+    if written_files:
         # File times come from a coarse clock: wait out its tick so a later
         # edit can never share the mtime recorded for what was written here.
         time.sleep(COARSE_CLOCK_TICK)
-    root = str(folder)
-    for rel, digest in digests.items():
+    for rel, digest in written_files:
         stat = os.stat(os.path.join(root, rel))
         new_stats[rel] = [stat.st_size, stat.st_mtime_ns, digest]
     stale = sorted(previous - set(files))
@@ -155,8 +160,8 @@ def write_files(folder: Path, files: dict[str, bytes | SourceCopy],
     os.replace(tmp, manifest_path)
     if stats is not None:
         stats.clear()
-        stats.update(new_stats)
-    return written, unchanged, len(stale)
+        stats.update((rel, new_stats[rel]) for rel in sorted(new_stats))
+    return len(written_files), len(files) - len(written_files), len(stale)
 
 
 def _remove_empty_dirs(folder: Path, removed: list[str]) -> None:

@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT, build_site
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -281,6 +283,41 @@ def test_corpora_saved_in_a_child_or_inline_belong_to_their_state(tmp_path, monk
     # A state saved by another build does not pick up these corpora.
     cache.save_state(state_path, {"inputs": "x"}, cache.new_token())
     assert cache.load_state_corpora(state_path, cache.load_state(state_path)) == {}
+
+
+class _SlowToPickle:
+    """Pickles slowly, so a reader that does not wait for the writer sees no file."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def __reduce__(self):
+        import time
+        time.sleep(0.5)
+        return (_SlowToPickle, (self.value,))
+
+    def __eq__(self, other):
+        return isinstance(other, _SlowToPickle) and other.value == self.value
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the background writer needs fork")
+def test_readers_wait_for_the_background_writer(tmp_path, monkeypatch):
+    from generator import cache
+    monkeypatch.setattr(cache, "can_fork", lambda: True)
+    state_path = tmp_path / "builds" / "state.pickle"
+    token = cache.new_token()
+    # Returns at once: the build does not wait for its cache files.
+    cache.save_corpora(state_path, {"linked": _SlowToPickle("L"), "corpus": "C"}, {"p.md": ("k", "t")}, token)
+    cache.save_state(state_path, {"inputs": "x"}, token)
+    assert cache.load_state_corpora(state_path, cache.load_state(state_path))["linked"] == _SlowToPickle("L")
+    assert cache.load_page_cache(state_path) == {"p.md": ("k", "t")}
+    # A second build's writer waits for the first one; the last one wins.
+    first = cache.new_token()
+    cache.save_corpora(state_path, {"linked": _SlowToPickle("first"), "corpus": "C"}, None, first)
+    second = cache.new_token()
+    cache.save_corpora(state_path, {"linked": "second", "corpus": "C"}, None, second)
+    cache.save_state(state_path, {"inputs": "x"}, second)
+    assert cache.load_state_corpora(state_path, cache.load_state(state_path))["linked"] == "second"
 
 
 def test_tampered_manifest_never_removes_files_outside_the_folder(tmp_path):
