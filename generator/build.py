@@ -34,7 +34,8 @@ from .extract import entities as extract_entities
 from .read import read_source
 from .read_html import extract_html
 from .render import raw_path, render_files
-from .output import SourceCopy, clear_leftovers, docs_stamp, prepare_staging, staging_path, swap_in, write_files
+from .output import (SourceCopy, clear_leftovers, docs_stamp, prepare_staging, staging_path, stats_stamp, swap_in,
+                     write_files)
 from .settings import Settings, SettingsError, read_mkdocs_config
 from .slugs import slugify
 
@@ -503,7 +504,7 @@ def _generate(settings: Settings, docs_dir: Path | None) -> BuildResult:
     timer.lap("write")
     seen, seen_at = file_stats(found)
     save_state(state_path, {"inputs": inputs, "sources": sources_key, "stats": stats,
-                            "stamp": docs_stamp(target, stats), "sources_seen": seen, "sources_seen_at": seen_at},
+                            "stamp": stats_stamp(stats), "sources_seen": seen, "sources_seen_at": seen_at},
                token)
     timer.lap("save state")
     progress.done()

@@ -201,14 +201,22 @@ def docs_stamp(folder: Path, stats: dict[str, list]) -> str:
     files = read_manifest(folder / MANIFEST)
     if not files or set(files) != set(stats):
         return ""
-    digest = hashlib.sha256()
     root = str(folder)
-    for rel in sorted(files):
+    for rel in files:
         try:
             stat = os.lstat(os.path.join(root, rel))
         except OSError:
             return ""
         if stats[rel][:2] != [stat.st_size, stat.st_mtime_ns]:
             return ""
-        digest.update(f"{rel}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stats[rel][2]}\n".encode("utf-8"))
-    return digest.hexdigest()
+    return stats_stamp(stats)
+
+
+def stats_stamp(stats: dict[str, list]) -> str:
+    """The stamp of a folder whose files are as ``write_files`` just recorded them in ``stats``
+    (what ``docs_stamp`` gives then, without a second stat of every file)."""
+    digest = hashlib.sha256()
+    for rel in sorted(stats):
+        size, mtime, sha = stats[rel]
+        digest.update(f"{rel}\0{size}\0{mtime}\0{sha}\n".encode("utf-8"))
+    return digest.hexdigest() if stats else ""

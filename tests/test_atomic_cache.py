@@ -356,3 +356,12 @@ def test_new_sources_processed_alongside_cache_reading_give_the_same_site(tmp_pa
         sites.append(tree_digest(settings.docs_dir))
         monkeypatch.undo()
     assert sites[0] == sites[1]
+
+
+def test_stamp_from_recorded_stats_equals_the_stamp_of_the_folder(tmp_path):
+    from generator.output import docs_stamp, stats_stamp, write_files
+    stats: dict = {}
+    write_files(tmp_path, {"a.md": b"one", "sub/b.md": b"two"}, stats)
+    assert stats_stamp(stats) and docs_stamp(tmp_path, stats) == stats_stamp(stats)
+    (tmp_path / "sub" / "b.md").write_bytes(b"edited by hand")
+    assert docs_stamp(tmp_path, stats) == ""
