@@ -183,6 +183,22 @@ def test_different_dates_are_contested():
     assert parent.dates == ("2031-03-03", "2031-03-09")
 
 
+def test_same_wording_resolved_to_different_dates_is_contested():
+    # Wire copy saying "on Monday", dated by two sources published a week apart.
+    text = "Globex recalled the Widget 7 router on Monday."
+    a = make_doc("a", [("paragraph", text)])
+    b = make_doc("b", [("paragraph", text)])
+    statements = {d.id: find_statements(d, ()) for d in (a, b)}
+    statements["a"] = [replace(s, dates=("2031-03-03",)) for s in statements["a"]]
+    statements["b"] = [replace(s, dates=("2031-03-10",)) for s in statements["b"]]
+    filler = filler_doc("f")
+    statements["f"] = find_statements(filler, ())
+    claims = group_claims([a, b, filler], statements, [])
+    [parent] = [c for c in claim_with(claims, "recalled") if c.sources == 2]
+    assert parent.status == "contested"
+    assert parent.dates == ("2031-03-03", "2031-03-10")
+
+
 def test_agreeing_sources_are_not_contested():
     a = make_doc("a", [("paragraph", "Globex recalled the Widget 7 router on March 3, 2031.")])
     b = make_doc("b", [("paragraph", "On March 3, 2031, Globex recalled its Widget 7 router.")])

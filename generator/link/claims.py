@@ -47,9 +47,10 @@ import gzip
 import heapq
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
@@ -334,6 +335,14 @@ def subject_of(statement: Statement, index: Mapping[str, list[tuple[int, int, st
     return min(spans)[1] if spans else ""
 
 
+def _linked_and_subject(statement: Statement, index: Mapping[str, list[tuple[int, int, str]]],
+                        entity_types: Mapping[str, str]) -> tuple[tuple[str, ...], str]:
+    """``entity_ids`` and ``subject_of`` of a statement from one pass over its mentions."""
+    spans = list(_spans_inside(statement, index))
+    actors = [(start, entity) for start, _, entity in spans if entity_types.get(entity) in ACTOR_TYPES]
+    return tuple(sorted({entity for _, _, entity in spans})), min(actors)[1] if actors else ""
+
+
 _AMOUNT_AFTER = r"\s*(?:%|percent|per cent|thousand|million|billion|trillion)"
 _NUMBERED = re.compile(r"(.+)-(\d+)")
 
@@ -386,6 +395,12 @@ class Features:
     denied: bool = False         # the statement denies what it reports
     lang: str = ""               # the statement's language
 
+    @cached_property
+    def named_besides_places(self) -> frozenset[str]:
+        """Names and products in ``bag`` other than linked places (computed once per wording)."""
+        return frozenset(f for f in self.bag
+                         if f.startswith(("ent:", "prod:")) and f.split(":", 1)[1] not in self.places)
+
 
 def main_event(events: Iterable[str], lexicon: Lexicon) -> str:
     """The most specific action among ``events`` ("event:x" features), by the data file's order."""
@@ -393,23 +408,27 @@ def main_event(events: Iterable[str], lexicon: Lexicon) -> str:
     return next((f"event:{c}" for c in lexicon.event_order if c in named), "")
 
 
+_ID_PARTS = re.compile(r"[-.]")
+
+
 def features_of(statement: Statement, ents: tuple[str, ...], lexicon: Lexicon,
                 entity_types: Mapping[str, str] | None = None, subject: str = "") -> Features:
     """The statement's own terms (precomputed at extraction when present) plus its entity ids."""
     local = statement.terms if statement.terms else local_terms(statement, lexicon)
+    types = entity_types or {}
     # A name token that is part of a linked entity's id is already counted through the entity:
     # counting it twice would make every many-named sentence look unlike its paraphrases.
-    covered = {f"ent:{part}" for e in ents for part in re.split(r"[-.]", e) if part}
+    covered = {f"ent:{part}" for e in ents for part in _ID_PARTS.split(e) if part}
     # A linked name inside a longer linked name ("acme" in "acme-airways") is named too:
     # one source writes the short form, another the long one.
-    inner = {f"ent:{part}" for e in ents for part in _inner_names(e) if part in (entity_types or {})}
+    inner = {f"ent:{part}" for e in ents for part in _inner_names(e) if part in types}
     bag = frozenset(f for f in local if f not in covered or f[4:] in ents) | {f"ent:{e}" for e in ents} | inner
     concepts = frozenset(f.split(":", 1)[1] for f in bag if f.startswith(("event:", "concept:")))
     events = frozenset(f for f in bag if f.startswith("event:"))
-    actors = frozenset(e for e in ents if (entity_types or {}).get(e) in ACTOR_TYPES)
-    places = frozenset(e for e in ents if (entity_types or {}).get(e) == "place")
+    actors = frozenset(e for e in ents if types.get(e) in ACTOR_TYPES)
+    places = frozenset(e for e in ents if types.get(e) == "place")
     names = frozenset(f for f in bag if f.startswith(NAME_KINDS))
-    people = frozenset(e for e in actors if (entity_types or {}).get(e) == "person")
+    people = frozenset(e for e in actors if types.get(e) == "person")
     return Features(frozenset(ents), bag, concepts, events, main_event(events, lexicon), actors, subject, places,
                     names, people, statement.polarity == "denied", statement.lang)
 
@@ -469,7 +488,14 @@ def _weight(feature: str, df: Mapping[str, int], total: int) -> float:
 
 def similarity(a: Features, b: Features, df: Mapping[str, int], total: int,
                weights: dict[str, float] | None = None, norms: dict[int, float] | None = None) -> float:
-    """IDF-weighted cosine of two feature bags (``weights``/``norms`` are caches the caller owns)."""
+    """IDF-weighted cosine of two feature bags (``weights``/``norms`` are caches the caller owns).
+
+    Weights are added with math.fsum, which rounds exactly: a plain sum over a
+    set depends on its iteration order, which changes with the hash seed, and
+    a last-bit difference could move a score across a threshold between runs.
+    """
+    if different_actions(a, b):
+        return 0.0        # what enough_shared and cross_language_similarity both refuse, tested first: it is cheap
     cache = weights if weights is not None else {}
 
     def w2(f: str) -> float:
@@ -487,9 +513,9 @@ def similarity(a: Features, b: Features, df: Mapping[str, int], total: int,
     def norm(features: Features) -> float:
         key = id(features)
         if key not in norm_cache:
-            norm_cache[key] = math.sqrt(sum(w2(f) for f in features.bag))
+            norm_cache[key] = math.sqrt(math.fsum(map(w2, features.bag)))
         return norm_cache[key]
-    score = sum(w2(f) for f in shared) / (norm(a) * norm(b) or 1.0)
+    score = math.fsum(map(w2, shared)) / (norm(a) * norm(b) or 1.0)
     if a.primary != b.primary:
         # One names an action the other does not: maybe a paraphrase with an unlisted verb.
         score *= 0.5
@@ -503,6 +529,11 @@ def similarity(a: Features, b: Features, df: Mapping[str, int], total: int,
 DENIAL_FACTOR = 1.25
 # Languages whose words reach the bag as English glosses (through the Chinese dictionary).
 GLOSSED = frozenset({"zh", "ja"})
+
+
+def different_actions(a: Features, b: Features) -> bool:
+    """Both name a main action and the actions differ: different claims in any language."""
+    return bool(a.primary and b.primary and a.primary != b.primary)
 
 
 def untranslated(a: Features, b: Features) -> bool:
@@ -533,8 +564,8 @@ def cross_language_similarity(a: Features, b: Features, w2) -> float:
     # need no name: names are often written differently across languages.
     if entities < 2 and not (entities and (figures or same_action)) and not (same_action and figures >= 2):
         return 0.0
-    norm = math.sqrt(sum(w2(f) for f in bag_a)) * math.sqrt(sum(w2(f) for f in bag_b))
-    return sum(w2(f) for f in shared) / (norm or 1.0)
+    norm = math.sqrt(math.fsum(map(w2, bag_a))) * math.sqrt(math.fsum(map(w2, bag_b)))
+    return math.fsum(map(w2, shared)) / (norm or 1.0)
 
 
 def shared_entities(a: Features, b: Features, shared: frozenset[str]) -> set[str]:
@@ -619,9 +650,7 @@ def only_the_place_in_common(a: Features, b: Features, shared: frozenset[str]) -
     """Both name someone or something besides places, share none of it, and share a place:
     "X halted sales of A in Cairo" and "Y halted sales of B in Cairo" when X and Y are
     names no entity links (as company names inside Chinese text often are)."""
-    def subjects(features: Features) -> set[str]:
-        return {f for f in features.bag if f.startswith(("ent:", "prod:")) and f.split(":", 1)[1] not in features.places}
-    own_a, own_b = subjects(a), subjects(b)
+    own_a, own_b = a.named_besides_places, b.named_besides_places
     if not (own_a and own_b) or own_a & own_b:
         return False
     return any(f.startswith("ent:") and f[4:] in a.places for f in shared)
@@ -647,7 +676,8 @@ def shared_names(a: Features, b: Features, shared: frozenset[str]) -> int:
     and "Vantage Systems" share the word "systems", not a name. A shared figure
     alone is no name either: round amounts recur across unrelated stories.
     """
-    dates = sum(1 for f in shared if f.startswith("date:")) + sum(1 for f in shared if distinctive_figure(f))
+    dates = sum(1 for f in shared if f.startswith("date:")) + \
+        sum(1 for f in shared if f.startswith("num:") and distinctive_figure(f))
     if a.entities and b.entities:
         return len(a.entities & b.entities) + dates
     return dates + sum(1 for f in shared if f.startswith(("ent:", "prod:")))  # ``shared``: its name part
@@ -688,22 +718,40 @@ def candidate_pairs(features: Sequence[Features], df: Mapping[str, int], total: 
     usable_features = sorted((f for f, p in postings.items() if 1 < len(p) <= MAX_POSTING),
                              key=lambda f: (len(postings[f]), f))
     rank = {f: r for r, f in enumerate(usable_features)}
-    weight = {f: _weight(f, df, total) for f in usable_features}
-    pairs: set[tuple[int, int]] = set()
+    proposals = [(_weight(f, df, total), postings[f]) for f in usable_features]
+    # Statements proposing through the same rarest features share one ranking of candidates.
+    ranked_for: dict[tuple[int, ...], list[int]] = {}
+    size = len(features)
+    pairs: set[int] = set()
     for i, feature in enumerate(features):
-        score: dict[int, float] = defaultdict(float)
         # Only the rarest features propose candidates: bounded work per statement
         # keeps the whole pass near-linear however large the corpus grows.
-        ranks = sorted(rank[f] for f in feature.bag if f in rank)[:RAREST_FEATURES]
-        for r in ranks:
-            f = usable_features[r]
-            w = weight[f]
-            for j in postings[f]:
-                score[j] += w
-        score.pop(i, None)
-        best = heapq.nsmallest(MAX_CANDIDATES, ((-v, j) for j, v in score.items()))
-        pairs.update((min(i, j), max(i, j)) for _, j in best)
-    return sorted(pairs)
+        ranks = sorted(r for r in map(rank.get, feature.bag) if r is not None)[:RAREST_FEATURES]
+        if not ranks:
+            continue
+        key = tuple(ranks)
+        ranked = ranked_for.get(key)
+        if ranked is None:
+            ranked = ranked_for[key] = _best_candidates(key, proposals)
+        # The statement itself is among its candidates: drop it, keep the best MAX_CANDIDATES others.
+        best = [j for j in ranked if j != i][:MAX_CANDIDATES]
+        pairs.update(i * size + j if i < j else j * size + i for j in best)
+    return [divmod(pair, size) for pair in sorted(pairs)]
+
+
+def _best_candidates(ranks: tuple[int, ...], proposals: Sequence[tuple[float, list[int]]]) -> list[int]:
+    """The MAX_CANDIDATES + 1 statements sharing most weight with these features, best first
+    (ties: lower index first). Weights are summed in rank order, rarest first."""
+    weight, posting = proposals[ranks[0]]
+    score = dict.fromkeys(posting, weight)
+    for r in ranks[1:]:
+        weight, posting = proposals[r]
+        get = score.get
+        for j in posting:
+            score[j] = get(j, 0.0) + weight
+    ranked = sorted(score)
+    ranked.sort(key=score.__getitem__, reverse=True)       # stable: ties stay in index order
+    return ranked[:MAX_CANDIDATES + 1]
 
 
 class Similarity:
@@ -717,7 +765,14 @@ class Similarity:
     def __init__(self, items: Sequence[Statement], features: Sequence[Features], df: Mapping[str, int]):
         self.features, self.df, self.total = features, df, len(items)
         first: dict[str, int] = {}
-        self.rep = [first.setdefault(_normal(item.text), i) for i, item in enumerate(items)]
+        normal: dict[str, str] = {}      # copies share a text: normalised once
+        self.rep = []
+        for i, item in enumerate(items):
+            text = item.text
+            key = normal.get(text)
+            if key is None:
+                key = normal[text] = _normal(text)
+            self.rep.append(first.setdefault(key, i))
         self.cache: dict[tuple[int, int], float] = {}
         self.weights: dict[str, float] = {}
         self.norms: dict[int, float] = {}
@@ -758,10 +813,16 @@ def cluster(items: Sequence[Statement], features: Sequence[Features],
         copies[r].append(i)
     group_of = {r: r for r in reps}
     members: dict[int, list[int]] = {r: [r] for r in reps}
-    edges = [(sim(reps[a], reps[b]), reps[a], reps[b])
-             for a, b in candidate_pairs([features[r] for r in reps], df, total)]
     # Only edges at the threshold or above can merge: sorting just those gives the same order.
-    for score, i, j in sorted((e for e in edges if e[0] >= LINK_THRESHOLD), key=lambda e: (-e[0], e[1], e[2])):
+    edges = []
+    primary = [features[r].primary for r in reps]
+    for a, b in candidate_pairs([features[r] for r in reps], df, total):
+        if primary[a] and primary[b] and primary[a] != primary[b]:
+            continue      # different main actions (most candidates): similarity 0, see different_actions
+        score = sim(reps[a], reps[b])
+        if score >= LINK_THRESHOLD:
+            edges.append((score, reps[a], reps[b]))
+    for score, i, j in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
         gi, gj = group_of[i], group_of[j]
         if gi == gj:
             continue
@@ -792,13 +853,16 @@ def main_actors(group: Sequence[int], features: Sequence[Features]) -> set[str]:
 def actors_conflict(a: Sequence[int], b: Sequence[int], features: Sequence[Features]) -> bool:
     """Two groups whose main actors are different people or organisations are different events."""
     actors_a, actors_b = main_actors(a, features), main_actors(b, features)
+    if actors_a <= actors_b or actors_b <= actors_a:
+        return False      # one group names no main actor the other does not (see uncovered): cheap, and common
     people = {p for i in (*a[:LINK_SAMPLE], *b[:LINK_SAMPLE]) for p in features[i].people}
     if actors_a & actors_b & people:
         return False      # the same named person acting (see different_subjects)
     if _denies(a, features) != _denies(b, features):
         return False      # one party denies what another asserts (see different_subjects)
     actors_a, actors_b = frozenset(actors_a), frozenset(actors_b)
-    if counterparts(actors_a, actors_b, _figures(a, features) & _figures(b, features)):
+    # counterparts() needs an actor in common: the figures are gathered only then.
+    if actors_a & actors_b and counterparts(actors_a, actors_b, _figures(a, features) & _figures(b, features)):
         return False      # buyer and seller of one deal (see different_subjects)
     return bool(uncovered(actors_a, actors_b)) and bool(uncovered(actors_b, actors_a))
 
@@ -822,13 +886,19 @@ def _frame_keys(group: Sequence[int], items: Sequence[Statement], features: Sequ
     half of its sources state; the main names are the names at least half of
     its sources state.
     """
-    sources_with: dict[str, set[str]] = defaultdict(set)
+    if not any(features[i].primary for i in group):
+        return set()      # no action named: no frame
+    # Copies of one wording share a Features object: its bag is read once, with all their sources.
+    sources_of: dict[int, tuple[Features, set[str]]] = {}
     for i in group:
-        for f in features[i].bag:
+        sources_of.setdefault(id(features[i]), (features[i], set()))[1].add(items[i].source)
+    sources_with: dict[str, set[str]] = defaultdict(set)
+    for feature, sources in sources_of.values():
+        for f in feature.bag:
             if f.startswith("ent:"):
-                sources_with[f].add(items[i].source)
-        if features[i].primary:
-            sources_with[features[i].primary].add(items[i].source)
+                sources_with[f] |= sources
+        if feature.primary:
+            sources_with[feature.primary] |= sources
     n_sources = len({items[i].source for i in group})
     events = [f for f in sources_with if f.startswith("event:")]
     if not events:
@@ -912,11 +982,17 @@ def _decider(statement: Statement, lexicon: Lexicon) -> str:
     if statement.mentions and statement.mentions[0].start == statement.start:
         subject = statement.mentions[0]
         after = statement.text[subject.end - statement.start:][:60].lower()
-        actions = "|".join(re.escape(c) for c in cues["self_action"])
-        if not any(c in subject.text.lower() for c in cues["government_actor"]) and \
-                re.match(r"\s+(?:[a-z]+ly\s+)?(?:" + actions + r")[a-z]*ed\b", after):
+        named = subject.text.lower()
+        if not any(c in named for c in cues["government_actor"]) and \
+                _self_action_pattern(tuple(cues["self_action"])).match(after):
             return "company"
     return ""
+
+
+@lru_cache(maxsize=8)
+def _self_action_pattern(actions: tuple[str, ...]) -> re.Pattern[str]:
+    """An action verb in the past tense right after the subject ("(recently) restricted"), compiled once."""
+    return re.compile(r"\s+(?:[a-z]+ly\s+)?(?:" + "|".join(re.escape(c) for c in actions) + r")[a-z]*ed\b")
 
 
 SCOPE_PRECEDENCE = ("foreign", "domestic", "global")
@@ -974,6 +1050,8 @@ def neutral_figures(numbers: Sequence[str]) -> dict[str, list[str]]:
 
 _FIGURE = re.compile(r"(?<![A-Za-z0-9_.])([$€£¥])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*"
                      r"(%|percent|per cent|thousand|million|billion|trillion)?\s*([A-Za-z]+)?")
+_GLUED_VERSION = re.compile(r"[A-Z][\w-]*\s$")     # searched up to a figure: "Widget 7"
+_WORD_PAIR = re.compile(r"\b([A-Za-z]+)(?=\s+([A-Za-z]+))")
 _SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 
 
@@ -987,7 +1065,7 @@ def figures(text: str) -> dict[str, list[str]]:
     words = load_cues().data.get("number_words") or {}
     for match in _FIGURE.finditer(text):
         currency, digits, scale, noun = match.groups()
-        if re.search(r"[A-Z][\w-]*\s$", text[:match.start()]) and not scale:
+        if not scale and _GLUED_VERSION.search(text, 0, match.start()):
             continue            # a version glued to a name ("Widget 7")
         value = float(digits.replace(",", "")) * _SCALE.get((scale or "").lower(), 1)
         unit = "percent" if (scale or "").lower() in ("%", "percent", "per cent") else \
@@ -995,11 +1073,28 @@ def figures(text: str) -> dict[str, list[str]]:
             _counted(noun or "")
         if unit and not _YEARLIKE.fullmatch(digits):
             found[unit].add(format(value, ".15g"))
-    for match in re.finditer(r"\b([A-Za-z]+)(?=\s+([A-Za-z]+))", text):
-        word, noun = match.group(1).lower(), _counted(match.group(2))
-        if word in words and noun and word not in _SCALE and word != "hundred":
-            found[noun].add(format(float(words[word]), ".15g"))
+    if _may_name_number_word(text, words):
+        for match in _WORD_PAIR.finditer(text):
+            word = match.group(1).lower()
+            if word in words and word not in _SCALE and word != "hundred":
+                noun = _counted(match.group(2))
+                if noun:
+                    found[noun].add(format(float(words[word]), ".15g"))
     return {noun: sorted(values) for noun, values in sorted(found.items())}
+
+
+def _may_name_number_word(text: str, words: Mapping[str, object]) -> bool:
+    """Whether a number word figures() counts occurs anywhere in the lowercased text:
+    most sentences name none, and then their word pairs need not be read."""
+    pattern = _number_word_pattern(tuple(words))
+    return pattern is not None and pattern.search(text.lower()) is not None
+
+
+@lru_cache(maxsize=8)
+def _number_word_pattern(words: tuple) -> re.Pattern[str] | None:
+    """Any number word figures() can count ("two", not "hundred" or a scale), as a substring."""
+    usable = sorted(str(w) for w in words if w not in _SCALE and w != "hundred")
+    return re.compile("|".join(map(re.escape, usable))) if usable else None
 
 
 def _counted(noun: str) -> str:
@@ -1113,13 +1208,20 @@ def clarity(statement: Statement, centrality: float = 0.0) -> tuple:
     A plain sentence rather than a table row or fragment, English, unhedged, of moderate
     length, then the one most like the other sources' wording (``centrality``).
     """
-    text = statement.text
+    messy, leans, length = _wording_clarity(statement.text)
+    # A full sentence beats a table row or fragment even when the sentence is not in English.
+    return (statement.kind == "table", messy, statement.lang != "en", leans,
+            not statement.mentions, statement.hedged,
+            length, -round(centrality, 2), statement.source, statement.start)
+
+
+@lru_cache(maxsize=65536)
+def _wording_clarity(text: str) -> tuple[bool, bool, int]:
+    """The parts of ``clarity`` that depend on the wording alone (shared by its copies):
+    fragment-like, leaning on context, distance from a moderate length."""
     # Table cells, dangling dashes, and clauses glued by ";" or ":" read as fragments, not statements.
     messy = text.count("|") + text.rstrip().endswith(("-", "|")) + ("—" in text) + (":" in text) + (";" in text)
-    # A full sentence beats a table row or fragment even when the sentence is not in English.
-    return (statement.kind == "table", messy > 0, statement.lang != "en", leans_on_context(text),
-            not statement.mentions, statement.hedged,
-            abs(len(text) - 100) // 50, -round(centrality, 2), statement.source, statement.start)
+    return messy > 0, leans_on_context(text), abs(len(text) - 100) // 50
 
 
 @lru_cache(maxsize=65536)
@@ -1192,11 +1294,26 @@ class Draft:
 
 def _draft(members: Sequence[Statement], ents: Mapping[int, tuple[str, ...]], keys: Mapping[int, int],
            central: Mapping[int, float], salt: str = "") -> Draft:
-    ordered = sorted(members, key=lambda m: (m.source, m.start))
-    canonical = min(ordered, key=lambda m: clarity(m, central.get(keys[id(m)], 0.0)))
-    entity_set = sorted({e for m in ordered for e in ents[keys[id(m)]]})
+    ordered = sorted(members, key=attrgetter("source", "start"))
+    canonical = min(_clarity_candidates(ordered, keys, central),
+                    key=lambda m: clarity(m, central.get(keys[id(m)], 0.0)))
+    entity_set = sorted(set().union(*{ents[keys[id(m)]] for m in ordered}))
     return Draft(id=claim_id(anchor_of(ordered), salt), members=ordered, canonical=canonical,
                  entities=tuple(entity_set))
+
+
+def _clarity_candidates(ordered: Sequence[Statement], keys: Mapping[int, int],
+                        central: Mapping[int, float]) -> list[Statement]:
+    """Members that can be the clearest: of members alike in all ``clarity`` weighs but their
+    (source, start), only the first in (source, start) order (copies of a wording are many)."""
+    seen: set[tuple] = set()
+    candidates: list[Statement] = []
+    for m in ordered:
+        alike = (m.text, m.kind, m.lang, not m.mentions, m.hedged, central.get(keys[id(m)], 0.0))
+        if alike not in seen:
+            seen.add(alike)
+            candidates.append(m)
+    return candidates
 
 
 def _finish(draft: Draft, roots: Mapping[str, str]) -> Claim:
@@ -1271,17 +1388,16 @@ def _link_related(drafts: Sequence[Draft]) -> None:
     for i, draft in enumerate(drafts):
         for entity in draft.entities:
             by_entity[entity].append(i)
+    ids = [draft.id for draft in drafts]
     for i, draft in enumerate(drafts):
-        counts: dict[int, int] = defaultdict(int)
+        counts: Counter[int] = Counter()
         for entity in draft.entities:
             posting = by_entity[entity]
-            if len(posting) > MAX_POSTING:
-                continue
-            for j in posting:
-                if j != i:
-                    counts[j] += 1
-        best = sorted(counts, key=lambda j: (-counts[j], drafts[j].id))[:MAX_RELATED]
-        draft.related |= {drafts[j].id for j in best}
+            if len(posting) <= MAX_POSTING:
+                counts.update(posting)
+        counts.pop(i, None)
+        best = heapq.nsmallest(MAX_RELATED, [(-n, ids[j]) for j, n in counts.items()])
+        draft.related |= {claim_id for _, claim_id in best}
 
 
 def group_claims(docs: Sequence[Document], statements: Mapping[str, Sequence[Statement]],
@@ -1291,20 +1407,31 @@ def group_claims(docs: Sequence[Document], statements: Mapping[str, Sequence[Sta
     by_id = {d.id: d for d in docs}
     origins = origins or {}
     items = [s for doc_id in sorted(statements) if doc_id in by_id
-             for s in sorted(statements[doc_id], key=lambda s: (s.start, s.end))]
+             for s in sorted(statements[doc_id], key=attrgetter("start", "end"))]
     keys = {id(s): i for i, s in enumerate(items)}
     index = _entity_index(entities)
     entity_types = {e.id: e.type for e in entities}
-    ents = {i: without_amounts(entity_ids(s, index), s.text, entity_types) for i, s in enumerate(items)}
+    ents: dict[int, tuple[str, ...]] = {}
+    subjects: list[str] = []
+    amounts_memo: dict[tuple, tuple[str, ...]] = {}
+    for i, s in enumerate(items):
+        linked, subject = _linked_and_subject(s, index, entity_types)
+        key = (linked, s.text)
+        if key not in amounts_memo:
+            amounts_memo[key] = without_amounts(linked, s.text, entity_types)
+        ents[i] = amounts_memo[key]
+        subjects.append(subject)
     # The same sentence with the same entities (repeated in one source, or wire copy in
-    # many) gets its features and disputable points computed once.
+    # many) gets its features and disputable points computed once. Everything either
+    # reads is in the key: wire copy dated "Monday" by two sources may name two dates.
     feature_memo: dict[tuple, Features] = {}
     facet_memo: dict[tuple, dict[str, str]] = {}
     features: list[Features] = []
     point_values: dict[int, dict[str, str]] = {}
     for i, s in enumerate(items):
-        subject = subject_of(s, index, entity_types)
-        key = (s.text, s.terms, s.polarity, ents[i], subject)
+        subject = subjects[i]
+        key = (s.text, s.terms, s.polarity, ents[i], subject, s.lang, s.scope, s.dates, s.numbers,
+               tuple((m.start - s.start, m.end - s.start, m.text) for m in s.mentions))
         if key not in feature_memo:
             feature_memo[key] = features_of(s, ents[i], lexicon, entity_types, subject)
             facet_memo[key] = facets(s, ents[i], lexicon, entity_types)
