@@ -30,6 +30,8 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate, chain
+from operator import attrgetter
 from typing import Mapping, Sequence
 
 from ..extract.entities import (GOV, INITIAL, ORG, OTHER, PERSON, PLACE, PRODUCT,
@@ -40,6 +42,22 @@ from ..model import LIST, TABLE, Document, Entity, Mention
 from ..registry import Registry
 
 _CJK = re.compile(r"[\u3400-\u9fff\uac00-\ud7af\u3040-\u30ff]")
+# C-level field readers for the hot loops over every mention of the corpus.
+_TYPE_OF = attrgetter("mention.type")
+_CUED_OF = attrgetter("mention.cued")
+_TEXT_OF = attrgetter("mention.text")
+_KEY_OF = attrgetter("key")
+_CONTEXT_OF = attrgetter("context")
+_MENTION_OF = attrgetter("mention")
+_M_TEXT = attrgetter("text")
+_M_LANG = attrgetter("lang")
+_M_SPAN = attrgetter("source", "start", "end")
+_MENTION_ORDER = attrgetter("source", "start", "end", "text", "type", "lang", "context", "roles", "cued", "same_as")
+_START_OF = attrgetter("mention.start")
+_END_OF = attrgetter("mention.end")
+_M_START_END = attrgetter("start", "end")
+_DOC_OF = attrgetter("doc")
+_DOC_ID_OF = attrgetter("doc.id")
 _TYPE_PRIORITY = (PERSON, PRODUCT, GOV, ORG, PLACE, OTHER)
 
 
@@ -138,8 +156,14 @@ def _gaz_or_name(english: str, weights: Counter) -> str:
 def _corpus_vocabulary(docs: Sequence[Document]) -> frozenset[str]:
     words: set[str] = set()
     for doc in docs:
-        words.update(re.findall(r"(?<![A-Za-z])[a-z][a-z'-]+", doc.text))
+        words.update(_LOWER_WORD.findall(doc.text))
     return frozenset(words)
+
+
+# A lower-case word not glued to letters before it; the look-behind comes after
+# the first letter so the engine can scan for that letter (same matches as
+# r"(?<![A-Za-z])[a-z][a-z'-]+", faster).
+_LOWER_WORD = re.compile(r"[a-z](?<![A-Za-z][a-z])[a-z'-]+")
 
 
 def _surnames(by_key: dict) -> frozenset[str]:
@@ -169,8 +193,7 @@ def _supported(group: list[_Item], vocab: frozenset[str], surnames: frozenset[st
         return True
     text = group[0].mention.text
     words = [w for w in re.split(r"\s+", norm_latin(text)) if w and not w[0].isdigit()]
-    contexts = {item.context for item in group}
-    types = Counter(item.mention.type for item in group)
+    contexts = set(map(_CONTEXT_OF, group))
     if _CJK.search(text):
         return bool(contexts & {PROSE, INITIAL})
     if len(words) <= 1:
@@ -178,7 +201,8 @@ def _supported(group: list[_Item], vocab: frozenset[str], surnames: frozenset[st
         return shown and (not words or words[0] not in vocab)
     connectors = lexicon().connectors
     whole = [w.casefold().strip(".,'’") for w in text.split()]     # "Jung-min" is no "min"
-    if types.most_common(1)[0][0] == PERSON and any(w in vocab and w not in connectors for w in whole):
+    if any(w in vocab and w not in connectors for w in whole) \
+            and Counter(map(_TYPE_OF, group)).most_common(1)[0][0] == PERSON:
         return False
     return bool(contexts & {PROSE, INITIAL})
 
@@ -197,22 +221,39 @@ def _reports(item: _Item) -> bool:
 def _listed_with_supported(by_key: dict, kept: dict, vocab: frozenset[str]) -> dict:
     """"Eurostar and Thalys services": a name opening a sentence, listed with
     a name the corpus shows mid-sentence, is a name too."""
-    spans = {}
-    for key, group in kept.items():
-        for item in group:
-            spans[(item.doc.id, item.mention.start)] = key
-    out = dict(kept)
+    # First the places a listed name would start, then which of them a kept
+    # name starts at: few groups are listed, so the kept ones are only scanned.
+    listed: list[tuple[str, list, list[tuple[str, int]]]] = []
+    wanted: dict[str, set[int]] = defaultdict(set)          # doc id -> offsets
     for key, group in by_key.items():
         if key in kept or not key.startswith("n:"):
             continue
+        after = []
         for item in group:
+            if item.context != INITIAL:
+                continue
             m = item.mention
-            nxt = re.match(r"\s(?:and|or|und|et|y)\s", item.doc.text[m.end:m.end + 6])
-            common = any(w in vocab for w in norm_latin(m.text).split())
-            if item.context == INITIAL and nxt and not common and (item.doc.id, m.end + nxt.end()) in spans:
-                out[key] = group
-                break
+            nxt = _LISTING.match(item.doc.text, m.end, m.end + 6)
+            if nxt and not any(w in vocab for w in norm_latin(m.text).split()):
+                after.append((item.doc.id, nxt.end()))
+                wanted[item.doc.id].add(nxt.end())
+        if after:
+            listed.append((key, group, after))
+    found: set[tuple[str, int]] = set()
+    if listed:
+        for group in kept.values():
+            for item in group:
+                offsets = wanted.get(item.doc.id)
+                if offsets and item.mention.start in offsets:
+                    found.add((item.doc.id, item.mention.start))
+    out = dict(kept)
+    for key, group, after in listed:
+        if any(span in found for span in after):
+            out[key] = group
     return dict(sorted(out.items()))
+
+
+_LISTING = re.compile(r"\s(?:and|or|und|et|y)\s")
 
 
 def _retype_subsidiaries(by_key: dict) -> dict:
@@ -229,7 +270,7 @@ def _retype_subsidiaries(by_key: dict) -> dict:
     out = {}
     for key, items in by_key.items():
         words = _latin_words(key)
-        if len(words) >= 2 and _majority_type(items) == PERSON and not any(i.mention.cued for i in items):
+        if len(words) >= 2 and _majority_type(items) == PERSON and not _any_cued(items):
             first = "n:" + words[0]
             known = first in orgs or any(lex.entries[k].type == ORG for k in _gaz_keys(words[0]))
             if known:
@@ -238,14 +279,24 @@ def _retype_subsidiaries(by_key: dict) -> dict:
     return out
 
 
+def _cued_types(items: list[_Item]) -> frozenset[str]:
+    """The types context cues gave the group's mentions."""
+    return _tally(items)[1]
+
+
+def _any_cued(items: list[_Item]) -> bool:
+    """Some mention was typed by a context cue."""
+    return bool(_cued_types(items))
+
+
 def _cued_as(items: list[_Item], typ: str) -> bool:
     """Some mention was given this type by a context cue, not by its shape."""
-    return any(i.mention.cued and i.mention.type == typ for i in items)
+    return typ in _cued_types(items)
 
 
 def _cued_otherwise(items: list[_Item], typ: str) -> bool:
     """Some mention was given another type than this one by a context cue."""
-    return any(i.mention.cued and i.mention.type != typ for i in items)
+    return any(t != typ for t in _cued_types(items))
 
 
 def _retyped(items: list[_Item], typ: str) -> "_Group":
@@ -265,6 +316,7 @@ def _inner_names(by_key: dict, weights: Counter) -> dict:
     capitalisation. Its mentions become mentions of the inner name."""
     lex = lexicon()
     out: dict[str, list[_Item]] = defaultdict(list)
+    grown: set[str] = set()                 # keys given another key's mentions
     short_forms = _org_short_forms(by_key)
     for key, group in by_key.items():
         inner = _inner_name(key, group, lex)
@@ -279,8 +331,11 @@ def _inner_names(by_key: dict, weights: Counter) -> dict:
             m = item.mention
             start = m.end - len(inner)
             mention = replace(m, text=item.doc.text[start:m.end], start=start, type=typ, cued=False, roles=())
-            out[inner_key].append(replace(item, mention=mention, key=inner_key))
-    return {key: _Group(group) for key, group in out.items()}
+            out[inner_key].append(_Item(item.doc, mention, inner_key, item.context))
+        grown.add(inner_key)
+    # A group left as it was stays the same object, with the votes counted on it.
+    return {key: by_key[key] if key not in grown and isinstance(by_key[key], _Group) else _Group(group)
+            for key, group in out.items()}
 
 
 def _inner_name(key: str, group: list[_Item], lex) -> str:
@@ -375,30 +430,36 @@ _CUE_WEIGHT = 4      # a type a context cue gave outweighs several typed by shap
 class _Group(list):
     """The items of one surface key, with their type vote counted once.
 
-    Many rules ask for a key's type; a group is complete before any rule
-    reads it and is never changed afterwards, so the first count stands.
+    Many rules ask for a key's type and cued types; a group is complete
+    before any rule reads it and is never changed afterwards, so the first
+    count stands.
     """
 
-    __slots__ = ("vote",)
+    __slots__ = ("tally",)
 
 
 def _majority_type(items: list[_Item]) -> str:
     """The type with most votes; a mention typed by a cue counts _CUE_WEIGHT times."""
-    vote = getattr(items, "vote", None)
-    if vote is None:
-        vote = _count_votes(items)
+    return _tally(items)[0]
+
+
+def _tally(items: list[_Item]) -> tuple[str, frozenset[str]]:
+    """The type vote and the types cues gave; counted once per _Group, in one pass."""
+    tally = getattr(items, "tally", None)
+    if tally is None:
+        tally = _count_votes(items)
         if isinstance(items, _Group):
-            items.vote = vote
-    return vote
+            items.tally = tally
+    return tally
 
 
-def _count_votes(items: list[_Item]) -> str:
-    mentions = [i.mention for i in items]
-    counts = Counter(m.type for m in mentions)
-    for m in mentions:
-        if m.cued:
-            counts[m.type] += _CUE_WEIGHT - 1
-    return sorted(counts, key=lambda t: (-counts[t], _TYPE_PRIORITY.index(t) if t in _TYPE_PRIORITY else 9))[0]
+def _count_votes(items: list[_Item]) -> tuple[str, frozenset[str]]:
+    counts = Counter(map(_TYPE_OF, items))          # types in order of first mention: ties keep it
+    cued = Counter(map(_TYPE_OF, filter(_CUED_OF, items)))
+    for typ, n in cued.items():
+        counts[typ] += n * (_CUE_WEIGHT - 1)
+    vote = min(counts, key=lambda t: (-counts[t], _TYPE_PRIORITY.index(t) if t in _TYPE_PRIORITY else 9))
+    return vote, frozenset(cued)
 
 
 @dataclass(frozen=True, slots=True)
@@ -510,8 +571,18 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 def _surface(items: list[_Item]) -> str:
     """The group's most common Latin surface form (the earliest on ties)."""
-    counts = Counter(_clean_surface(i.mention.text) for i in items)
-    return sorted(counts, key=lambda s: (-counts[s], s))[0]
+    counts = _surface_counts(items)
+    return min(counts, key=lambda s: (-counts[s], s))
+
+
+def _surface_counts(items: list[_Item]) -> Counter:
+    """Mentions per cleaned surface form, in order of first mention.
+
+    Counted per distinct text first: a group repeats a few texts many times."""
+    counts: Counter = Counter()
+    for text, n in Counter(map(_TEXT_OF, items)).items():
+        counts[_clean_surface(text)] += n
+    return counts
 
 
 def _strength_after(item: _Item) -> bool:
@@ -601,10 +672,9 @@ def retype_model_codes(by_key: dict) -> dict:
             families.add((code.group(1), code.group(2)))
     out = {}
     for key, items in by_key.items():
-        surface = _surface(items)
-        code = _MODEL_CODE.fullmatch(surface)
-        if code and _majority_type(items) == ORG and not any(i.mention.cued for i in items) \
-                and ((code.group(1), code.group(2)) in families or key in heads):
+        # The cheap tests first: a group's surface form costs a pass over its mentions.
+        code = _MODEL_CODE.fullmatch(_surface(items)) if _majority_type(items) == ORG and not _any_cued(items) else None
+        if code and ((code.group(1), code.group(2)) in families or key in heads):
             items = _retyped(items, PRODUCT)
         out[key] = items
     return out
@@ -758,7 +828,7 @@ def merge_org_short_forms(by_key: dict, groups: _Groups, retypes: dict[str, str]
             typ = _majority_type(by_key[short])
             if typ in (ORG, OTHER):
                 groups.union(key, short)
-            elif after_legal_form and typ == PERSON and not any(i.mention.cued for i in by_key[short]):
+            elif after_legal_form and typ == PERSON and not _any_cued(by_key[short]):
                 groups.union(key, short)
                 if retypes is not None:
                     retypes[short] = ORG
@@ -856,8 +926,7 @@ def merge_legal_forms_cjk(by_key: dict, groups: _Groups) -> None:
     forms = lexicon().zh_legal_forms
     key_of_text: dict[str, str] = {}
     for key in sorted(by_key):
-        for item in by_key[key]:
-            text = item.mention.text
+        for text in dict.fromkeys(map(_TEXT_OF, by_key[key])):     # a text again in a group changes nothing
             if text in key_of_text and _CJK.search(text):
                 groups.union(key_of_text[text], key)     # one written name, one translated
             key_of_text.setdefault(text, key)
@@ -975,10 +1044,6 @@ def merge_katakana_names(by_key: dict, groups: _Groups) -> None:
             groups.union(kana_keys[0], latin[spelled][0])
 
 
-def _between(doc: Document, a: Mention, b: Mention) -> str:
-    return doc.text[a.end:b.start]
-
-
 def stated_pairs(items: Sequence[_Item], types: Mapping[str, str] | None = None,
                  cued_bodies: frozenset[str] = frozenset()) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """Aliases and code names a source states next to a name.
@@ -998,31 +1063,53 @@ def stated_pairs(items: Sequence[_Item], types: Mapping[str, str] | None = None,
     opening = re.compile(r"\s*[(（]\s*")
     code_gap = re.compile(rf"(?:\s*[\w\u4e00-\u9fff]{{1,8}})?\s*[(（]\s*(?:{code_cue})\s*[:：]?\s*", re.I)
     alias_gap = re.compile(rf"\s*,?\s*(?:{alias_cue})\s*[:：]?\s*[\"“]?", re.I)
+    shapes: dict[str, tuple[bool, bool, bool, bool]] = {}     # gap -> the patterns it fits (gaps recur)
     by_doc: dict[str, list[_Item]] = defaultdict(list)
     for item in items:
         by_doc[item.doc.id].append(item)
     for doc_items in by_doc.values():
-        doc_items.sort(key=lambda i: i.mention.start)
-        for i, first in enumerate(doc_items[:-1]):
-            doc = first.doc
-            second = doc_items[i + 1]
-            if second.mention.start - first.mention.end > 60:
+        doc_items.sort(key=_START_OF)
+        starts, ends = list(map(_START_OF, doc_items)), list(map(_END_OF, doc_items))
+        for i in range(len(doc_items) - 1):
+            if starts[i + 1] - ends[i] > 60:
                 continue                     # no cue phrase is that long
-            gap = _between(doc, first.mention, second.mention)
-            close = doc.text[second.mention.end:second.mention.end + 2].lstrip()[:1]
-            if opening.fullmatch(gap) and close in ")）":
+            first, second = doc_items[i], doc_items[i + 1]
+            doc = first.doc
+            gap = doc.text[ends[i]:starts[i + 1]]
+            shape = shapes.get(gap)
+            if shape is None:
+                shape = shapes[gap] = _gap_shape(gap, opening, code_gap, alias_gap)
+            in_brackets, dashed, code_named, also_known = shape
+            if in_brackets and _closes(doc, second.mention):
                 if _cross_script(first.mention.text, second.mention.text) or _is_acronym_of(
                         second.mention.text, first.mention.text) or _is_acronym_of(first.mention.text, second.mention.text) \
                         or _abbreviates(second.mention.text, first.mention.text) \
                         or _body_alias(first, second, types, cued_bodies):
                     aliases.append((first.key, second.key))
-            elif _DASH.fullmatch(gap) and _dash_alias(first, second, types, cued_bodies):
+            elif dashed and _dash_alias(first, second, types, cued_bodies):
                 aliases.append((first.key, second.key))
-            elif code_gap.fullmatch(gap):
+            elif code_named:
                 code_names.extend((first.key, other.key) for other in _listed(doc, doc_items[i + 1:]))
-            elif alias_gap.fullmatch(gap):
+            elif also_known:
                 aliases.append((first.key, second.key))
     return aliases, code_names
+
+
+def _gap_shape(gap: str, opening: re.Pattern, code_gap: re.Pattern,
+               alias_gap: re.Pattern) -> tuple[bool, bool, bool, bool]:
+    """Whether the text between two names is an opening bracket, a dash, a
+    code-name cue or an alias cue. All but the alias cue need a bracket or a
+    dash, which most gaps lack."""
+    bracket = "(" in gap or "（" in gap
+    return (bracket and opening.fullmatch(gap) is not None,
+            ("–" in gap or "—" in gap) and _DASH.fullmatch(gap) is not None,
+            bracket and code_gap.fullmatch(gap) is not None,
+            alias_gap.fullmatch(gap) is not None)
+
+
+def _closes(doc: Document, m: Mention) -> bool:
+    """A closing parenthesis (or nothing) right after the mention."""
+    return doc.text[m.end:m.end + 2].lstrip()[:1] in ")）"
 
 
 def _listed(doc: Document, rest: Sequence[_Item]) -> list[_Item]:
@@ -1113,15 +1200,26 @@ def _body_alias(first: _Item, second: _Item, types: Mapping[str, str], cued_bodi
     return bare.isupper() and bare.isalpha() and 2 <= len(bare) <= 6 and first.key in cued_bodies
 
 
-def aligned_table_pairs(items: Sequence[_Item]) -> list[tuple[str, str]]:
-    """Row i of a table in one script names what row i of its translation names."""
+def aligned_table_pairs(items: Sequence[_Item], docs: Sequence[Document] | None = None) -> list[tuple[str, str]]:
+    """Row i of a table in one script names what row i of its translation names.
+
+    ``docs`` (all the items' documents, when the caller has them) lets a
+    corpus without two tables in a source skip the pass over the mentions."""
+    if docs is not None and not any(len(_tables(doc)) >= 2 for doc in docs):
+        return []
+    by_id = dict(zip(map(_DOC_ID_OF, items), map(_DOC_OF, items)))      # in order of first mention
+    tables_of: dict[str, list] = {}              # doc id -> its tables, when it has two or more
+    for doc_id, doc in by_id.items():
+        tables = _tables(doc)
+        if len(tables) >= 2:
+            tables_of[doc_id] = tables
     spans: dict[str, dict[tuple[int, int], str]] = defaultdict(dict)     # doc id -> span -> key
     for item in items:
-        spans[item.doc.id].setdefault((item.mention.start, item.mention.end), item.key)
+        if item.doc.id in tables_of:
+            spans[item.doc.id].setdefault((item.mention.start, item.mention.end), item.key)
     pairs: list[tuple[str, str]] = []
-    docs = {item.doc.id: item.doc for item in items}
-    for doc in docs.values():
-        tables = [b for b in doc.blocks if b.kind == TABLE and b.rows]
+    for doc_id, tables in tables_of.items():
+        doc = by_id[doc_id]
         first_cell = spans[doc.id]
         for a_idx, a in enumerate(tables):
             for b in tables[a_idx + 1:]:
@@ -1133,6 +1231,10 @@ def aligned_table_pairs(items: Sequence[_Item]) -> list[tuple[str, str]]:
                     if key_a and key_b:
                         pairs.append((key_a, key_b))
     return pairs
+
+
+def _tables(doc: Document) -> list:
+    return [b for b in doc.blocks if b.kind == TABLE and b.rows]
 
 
 def _row_starts(doc: Document, block) -> list[tuple[int, int]]:
@@ -1234,24 +1336,26 @@ def _clean_surface(text: str) -> str:
 
 def _canonical_name(items: list[_Item], typ: str, gaz: list[str]) -> str:
     lex = lexicon()
-    latin = _without_apposed_acronyms([_clean_surface(i.mention.text) for i in items
-                                       if not _CJK.search(i.mention.text)])
+    written: Counter = Counter()           # Latin-script surface forms and their mentions
+    for text, n in Counter(map(_TEXT_OF, items)).items():
+        if not _CJK.search(text):
+            written[_clean_surface(text)] += n
+    # Every rule below reads the forms as a multiset: distinct forms with counts do.
+    counts = {s: written[s] for s in _without_apposed_acronyms(list(written))}
     if gaz and typ == PLACE:
         return lex.entries[sorted(gaz)[0]].name
-    if typ == PERSON and latin:
-        counts = Counter(latin)
-        return sorted(counts, key=lambda s: (-len(s.split()), -counts[s], s))[0]
-    if typ == PRODUCT and latin:
-        base = _common_base(latin) or _name_without_strength(items)
+    if typ == PERSON and counts:
+        return min(counts, key=lambda s: (-len(s.split()), -counts[s], s))
+    if typ == PRODUCT and counts:
+        base = _common_base(list(counts)) or _name_without_strength(items)
         if base:
             return base
-    if latin:
-        counts = Counter(latin)
-        return sorted(counts, key=lambda s: (-counts[s], -len(s), s))[0]
+    if counts:
+        return min(counts, key=lambda s: (-counts[s], -len(s), s))
     if gaz:
         return lex.entries[sorted(gaz)[0]].name
-    counts = Counter(_clean_surface(i.mention.text) for i in items)
-    return sorted(counts, key=lambda s: (-counts[s], -len(s), s))[0]
+    counts = _surface_counts(items)
+    return min(counts, key=lambda s: (-counts[s], -len(s), s))
 
 
 def _name_without_strength(items: list[_Item]) -> str:
@@ -1285,8 +1389,8 @@ def _common_base(names: list[str]) -> str:
 
 def _aliases(items: list[_Item], name: str) -> tuple[tuple[str, str], ...]:
     seen: dict[str, tuple[str, str]] = {name.casefold(): ("", name)}
-    counts = Counter(_clean_surface(i.mention.text) for i in items)
-    langs = {_clean_surface(i.mention.text): (i.mention.lang or script_lang(i.mention.text)) for i in items}
+    counts = _surface_counts(items)
+    langs = _alias_langs(items)
     for alias in sorted(counts, key=lambda s: (-counts[s], s)):
         low = alias.casefold()
         if low not in seen:
@@ -1294,12 +1398,25 @@ def _aliases(items: list[_Item], name: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(v for k, v in seen.items() if k != name.casefold()))
 
 
+def _alias_langs(items: list[_Item]) -> dict[str, str]:
+    """Cleaned surface form -> language of its last mention (its own label, else its script's)."""
+    mentions = list(map(_MENTION_OF, items))
+    # Per distinct text, the position and label of its last mention.
+    last = dict(zip(map(_M_TEXT, mentions), zip(range(len(mentions)), map(_M_LANG, mentions))))
+    latest: dict[str, tuple[int, str, str]] = {}
+    for text, (pos, lang) in last.items():
+        form = _clean_surface(text)
+        if form not in latest or pos > latest[form][0]:
+            latest[form] = (pos, lang, text)
+    return {form: lang or script_lang(text) for form, (_, lang, text) in latest.items()}
+
+
 def _gazetteer_names(items: list[_Item], name: str) -> set[tuple[str, str]]:
     """The full English name of a gazetteer entry the mentions matched ("EU" -> "European Union")."""
     lex = lexicon()
-    keys = {i.key for i in items if i.key in lex.entries}
+    keys = {k for k in set(map(_KEY_OF, items)) if k in lex.entries}
     names = {lex.entries[k].name for k in keys}
-    known = {a.casefold() for a in [name, *(_clean_surface(i.mention.text) for i in items)]}
+    known = {a.casefold() for a in [name, *(_clean_surface(t) for t in set(map(_TEXT_OF, items)))]}
     return {("en", n) for n in names if n.casefold() not in known}
 
 
@@ -1307,17 +1424,17 @@ def _entity_type(items: list[_Item], gaz: list[str]) -> str:
     lex = lexicon()
     if gaz:
         types = Counter(lex.entries[k].type for k in gaz)
-        for item in items:
-            if item.mention.type == GOV:
-                types[GOV] += 1
+        govs = list(map(_TYPE_OF, items)).count(GOV)
+        if govs:
+            types[GOV] += govs
         return sorted(types, key=lambda t: (-types[t], _TYPE_PRIORITY.index(t)))[0]
-    typ = _majority_type(items)
-    if typ == ORG and _cued_as(items, GOV) and not _cued_as(items, ORG):
+    typ, cued = _tally(items)
+    if typ == ORG and GOV in cued and ORG not in cued:
         return GOV       # "Anvir", an organisation only by default, is the state body its long name says
     return typ
 
 
-def _roles(items: list[_Item], entity_of: dict, names: dict, tables: frozenset = frozenset()) -> tuple[str, ...]:
+def _roles(items: list[_Item], ends_at: dict, names: dict, tables: frozenset = frozenset()) -> tuple[str, ...]:
     """"Boeing CEO Karel Vondra" -> "CEO, Boeing"; "CEO Karel Vondra" -> "CEO".
 
     Extraction found the roles; here the organisation before each is named.
@@ -1328,7 +1445,7 @@ def _roles(items: list[_Item], entity_of: dict, names: dict, tables: frozenset =
         m = item.mention
         stated = m.roles if m.context else mention_roles(item.doc.text, m.start, m.end)
         for role, pos, *whole in stated + _row_roles(item, tables):
-            org = _entity_before(item, pos, entity_of, names)
+            org = _entity_before(item, pos, ends_at, names)
             found.add(f"{role}, {org}" if org else (whole[0] if whole else role))
     qualified = {r.split(",")[0] for r in found if "," in r}
     return tuple(sorted(r for r in found if "," in r or r not in qualified))
@@ -1354,38 +1471,52 @@ def _row_roles(item: _Item, tables: frozenset) -> tuple[tuple[str, int], ...]:
     return ((match.group(2), cell_start + match.start(2), match.group(0).strip()),)
 
 
-def _entity_before(item: _Item, pos: int, entity_of: dict, names: dict) -> str:
-    """Name of the organisation/government/place mention ending just before pos."""
+_ROLE_HOLDERS = (ORG, GOV, PLACE)
+
+
+def _entity_before(item: _Item, pos: int, ends_at: dict, names: dict) -> str:
+    """Name of the organisation/government/place mention ending just before pos.
+
+    ``ends_at``: (doc id, end offset) -> clusters with a mention ending there;
+    ``names``: cluster -> (name, type)."""
     doc = item.doc
     gap = re.search(r"(?:'s|’s)?\s*$", doc.text[max(0, pos - 8):pos])
     end = pos - (gap.end() - gap.start()) if gap else pos
-    for (doc_id, start, stop), eid in entity_of.get(("end", doc.id, end), ()):
-        if names[eid][1] in (ORG, GOV, PLACE):
-            return names[eid][0]
+    for root in ends_at.get((doc.id, end), ()):
+        if names[root][1] in _ROLE_HOLDERS:
+            return names[root][0]
     return ""
 
 
-def flattened_tables(items: Sequence[_Item]) -> frozenset[tuple[str, int]]:
+def flattened_tables(items: Sequence[_Item], docs: Sequence[Document] | None = None) -> frozenset[tuple[str, int]]:
     """(doc id, block start) of lists that are tables flattened to lines.
 
     A title-like header item ("Entity Key Info Data/Metrics") followed by
     rows of which most, and at least three, start with a name: each row is
-    the name and its description, cells joined by spaces.
+    the name and its description, cells joined by spaces. ``docs`` (all the
+    items' documents, when the caller has them) spares finding them in the items.
     """
-    starts: dict[str, set[int]] = defaultdict(set)
-    docs: dict[str, Document] = {}
-    for item in items:
-        starts[item.doc.id].add(item.mention.start)
-        docs[item.doc.id] = item.doc
-    out = set()
-    for doc_id, doc in docs.items():
+    by_id: dict[str, Document] = {doc.id: doc for doc in docs} if docs is not None \
+        else dict(zip(map(_DOC_ID_OF, items), map(_DOC_OF, items)))
+    headed: dict[str, list[tuple]] = defaultdict(list)     # doc id -> (list block, its lines) under a header
+    for doc_id, doc in by_id.items():
         for block in doc.blocks:
             if block.kind != LIST:
                 continue
             lines = block.text.split("\n")
             if len(lines) < 4 or not header_like(lines[0]):
                 continue
-            offsets = [block.start + sum(len(x) + 1 for x in lines[:i]) for i in range(len(lines))]
+            headed[doc_id].append((block, lines))
+    if not headed:
+        return frozenset()
+    starts: dict[str, set[int]] = defaultdict(set)
+    for item in items:
+        if item.doc.id in headed:
+            starts[item.doc.id].add(item.mention.start)
+    out = set()
+    for doc_id, blocks in headed.items():
+        for block, lines in blocks:
+            offsets = list(accumulate((len(x) + 1 for x in lines[:-1]), initial=block.start))
             named = sum(1 for off in offsets[1:] if off in starts[doc_id])
             if named >= 3 and named >= 0.6 * (len(lines) - 1):
                 out.add((doc_id, block.start))
@@ -1412,22 +1543,23 @@ def _description(items: list[_Item], tables: frozenset = frozenset()) -> tuple[s
     found: list[tuple[tuple, str, str]] = []
     for item in items:
         doc, m = item.doc, item.mention
-        line_start = doc.text.rfind("\n", 0, m.start) + 1
-        line_end = doc.text.find("\n", m.end)
-        line = doc.text[line_start:line_end if line_end != -1 else len(doc.text)]
-        cells = line.split(" | ")
-        if len(cells) >= 2 and line_start == m.start and _names_cell(cells[0], m.text):
-            desc = "; ".join(c.strip() for c in cells[1:] if c.strip() not in ("", "-", "—"))
-            if desc:
-                found.append(((bool(_CJK.search(desc)), 0, doc.id, m.start), desc, doc.id))
-        elif line_start == m.start and tables:
-            desc = _row_description(item, line, tables)
-            if desc:
-                found.append(((bool(_CJK.search(desc)), 0, doc.id, m.start), desc, doc.id))
-        after = doc.text[m.end:m.end + 160]
-        match = _APPOSITIVE.match(after)
-        if match and item.context in (PROSE, INITIAL):
-            found.append(((False, 1, doc.id, m.start), match.group(1), doc.id))
+        text = doc.text
+        if m.start == 0 or text[m.start - 1] == "\n":        # the mention opens its line
+            line_end = text.find("\n", m.end)
+            line = text[m.start:line_end if line_end != -1 else len(text)]
+            cells = line.split(" | ")
+            if len(cells) >= 2 and _names_cell(cells[0], m.text):
+                desc = "; ".join(c.strip() for c in cells[1:] if c.strip() not in ("", "-", "—"))
+                if desc:
+                    found.append(((bool(_CJK.search(desc)), 0, doc.id, m.start), desc, doc.id))
+            elif tables:
+                desc = _row_description(item, line, tables)
+                if desc:
+                    found.append(((bool(_CJK.search(desc)), 0, doc.id, m.start), desc, doc.id))
+        if item.context in (PROSE, INITIAL) and text.startswith(",", m.end):      # the pattern's first character
+            match = _APPOSITIVE.match(text, m.end, m.end + 160)
+            if match:
+                found.append(((False, 1, doc.id, m.start), match.group(1), doc.id))
     if not found:
         return "", ""
     _, desc, source = min(found)
@@ -1446,24 +1578,42 @@ def _names_cell(cell: str, name: str) -> bool:
     return not rest or bool(re.fullmatch(r"[(（].*[)）]", rest)) or rest.casefold() in lex.product_after
 
 
-def _related(items_by_entity: dict) -> dict[str, tuple[tuple[str, int], ...]]:
-    blocks: dict[tuple[str, int], set[str]] = defaultdict(set)
-    starts: dict[str, list[int]] = {}
-    for eid, items in items_by_entity.items():
-        for item in items:
-            doc = item.doc
-            if doc.id not in starts:
-                starts[doc.id] = [b.start for b in doc.blocks]
-            idx = bisect_right(starts[doc.id], item.mention.start) - 1
-            if idx >= 0 and item.mention.start < doc.blocks[idx].end:
-                blocks[(doc.id, idx)].add(eid)
+def _typed_mentions(items: list[_Item], typ: str) -> tuple[Mention, ...]:
+    """One type per entity: a mention typed otherwise in its sentence takes the vote's."""
+    mentions = [i.mention if i.mention.type == typ else replace(i.mention, type=typ) for i in items]
+    if len(set(map(_M_SPAN, mentions))) == len(mentions):
+        return tuple(sorted(mentions, key=_M_SPAN))     # no two alike: nothing to drop (spans hash cheaper)
+    # Mentions of one span that differ otherwise are ordered by all their fields, not by
+    # the set's hash order, which changes between runs.
+    return tuple(sorted(set(mentions), key=_MENTION_ORDER))
+
+
+def _index_positions(root: str, items: list[_Item], ends_at: dict | None, blocks: dict) -> None:
+    """Note where the cluster's mentions end (for roles; None: not wanted) and
+    which blocks they sit in (for co-mentions)."""
+    for item in items:
+        doc, m = item.doc, item.mention
+        start = m.start
+        if ends_at is not None:
+            ends_at[(doc.id, m.end)].append(root)
+        idx = bisect_right(doc.block_starts, start) - 1
+        if idx >= 0 and start < doc.blocks[idx].end:
+            blocks[(doc.id, idx)].add(root)
+
+
+def _co_mentions(blocks: dict, ids: dict[str, str]) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Entity id -> (other entity id, blocks naming both), most first, then by id."""
     counts: dict[str, Counter] = defaultdict(Counter)
     for members in blocks.values():
+        if len(members) < 2:
+            continue
         for a in members:
-            for b in members:
-                if a != b:
-                    counts[a][b] += 1
-    return {eid: tuple(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for eid, c in counts.items()}
+            counts[a].update(members)
+    out = {}
+    for a, c in counts.items():
+        del c[a]                  # counted with the others of each block it shares; never its own neighbour
+        out[ids[a]] = tuple(sorted(((ids[b], n) for b, n in c.items()), key=lambda kv: (-kv[1], kv[0])))
+    return out
 
 
 def _unique_ids(roots: list[str], names: dict[str, tuple[str, str]]) -> dict[str, str]:
@@ -1485,28 +1635,27 @@ def _unique_ids(roots: list[str], names: dict[str, tuple[str, str]]) -> dict[str
 def resolve_entities(docs: Sequence[Document], mentions: Mapping[str, Sequence[Mention]],
                      registry: Registry | None = None) -> tuple[tuple[Entity, ...], tuple[str, ...]]:
     docs = sorted(docs, key=lambda d: d.id)
-    raw = [(doc, m) for doc in docs
-           for m in sorted(mentions.get(doc.id, ()), key=lambda m: (m.start, m.end))]
-    weights = _country_weights([m.text for _, m in raw])
+    raw = [(doc, sorted(mentions.get(doc.id, ()), key=_M_START_END)) for doc in docs]
+    weights = _country_weights(list(map(_M_TEXT, chain.from_iterable(ms for _, ms in raw))))
     keys: dict[str, str] = {}                 # surface text -> key, computed once
-    items = []
-    for doc, m in raw:
-        # A translated name keys by the name it translates, so both are one group.
-        name = m.same_as or m.text
-        if name not in keys:
-            keys[name] = surface_key(name, m.type, weights)
-        items.append(_Item(doc, m, keys[name], m.context or context_of(doc, m.start, m.end)))
-    by_key: dict[str, list[_Item]] = defaultdict(list)
-    for item in items:
-        by_key[item.key].append(item)
+    by_key: dict[str, list[_Item]] = defaultdict(_Group)
+    for doc, doc_mentions in raw:
+        for m in doc_mentions:
+            # A translated name keys by the name it translates, so both are one group.
+            name = m.same_as or m.text
+            key = keys.get(name)
+            if key is None:
+                key = keys[name] = surface_key(name, m.type, weights)
+            by_key[key].append(_Item(doc, m, key, m.context or context_of(doc, m.start, m.end)))
     by_key = _inner_names(by_key, weights)
     vocab = _corpus_vocabulary(docs)
     surnames = _surnames(by_key)
     name_heads = frozenset(_latin_words(k)[0] for k in by_key if len(_latin_words(k)) >= 2)
+    loanwords = {k for k, v in by_key.items() if _loanword(v, name_heads)}
     kept = {k: v for k, v in sorted(by_key.items())
-            if _supported(v, vocab, surnames) and not _loanword(v, name_heads)}
+            if _supported(v, vocab, surnames) and k not in loanwords}
     by_key = _retype_subsidiaries(_listed_with_supported(
-        {k: v for k, v in by_key.items() if not _loanword(v, name_heads)}, kept, vocab))
+        {k: v for k, v in by_key.items() if k not in loanwords}, kept, vocab))
     items = [i for k in by_key for i in by_key[k]]
 
     reg = _registry_keys(registry, by_key, weights)
@@ -1532,9 +1681,9 @@ def resolve_entities(docs: Sequence[Document], mentions: Mapping[str, Sequence[M
     by_key = retype_model_codes(_apply_retypes(by_key, retypes))
     cued_bodies = frozenset(k for k, v in by_key.items() if _cued_as(v, ORG) or _cued_as(v, GOV))
     aliases, code_names = stated_pairs(items, {k: _majority_type(v) for k, v in by_key.items()}, cued_bodies)
-    for a, b in aliases + aligned_table_pairs(items):
+    for a, b in aliases + aligned_table_pairs(items, docs):
         groups.union(a, b)
-    return _build(by_key, groups, reg, code_names, flattened_tables(items))
+    return _build(by_key, groups, reg, code_names, flattened_tables(items, docs))
 
 
 def _code_name_types(code_names, by_key, groups: _Groups, names, entry_of) -> dict[str, str]:
@@ -1565,21 +1714,26 @@ def _build(by_key, groups: _Groups, reg, code_names,
         else:
             notes.append(f"registry entry {entry.name!r} (line {entry.line}) matched no entity")
     names: dict[str, tuple[str, str]] = {}
+    drafts: dict[str, tuple] = {}           # root -> description, its source, alias pairs, mentions
+    ends_at: dict = defaultdict(list)       # (doc id, end offset) -> roots of the mentions ending there
+    blocks: dict = defaultdict(set)         # (doc id, block index) -> roots mentioned in the block
+    # Everything a cluster's mentions tell is read in one visit to the cluster:
+    # a pass over the whole corpus per fact costs more than the facts.
     for root, items in clusters.items():
-        gaz = sorted({groups_key for groups_key in {i.key for i in items} if groups_key in lex.entries})
+        gaz = sorted({groups_key for groups_key in set(map(_KEY_OF, items)) if groups_key in lex.entries})
         typ = _entity_type(items, gaz)
         name = _canonical_name(items, typ, gaz)
         entry = entry_of.get(root)
         if entry:
             name, typ = entry.name, entry.type or typ
         names[root] = (name, typ)
+        desc, desc_src = _description(items, tables)
+        alias_pairs = set(_aliases(items, name)) | _gazetteer_names(items, name)
+        drafts[root] = (desc, desc_src, alias_pairs, _typed_mentions(items, typ))
+        # A role names only an organisation, state body or place before it.
+        _index_positions(root, items, ends_at if typ in _ROLE_HOLDERS else None, blocks)
     ids = _unique_ids(list(clusters), names)
-    entity_of: dict = defaultdict(list)         # ("end", doc id, end offset) -> mentions ending there
-    for root, items in clusters.items():
-        for i in items:
-            entity_of[("end", i.doc.id, i.mention.end)].append(((i.doc.id, i.mention.start, i.mention.end), ids[root]))
-    names_by_id = {ids[r]: v for r, v in names.items()}
-    related = _related({ids[r]: items for r, items in clusters.items()})
+    related = _co_mentions(blocks, ids)
     relations: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for a, b in code_names:
         if a in by_key and b in by_key and groups.find(a) != groups.find(b):
@@ -1589,23 +1743,20 @@ def _build(by_key, groups: _Groups, reg, code_names,
     entities = []
     for root, items in clusters.items():
         eid = ids[root]
-        name, typ = names[root]
-        typ = code_name_types.get(root, typ)
+        name, voted = names[root]
+        typ = code_name_types.get(root, voted)
         entry = entry_of.get(root)
-        desc, desc_src = _description(items, tables)
-        alias_pairs = set(_aliases(items, name)) | _gazetteer_names(items, name)
+        desc, desc_src, alias_pairs, mentions = drafts[root]
+        if typ != voted:
+            mentions = _typed_mentions(items, typ)
         if entry:
             alias_pairs |= set(entry.aliases)
             if entry.description:
                 desc, desc_src = entry.description, ""
-        # One type per entity: a mention typed otherwise in its sentence takes the vote's.
-        mentions = tuple(sorted({i.mention if i.mention.type == typ else replace(i.mention, type=typ)
-                                 for i in items},
-                                key=lambda m: (m.source, m.start, m.end)))
         entities.append(Entity(
             id=eid, name=name, type=typ, aliases=tuple(sorted(alias_pairs)),
             description=desc, description_source=desc_src,
-            roles=_roles(items, entity_of, names_by_id, tables) if typ == PERSON else (), mentions=mentions,
+            roles=_roles(items, ends_at, names, tables) if typ == PERSON else (), mentions=mentions,
             related=related.get(eid, ()), links=entry.links if entry else (),
             relations=tuple(sorted(relations.get(eid, ()))),
         ))
