@@ -210,6 +210,7 @@ def _in_detached_child(lock: Path, jobs: list[tuple[Path, object]]) -> None:
         status = 1
         try:
             if os.fork() == 0:
+                _detach_from_output()
                 for target, value in jobs:
                     _dump_pickle(target, value)
             status = 0
@@ -220,6 +221,15 @@ def _in_detached_child(lock: Path, jobs: list[tuple[Path, object]]) -> None:
         os.waitpid(pid, 0)
     except ChildProcessError:
         pass
+
+
+def _detach_from_output() -> None:
+    """Point the writer's standard streams at the null device: a caller reading the
+    build's output through a pipe would otherwise wait for the writer to finish too."""
+    null = os.open(os.devnull, os.O_RDWR)
+    for stream in (0, 1, 2):
+        os.dup2(null, stream)
+    os.close(null)
 
 
 def save_state(path: Path | None, state: dict, token: str) -> None:

@@ -365,3 +365,36 @@ def test_stamp_from_recorded_stats_equals_the_stamp_of_the_folder(tmp_path):
     assert stats_stamp(stats) and docs_stamp(tmp_path, stats) == stats_stamp(stats)
     (tmp_path / "sub" / "b.md").write_bytes(b"edited by hand")
     assert docs_stamp(tmp_path, stats) == ""
+
+
+_SAVE_SLOWLY = """
+import sys, time
+from pathlib import Path
+from generator import cache
+
+class Slow:
+    def __reduce__(self):
+        time.sleep(3)
+        return (str, ("written",))
+
+cache.can_fork = lambda: True
+cache.save_corpora(Path(sys.argv[1]), {"linked": Slow()}, None, "token")
+print("build finished")
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the background writer needs fork")
+def test_output_pipe_closes_before_the_background_writer_finishes(tmp_path):
+    import fcntl
+    state_path = tmp_path / "builds" / "state.pickle"
+    out = subprocess.run([sys.executable, "-c", _SAVE_SLOWLY, str(state_path)], cwd=ROOT,
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "build finished"
+    # The pipe reached end of file while the writer still held its lock: whoever
+    # reads a build's output does not wait for its cache files.
+    with state_path.with_suffix(".lock").open("rb") as handle:
+        with pytest.raises(BlockingIOError):
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    from generator import cache
+    cache.wait_for_writer(state_path)
+    assert cache._load_pickle(state_path.with_suffix(".corpus"))["linked"] == "written"
