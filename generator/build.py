@@ -15,6 +15,7 @@ import multiprocessing
 import os
 import sys
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -34,7 +35,7 @@ from .extract import entities as extract_entities
 from .read import read_source
 from .read_html import extract_html
 from .render import raw_path, render_files
-from .output import (SourceCopy, clear_leftovers, docs_stamp, prepare_staging, staging_path, stats_stamp, swap_in,
+from .output import (SourceCopy, Staging, clear_leftovers, docs_stamp, staging_path, stats_stamp, swap_in,
                      write_files)
 from .settings import Settings, SettingsError, read_mkdocs_config
 from .slugs import slugify
@@ -436,10 +437,13 @@ class StageTimer:
             log.debug("time: %s %.2f s", stage, seconds)
 
 
-def generate(settings: Settings, docs_dir: Path | None = None) -> BuildResult:
+def generate(settings: Settings, docs_dir: Path | None = None,
+             docs_ready: Callable[[], object] | None = None) -> BuildResult:
     """Everything up to and including writing the docs folder (no MkDocs).
 
-    ``docs_dir`` defaults to settings.docs_dir, written in place. When every
+    ``docs_dir`` defaults to settings.docs_dir, written in place; otherwise
+    it is a copy of settings.docs_dir that may still be in the making until
+    ``docs_ready()`` returns (see output.Staging). When every
     input (source digests, generator, configuration) is what the last build
     into this docs folder saw and its generated files are untouched, the
     folder is already right: the build stops after hashing the sources.
@@ -448,7 +452,7 @@ def generate(settings: Settings, docs_dir: Path | None = None) -> BuildResult:
     # live in the cache folder, for this build only (see datafiles.py).
     datafiles.use_derived_dir(settings.cache_dir / "derived" if settings.cache_dir else None)
     try:
-        return _generate(settings, docs_dir)
+        return _generate(settings, docs_dir, docs_ready)
     finally:
         datafiles.use_derived_dir(None)
         # Objects frozen during the build may be collected again (serve keeps
@@ -456,7 +460,7 @@ def generate(settings: Settings, docs_dir: Path | None = None) -> BuildResult:
         gc.unfreeze()
 
 
-def _generate(settings: Settings, docs_dir: Path | None) -> BuildResult:
+def _generate(settings: Settings, docs_dir: Path | None, docs_ready: Callable[[], object] | None) -> BuildResult:
     progress = Progress(enabled=not settings.quiet and sys.stderr.isatty())
     started = time.perf_counter()
     timer = StageTimer()
@@ -466,7 +470,8 @@ def _generate(settings: Settings, docs_dir: Path | None) -> BuildResult:
     found = scan(settings, state.get("sources_seen"), state.get("sources_seen_at", 0))
     inputs = _input_key(found, settings)
     timer.lap("scan")
-    same = _corpus_if_unchanged(state_path, state, inputs, target)
+    # The docs folder itself: ``target`` may be its copy still in the making.
+    same = _corpus_if_unchanged(state_path, state, inputs, settings.docs_dir)
     if same is not None:
         timer.lap("unchanged")
         return _unchanged_build(settings, same, len(state.get("stats", {})), timer, started)
@@ -500,6 +505,8 @@ def _generate(settings: Settings, docs_dir: Path | None) -> BuildResult:
     # Finished in the background (see save_corpora): the next build waits for them.
     save_corpora(state_path, {"linked": linked, "corpus": corpus}, page_cache, token)
     stats = dict(state.get("stats", {}))
+    if docs_ready is not None:
+        docs_ready()
     written, unchanged, removed = write_files(target, files, stats)
     timer.lap("write")
     seen, seen_at = file_stats(found)
@@ -625,18 +632,20 @@ def run_mkdocs(settings: Settings, docs_dir: Path, site_dir: Path) -> None:
 
 def build(settings: Settings) -> BuildResult:
     """Generate and build in staging folders; swap them in only on success."""
-    docs_staging = prepare_staging(settings.docs_dir)
+    docs_staging = Staging(settings.docs_dir)
     site_staging = staging_path(settings.site_dir) if settings.run_mkdocs else None
     try:
-        result = generate(settings, docs_staging)
+        result = generate(settings, docs_staging.path, docs_staging.ready)
+        docs = docs_staging.ready()
         if site_staging is not None:
             clear_leftovers(settings.site_dir)
-            run_mkdocs(settings, docs_staging, site_staging)
+            run_mkdocs(settings, docs, site_staging)
     except BaseException:
+        docs_staging.discard()
         clear_leftovers(settings.docs_dir)
         clear_leftovers(settings.site_dir)
         raise
-    swap_in(docs_staging, settings.docs_dir)
+    swap_in(docs, settings.docs_dir)
     if site_staging is not None:
         swap_in(site_staging, settings.site_dir)
         log.info("site: %s", settings.site_dir)

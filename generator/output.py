@@ -11,13 +11,19 @@ folder it was started on), still rewriting only files whose bytes changed.
 """
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import os
 import shutil
+import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 from stat import S_ISREG
+
+from .cache import can_fork
 
 MANIFEST = ".sourcebook-manifest.json"
 COARSE_CLOCK_TICK = 0.03        # seconds; kernels stamp files with a clock of 4-10 ms ticks
@@ -32,20 +38,63 @@ def _old_path(target: Path) -> Path:
 
 
 def clear_leftovers(target: Path) -> None:
-    for leftover in (staging_path(target), _old_path(target)):
+    """Remove what an interrupted build left: its staging folder and replaced folders."""
+    old = _old_path(target)
+    for leftover in (staging_path(target), old, *sorted(target.parent.glob(glob.escape(old.name) + "-*"))):
         if leftover.exists():
             shutil.rmtree(leftover, ignore_errors=True)
 
 
-def prepare_staging(target: Path) -> Path:
-    """A staging copy of ``target`` made of hard links (plain copies if links fail)."""
-    clear_leftovers(target)
-    staging = staging_path(target)
-    if target.is_dir():
-        shutil.copytree(target, staging, symlinks=True, copy_function=_link_or_copy)
-    else:
-        staging.mkdir(parents=True)
-    return staging
+class Staging:
+    """The staging copy of ``target``, made of hard links (plain copies if links fail).
+
+    With a second core, a forked child makes it while the build reads and
+    links its sources (a third of a second for 25,000 files); ``ready``
+    waits for it. The build starts small, so the fork costs little.
+    """
+
+    def __init__(self, target: Path) -> None:
+        clear_leftovers(target)
+        self.target, self.path = target, staging_path(target)
+        self._pid: int | None = None
+        if not target.is_dir():
+            self.path.mkdir(parents=True)
+        elif can_fork():
+            self._pid = os.fork()
+            if self._pid == 0:
+                status = 1
+                try:
+                    _copy_tree(target, self.path)
+                    status = 0
+                finally:
+                    os._exit(status)
+        else:
+            _copy_tree(target, self.path)
+
+    def ready(self) -> Path:
+        """The staging folder, once complete (copied here if the child failed)."""
+        if self._pid is not None:
+            _, status = os.waitpid(self._pid, 0)
+            self._pid = None
+            if status != 0:
+                shutil.rmtree(self.path, ignore_errors=True)
+                _copy_tree(self.target, self.path)
+        return self.path
+
+    def discard(self) -> None:
+        """Stop the copy, if still running, and remove the staging folder."""
+        if self._pid is not None:
+            try:
+                os.kill(self._pid, signal.SIGKILL)
+                os.waitpid(self._pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+            self._pid = None
+        shutil.rmtree(self.path, ignore_errors=True)
+
+
+def _copy_tree(source: Path, copy: Path) -> None:
+    shutil.copytree(source, copy, symlinks=True, copy_function=_link_or_copy)
 
 
 def _link_or_copy(src: str, dst: str) -> None:
@@ -56,12 +105,33 @@ def _link_or_copy(src: str, dst: str) -> None:
 
 
 def swap_in(staging: Path, target: Path) -> None:
-    """Replace ``target`` by ``staging`` with two renames."""
+    """Replace ``target`` by ``staging`` with two renames; the replaced folder is
+    removed in the background (see ``_remove_soon``)."""
     old = _old_path(target)
     if target.exists():
         os.replace(target, old)
     os.replace(staging, target)
-    shutil.rmtree(old, ignore_errors=True)
+    if old.exists():
+        _remove_soon(old)
+
+
+_REMOVE = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
+
+
+def _remove_soon(folder: Path) -> None:
+    """Remove ``folder`` from a separate process, so the build need not wait.
+
+    It is first renamed to a name no later build uses (a build starting
+    before it is gone removes it as a leftover). Without a process to
+    spare, it is removed here.
+    """
+    doomed = folder.with_name(f"{folder.name}-{os.getpid()}-{time.time_ns()}")
+    try:
+        os.replace(folder, doomed)
+        subprocess.Popen([sys.executable, "-c", _REMOVE, str(doomed)], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    except (OSError, ValueError):
+        shutil.rmtree(doomed if doomed.exists() else folder, ignore_errors=True)
 
 
 class SourceCopy:

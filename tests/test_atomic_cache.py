@@ -398,3 +398,58 @@ def test_output_pipe_closes_before_the_background_writer_finishes(tmp_path):
     from generator import cache
     cache.wait_for_writer(state_path)
     assert cache._load_pickle(state_path.with_suffix(".corpus"))["linked"] == "written"
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("forked", [True, False])
+def test_staging_copy_is_made_of_hard_links_of_the_folder(tmp_path, monkeypatch, forked):
+    from generator import output
+    monkeypatch.setattr(output, "can_fork", lambda: forked and hasattr(os, "fork"))
+    docs = tmp_path / "docs"
+    (docs / "sub").mkdir(parents=True)
+    (docs / "a.md").write_bytes(b"one")
+    (docs / "sub" / "b.md").write_bytes(b"two")
+    staging = output.Staging(docs)
+    path = staging.ready()
+    assert path == output.staging_path(docs) and _tree(path) == _tree(docs)
+    assert (path / "a.md").stat().st_ino == (docs / "a.md").stat().st_ino
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the copy is made by a forked child")
+def test_staging_copy_failed_in_the_child_is_made_again(tmp_path, monkeypatch):
+    from generator import output
+    monkeypatch.setattr(output, "can_fork", lambda: True)
+    parent, real = os.getpid(), output._copy_tree
+
+    def fails_in_child(source, copy):
+        if os.getpid() != parent:
+            raise OSError("simulated failure in the child")
+        real(source, copy)
+    monkeypatch.setattr(output, "_copy_tree", fails_in_child)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_bytes(b"one")
+    assert _tree(output.Staging(docs).ready()) == {"a.md": b"one"}
+
+
+def test_replaced_folder_is_removed_and_stray_ones_are_leftovers(tmp_path):
+    from generator import output
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "old.md").write_bytes(b"old")
+    staging = output.Staging(docs).ready()
+    (staging / "old.md").unlink()
+    (staging / "new.md").write_bytes(b"new")
+    output.swap_in(staging, docs)
+    assert _tree(docs) == {"new.md": b"new"}
+    deadline = time.monotonic() + 30
+    while any(p.name.startswith(".docs.old") for p in tmp_path.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs"]
+    # One a crash left behind is removed by the next build.
+    (tmp_path / ".docs.old-123-456").mkdir()
+    output.clear_leftovers(docs)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs"]
