@@ -338,3 +338,81 @@ def test_the_noun_means_is_not_commentary():
     doc = make_doc("d", [("paragraph", "Dana Roe said she sold Globex to give it the financial means to grow."),
                          ("paragraph", "This means Globex prices will rise.")])
     assert texts(doc) == ["Dana Roe said she sold Globex to give it the financial means to grow."]
+
+
+# ---------------------------------------------------------------- counted things (claims_counts.yaml)
+
+def counts(text: str, lang: str) -> tuple[str, ...]:
+    from generator.extract.claims import counts_in
+    return counts_in(text, load_cues(), lang)
+
+
+def test_a_count_is_a_number_and_a_neutral_noun_class():
+    assert counts("Hackers copied the data of 1.2 million customers.", "en") == ("customer=1200000",)
+    assert counts("Die Daten von 2,1 Millionen Kunden wurden kopiert.", "de") == ("customer=2100000",)
+    assert counts("Foram afetados 1,8 milhão de clientes.", "pt") == ("customer=1800000",)
+    assert counts("Unos 2,4 millones de clientes quedaron afectados.", "es") == ("customer=2400000",)
+    assert counts("约120万名客户受到影响。", "zh") == ("customer=1200000",)
+    assert counts("約120万人の顧客が影響を受けた。", "ja") == ("customer=1200000",)
+
+
+def test_decimal_comma_and_thousands_dot_read_per_language():
+    assert counts("Der Konzern streicht 3.400 Stellen.", "de") == ("job=3400",)
+    assert counts("Le groupe supprime 3 400 emplois.", "fr") == ("job=3400",)
+    assert counts("Le groupe supprime 3\u202f400 emplois.", "fr") == ("job=3400",)
+    assert counts("The firm cut 3 400 jobs.", "en") == ("job=400",)     # English groups with commas
+    assert counts("The firm cut 3,400 jobs.", "en") == ("job=3400",)
+    assert counts("La panne a touché 1,9 million de foyers.", "fr") == ("household=1900000",)
+    assert counts("Die Firma hat 4,5 Millionen Nutzer.", "de") == ("user=4500000",)
+
+
+def test_link_words_and_one_word_between_number_and_noun():
+    assert counts("It lost the data of 1.2 million of its customers.", "en") == ("customer=1200000",)
+    assert counts("La ville compte 2 millions d'habitants.", "fr") == ("resident=2000000",)
+    assert counts("About 3,400 rail passengers were stranded.", "en") == ("passenger=3400",)
+    assert counts("Rund 2,1 Millionen betroffene Kunden.", "de") == ("customer=2100000",)
+
+
+def test_a_joining_word_between_number_and_noun_counts_nothing():
+    assert counts("Between 12 and 30 customers complained.", "en") == ("customer=30",)
+    assert counts("Sales fell 12 as customers left.", "en") == ()
+
+
+def test_chinese_classifiers_and_japanese_counters():
+    assert counts("约3400名乘客被困。", "zh") == ("passenger=3400",)
+    assert counts("约140万户家庭断电。", "zh") == ("household=1400000",)
+    assert counts("約3400人の乗客が閉じ込められた。", "ja") == ("passenger=3400",)
+    assert counts("約140万世帯で停電した。", "ja") == ("household=1400000",)
+    assert counts("約1万2000人が避難した。", "ja") == ("person=12000",)
+
+
+def test_number_words_count_in_their_own_language():
+    assert counts("Two hospitals switched to generators.", "en") == ("hospital=2",)
+    assert counts("Zwei Krankenhäuser schalteten um.", "de") == ("hospital=2",)
+    assert counts("Deux hôpitaux ont basculé.", "fr") == ("hospital=2",)
+    assert counts("两家医院启用了发电机。", "zh") == ("hospital=2",)
+    assert counts("十五人受伤。", "zh") == ()          # a digit of a longer number word is not "5"
+    assert counts("Os dos clientes reclamaram.", "pt") == ()   # "dos" is Spanish for two, not Portuguese
+
+
+def test_money_and_percentages_are_not_counts():
+    assert counts("The bank will pay €50 million to customers.", "en") == ()
+    assert counts("Shares fell 5% as customers left.", "en") == ()
+
+
+def test_a_capitalised_figure_opener_is_not_a_version_name():
+    cues = load_cues()
+    assert numbers_in("About 3,400 passengers were stranded.", cues, "en") == ("3400",)
+    assert numbers_in("Rund 2,1 Millionen Kunden sind betroffen.", cues, "de") == ("2100000",)
+    assert numbers_in("Widget 7 shipped to 40 stores.", cues, "en") == ("40",)
+
+
+def test_ten_thousands_with_a_rest_are_one_number():
+    assert numbers_in("約1万2000人が避難した。", load_cues(), "ja") == ("12000",)
+    assert numbers_in("取得額は約2億4000万ユーロ。", load_cues(), "ja") == ("€240000000",)
+
+
+def test_statements_carry_their_counts():
+    doc = make_doc("d", [("paragraph", "Globex said hackers copied the data of 1.2 million customers.")])
+    [statement] = find_statements(doc, ())
+    assert statement.counts == ("customer=1200000",)

@@ -576,3 +576,91 @@ def test_money_and_percentages_dispute_across_languages():
     lexicon = load_lexicon()
     assert facets(french, (), lexicon, {})["figure:money"] == "210000000"
     assert facets(english, (), lexicon, {})["figure:money"] == "240000000"
+
+
+# ---------------------------------------------------------------- counted things across languages
+
+def in_language(doc: Document, lang: str) -> Document:
+    return replace(doc, blocks=tuple(replace(b, lang=lang) for b in doc.blocks))
+
+
+def test_counts_are_figures_of_a_neutral_class_in_every_language():
+    from generator.link.claims import counted_figures
+    german = find_statements(in_language(make_doc("de", [("paragraph", "Die Daten von 2,1 Millionen Kunden wurden kopiert.")]), "de"), ())
+    english = find_statements(make_doc("en", [("paragraph", "Hackers copied the data of 1.2 million customers.")]), ())
+    homes = find_statements(make_doc("h", [("paragraph", "The outage cut power to 40,000 homes on Monday.")]), ())
+    assert counted_figures(german[0]) == {"customer": ["2100000"]}
+    assert counted_figures(english[0]) == {"customer": ["1200000"]}
+    assert counted_figures(homes[0])["household"] == ["40000"]          # "homes" is the household class
+
+
+def test_a_thousands_dot_is_not_read_as_a_decimal_outside_english():
+    from generator.link.claims import counted_figures
+    [statement] = find_statements(in_language(make_doc("de", [("paragraph", "Globex streicht 4.300 Stellen in Bayern.")]), "de"), ())
+    assert counted_figures(statement) == {"job": ["4300"]}
+
+
+def test_counted_noun_is_counted_through_its_class():
+    from generator.link.claims import load_lexicon, local_terms
+    [homes] = find_statements(make_doc("a", [("paragraph", "The outage cut power to 40,000 homes.")]), ())
+    terms = local_terms(homes, load_lexicon())
+    assert "counted:household" in terms and "count:household=40000" in terms and "word:home" not in terms
+
+
+def test_a_precise_shared_count_anchors_untranslated_languages():
+    from generator.link.claims import Features, cross_language_similarity
+    def w2(feature):
+        return 1.0
+    german = Features(entities=frozenset(), bag=frozenset({"count:household=1400000", "counted:household", "num:1400000",
+                                                           "word:haushalt"}), concepts=frozenset(), lang="de")
+    french = Features(entities=frozenset(), bag=frozenset({"count:household=1400000", "counted:household", "num:1400000",
+                                                           "word:foyer", "concept:facility"}), concepts=frozenset(), lang="fr")
+    disputing = Features(entities=frozenset(), bag=frozenset({"count:household=1900000", "counted:household",
+                                                              "num:1900000"}), concepts=frozenset(), lang="fr")
+    assert cross_language_similarity(german, french, w2) > 0.5
+    assert cross_language_similarity(german, disputing, w2) == 0.0      # the class alone anchors nothing
+
+
+STORY_EN = ["Hackers copied the data of 1.2 million customers of Globex Bank, the bank said on Tuesday.",
+            "Globex Bank runs 412 branches across the country."]
+STORY_EN2 = ["Globex Bank said cyber criminals had stolen data belonging to 1.2 million customers."]
+STORY_DE = ["Nach Unterlagen der Zeitung wurden die Daten von rund 2,1 Millionen Kunden kopiert.",
+            "Die Globex Bank betreibt 412 Filialen im ganzen Land."]
+
+
+def story(*docs):
+    return [make_doc(doc_id, [("paragraph", t) for t in texts]) if lang == "en" else
+            in_language(make_doc(doc_id, [("paragraph", t) for t in texts]), lang) for doc_id, lang, texts in docs]
+
+
+def test_sources_of_one_story_disputing_a_count_are_one_contested_claim():
+    claims = corpus(*story(("a", "en", STORY_EN), ("b", "en", STORY_EN2), ("c", "de", STORY_DE)), filler_doc("f"))
+    [claim] = claim_with(claims, "2,1 Millionen")
+    assert sources_of(claim) == {"a", "b", "c"} and claim.status == "contested"
+    assert {(v.point, v.value) for v in claim.versions} == {("figure:customer", "1200000"),
+                                                            ("figure:customer", "2100000")}
+    assert [q.stance for q in claim.quotes if q.source == "c"] == ["disputes"]
+
+
+def test_a_count_of_another_story_joins_nothing():
+    # Without the branches both name, the German source shares no claim with the others.
+    claims = corpus(*story(("a", "en", STORY_EN[:1]), ("b", "en", STORY_EN2), ("c", "de", STORY_DE[:1])),
+                    filler_doc("f"))
+    [claim] = claim_with(claims, "2,1 Millionen")
+    assert sources_of(claim) == {"c"}
+
+
+def test_a_source_counting_the_thing_twice_joins_nothing():
+    # "1.2 million affected" and "1.9 million in all" in one source: two facts, not one disputed.
+    two_counts = STORY_EN + ["The bank has about 1.9 million customers in all."]
+    claims = corpus(*story(("a", "en", two_counts), ("b", "en", STORY_EN2), ("c", "de", STORY_DE)), filler_doc("f"))
+    [claim] = claim_with(claims, "2,1 Millionen")
+    assert "a" not in sources_of(claim)
+
+
+def test_count_bands_need_close_figures_and_one_precise_figure():
+    from generator.link.claims import _count_bands
+    assert [[v for v, _, _ in band] for band in _count_bands([(1.2e6, 0, 0), (2.1e6, 1, 1), (6.5e6, 2, 2)])] == \
+        [[1.2e6, 2.1e6]]
+    assert _count_bands([(300.0, 0, 0), (200.0, 1, 1)]) == []           # round figures only
+    assert _count_bands([(1000.0, 0, 0), (1900.0, 1, 1), (3600.0, 2, 2)]) == []   # a chain, not one fact

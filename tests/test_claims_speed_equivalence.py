@@ -70,8 +70,9 @@ def _reference_figures(text: str) -> dict[str, list[str]]:
     words = C.load_cues().data.get("number_words") or {}
     for match in C._FIGURE.finditer(text):
         currency, digits, scale, noun = match.groups()
-        if re.search(r"[A-Z][\w-]*\s$", text[:match.start()]) and not scale:
-            continue
+        glued = re.search(r"([A-Z][\w-]*)\s$", text[:match.start()])
+        if glued and glued.group(1).lower() not in C.load_counts().figure_openers and not scale:
+            continue          # a version glued to a name ("Widget 7"), not "About 3,400"
         value = float(digits.replace(",", "")) * C._SCALE.get((scale or "").lower(), 1)
         unit = "percent" if (scale or "").lower() in ("%", "percent", "per cent") else \
             "money" if currency or (noun or "").lower() in ("dollars", "euros", "pounds", "yuan", "yen") else \
@@ -91,7 +92,7 @@ def test_figures_match_the_plain_reading():
              "Globex 75 million dollars", "é5two models", "Ｘ 3 cars", ""]
     rng = random.Random(3)
     pieces = ["two", "Three", "one", "hundred", "million", "Widget", " ", "  ", "\n", "models", "7", "12", "5%",
-              "-", "é", "someone", "dozen", "jobs", ",", "$3", "20 percent"]
+              "-", "é", "someone", "dozen", "jobs", ",", "$3", "20 percent", "About", "Rund"]
     texts = fixed + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(2000)]
     for text in texts:
         assert C.figures(text) == _reference_figures(text), text

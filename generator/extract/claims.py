@@ -11,16 +11,18 @@ writer's own voice (advice or a prediction someone is reported as saying is a
 claim about what they said), nor a key-data row describing an entity. Wire
 datelines ("CITY, March 3 (Agency) - ") are trimmed from the first sentence. Cue words live in ``generator/data/claims_cues.yaml``. A kept
 sentence becomes a ``Statement`` with exact offsets into ``Document.text``,
-its entity mentions, numbers, dates, polarity, speaker and scope terms.
+its entity mentions, numbers, counted things (``claims_counts.yaml``: "2,1 Millionen
+Kunden" -> "customer=2100000"), dates, polarity, speaker and scope terms.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from ..datafiles import load_yaml
 
@@ -28,6 +30,7 @@ from ..model import HEADING, LIST, QA, TABLE, Document, Mention
 from .segmenter import load as load_segmenter, posseg
 
 CUES_FILE = Path(__file__).resolve().parent.parent / "data" / "claims_cues.yaml"
+COUNTS_FILE = Path(__file__).resolve().parent.parent / "data" / "claims_counts.yaml"
 
 ASSERTED = "asserted"
 DENIED = "denied"
@@ -72,6 +75,8 @@ class Statement:
     speaker: str = ""                    # who is reported as saying it, when it is reported speech
     scope: tuple[str, ...] = ()          # scope classes named in it: global, foreign, domestic
     hedged: bool = False                 # "reportedly", "allegedly", 据报道 ...
+    # Counted things, language-neutral: "1.2 million customers", "120万名客户" -> "customer=1200000".
+    counts: tuple[str, ...] = ()
     # Grouping features that depend on this sentence alone (see link.claims.local_terms):
     # computed here so they are cached with the source instead of redone every build.
     terms: tuple[str, ...] = ()
@@ -110,6 +115,51 @@ def load_cues(path: str = str(CUES_FILE)) -> Cues:
     # Read-only data; caching it only saves re-parsing the YAML.
     with open(path, encoding="utf-8") as handle:
         return Cues(load_yaml(handle))
+
+
+@dataclass(frozen=True)
+class CountWords:
+    """What makes a number a count of something (``claims_counts.yaml``), by language."""
+
+    nouns: Mapping[str, Mapping[str, str]]            # lang -> noun form -> neutral class
+    links: Mapping[str, tuple[str, ...]]               # lang -> "of its", "de", "d'" (longest first)
+    not_between: Mapping[str, frozenset[str]]
+    counters: Mapping[str, tuple[str, ...]]            # CJK classifiers / counters (longest first)
+    joiners: Mapping[str, tuple[str, ...]]
+    number_words: Mapping[str, Mapping[str, int]]
+    figure_openers: frozenset[str]
+    # Per language, the noun-phrase pattern after a number, compiled once.
+    patterns: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def english_class(self, noun: str) -> str:
+        """The class of an English noun as figures() reads it ("passenger", "home"), or the noun."""
+        table = self.nouns.get("en") or {}
+        return table.get(noun) or table.get(noun + "s") or table.get(noun + "es") or noun
+
+
+def _by_length(words) -> tuple[str, ...]:
+    return tuple(sorted({str(w).lower() for w in words or ()}, key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=1)
+def load_counts(path: str = str(COUNTS_FILE)) -> CountWords:
+    # Read-only data; caching it only saves re-parsing the YAML.
+    with open(path, encoding="utf-8") as handle:
+        data = load_yaml(handle)
+    nouns: dict[str, dict[str, str]] = defaultdict(dict)
+    for name, by_lang in sorted((data.get("nouns") or {}).items()):
+        for lang, forms in sorted(by_lang.items()):
+            for form in forms:
+                nouns[lang].setdefault(str(form).lower(), str(name))
+    return CountWords(nouns=dict(nouns),
+                      links={k: _by_length(v) for k, v in (data.get("links") or {}).items()},
+                      not_between={k: frozenset(str(w).lower() for w in v)
+                                   for k, v in (data.get("not_between") or {}).items()},
+                      counters={k: _by_length(v) for k, v in (data.get("counters") or {}).items()},
+                      joiners={k: _by_length(v) for k, v in (data.get("joiners") or {}).items()},
+                      number_words={k: {str(w).lower(): int(n) for w, n in v.items()}
+                                    for k, v in (data.get("number_words") or {}).items()},
+                      figure_openers=frozenset(str(w).lower() for w in data.get("figure_openers") or ()))
 
 
 # ---------------------------------------------------------------- matching
@@ -455,32 +505,8 @@ def numbers_in(text: str, cues: Cues, lang: str = "") -> tuple[str, ...]:
     "ユーロ") becomes the symbol written before one ("€"), and ``lang`` tells whether
     "41.000" is forty-one thousand (continental) or forty-one (English).
     """
-    found: list[str] = []
-    # Lower-cased character by character, so offsets into ``text`` stay valid ("İ" grows).
-    low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    for match in _CJK_COMPOUND.finditer(text):
-        # "2億4000万" is one amount: 2 x 10^8 + 4000 x 10^4.
-        value = float(match.group(1)) * 10**8 + float(match.group(3)) * 10**4
-        found.append(_currency_of(text, match.end(), "", cues) + format(value, ".0f"))
-        low = low[:match.start()] + " " * len(match.group(0)) + low[match.end():]
-    pattern, scales, percents = _amount_regex(cues)
-    for match in pattern.finditer(low):
-        currency, digits, unit = match.group(1) or "", match.group(2), (match.group(3) or "").strip().lower()
-        before = text[:match.start()]
-        if (re.search(r"[A-Z][\w-]*\s$", before) and not unit) or re.search(r"[A-Za-z]$", before):
-            continue        # part of a product / version name ("Model 5"), not "Globex 12 million"
-        if _YEAR.fullmatch(digits) and not unit:
-            continue        # years are dates
-        value = _plain_number(digits, lang)
-        if value is None:
-            continue
-        if unit in scales:
-            value = format(float(value) * scales[unit], ".0f")
-        elif unit in percents:
-            value += "%"
-        found.append(_currency_of(text, match.end(), currency, cues) + value)
-        # Blanked so that "million" in "240 million" is not read again as a number word.
-        low = low[:match.start()] + " " * (match.end() - match.start()) + low[match.end():]
+    amounts, low = _amounts(text, cues, lang)
+    found = [currency + value for _, _, currency, value in amounts]
     words = cues.data.get("number_words") or {}
     low, compounds = _compound_numbers(low, words)
     found.extend(compounds)
@@ -496,29 +522,83 @@ def numbers_in(text: str, cues: Cues, lang: str = "") -> tuple[str, ...]:
     return tuple(sorted(set(found)))
 
 
+def _amounts(text: str, cues: Cues, lang: str) -> tuple[list[tuple[int, int, str, str]], str]:
+    """The amounts written in digits, as (start, end, currency, value) with ``value`` normalised
+    ("1,2 Millionen" -> "1200000", "5 %" -> "5%"), and the lower-cased text with them blanked
+    out, so that "million" in "240 million" is not read again as a number word."""
+    found: list[tuple[int, int, str, str]] = []
+    # Lower-cased character by character, so offsets into ``text`` stay valid ("İ" grows).
+    low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    for compound, multiplier, rest in ((_CJK_COMPOUND, 10**8, 10**4), (_CJK_TEN_THOUSANDS, 10**4, 1)):
+        for match in compound.finditer(low):      # ``low``: a span already read is blanked
+            # "2億4000万" is one amount: 2 x 10^8 + 4000 x 10^4; "1万2000" is 10^4 + 2000.
+            value = float(match.group(1)) * multiplier + float(match.group(3)) * rest
+            found.append((match.start(), match.end(), _currency_of(text, match.end(), "", cues), format(value, ".0f")))
+            low = low[:match.start()] + " " * len(match.group(0)) + low[match.end():]
+    pattern, scales, percents = _amount_regex(cues, spaced=lang not in ("", "en") and lang not in _CJK_SCRIPTS)
+    for match in pattern.finditer(low):
+        currency, digits, unit = match.group(1) or "", match.group(2), (match.group(3) or "").strip().lower()
+        if glued_to_name(text, match.start(), unit) or re.search(r"[A-Za-z]$", text[:match.start()]):
+            continue        # part of a product / version name ("Model 5", "A4"), not "Globex 12 million"
+        if _YEAR.fullmatch(digits) and not unit:
+            continue        # years are dates
+        value = _plain_number(digits, lang)
+        if value is None:
+            continue
+        if unit in scales:
+            value = format(float(value) * scales[unit], ".0f")
+        elif unit in percents:
+            value += "%"
+        found.append((match.start(), match.end(), _currency_of(text, match.end(), currency, cues), value))
+        low = low[:match.start()] + " " * (match.end() - match.start()) + low[match.end():]
+    return found, low
+
+
+def glued_to_name(text: str, at: int, unit: str = "") -> bool:
+    """The number at ``at`` is part of a name with a version ("Model 5", "Widget 7"), not an amount.
+
+    A capitalised word right before it makes it a version unless a scale word follows
+    ("Globex 12 million") or the word opens a figure ("About 3,400", "Rund 2,1 Millionen",
+    ``figure_openers`` in claims_counts.yaml).
+    """
+    word = _WORD_BEFORE.search(text, 0, at)         # bounded search: no copy of the text before
+    return bool(word) and not unit and word.group(1).lower() not in load_counts().figure_openers
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w-]*)\s$")
+
+
 _CJK_COMPOUND = re.compile(r"(\d+(?:\.\d+)?)([億亿])(\d{1,4})万")
+# "1万2000": ten-thousands and a rest (not "2億4000万", read first, nor "1万" then another scale).
+_CJK_TEN_THOUSANDS = re.compile(r"(\d+)(万)(\d{1,4})(?![\d.,万億亿])")
 _CJK_SCRIPTS = ("zh", "ja", "ko")
 
 
 @lru_cache(maxsize=4)
-def _amount_regex_for(scales: tuple[str, ...], percents: tuple[str, ...]) -> re.Pattern[str]:
-    """Symbol, digits (with "," or "." groups) and a scale or percent word, on lower-cased text."""
+def _amount_regex_for(scales: tuple[str, ...], percents: tuple[str, ...], spaced: bool = False) -> re.Pattern[str]:
+    """Symbol, digits (with "," or "." groups; with ``spaced`` also space groups, "3 400") and a
+    scale or percent word, on lower-cased text."""
     def alternation(words: tuple[str, ...]) -> str:
         # Latin words must end there ("mil" is not "military"); CJK and "%" signs need not.
         return "|".join(re.escape(w) + ("" if not w[-1].isalpha() or _CJK.search(w) else r"(?![^\W\d_])")
                         for w in sorted(words, key=len, reverse=True))
-    return re.compile(r"(?<![A-Za-z0-9_.,])([$€£¥])?(\d+(?:[.,]\d+)*)"
+    grouped = _SPACE_GROUPED.pattern + r"(?![\d.,])|" if spaced else ""
+    return re.compile(r"(?<![A-Za-z0-9_.,])([$€£¥])?(" + grouped + r"\d+(?:[.,]\d+)*)"
                       r"(\s*(?:" + alternation(scales + percents) + r"))?")
 
 
-def _amount_regex(cues: Cues) -> tuple[re.Pattern[str], dict[str, int], frozenset[str]]:
+# Thousands grouped by spaces, as French, Spanish and Portuguese write them ("12 000", "3 400").
+_SPACE_GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
+
+
+def _amount_regex(cues: Cues, spaced: bool = False) -> tuple[re.Pattern[str], dict[str, int], frozenset[str]]:
     """The amount pattern with its scale and percent words, built once per cue set."""
-    if ("amount pattern",) not in cues.flat:
+    if ("amount pattern", spaced) not in cues.flat:
         scales = {str(k).lower(): int(v) for k, v in (cues.data.get("number_scales") or {}).items()}
         percents = frozenset(str(p).lower() for p in cues.data.get("percent_words") or ())
-        pattern = _amount_regex_for(tuple(sorted(scales)), tuple(sorted(percents)))
-        cues.flat[("amount pattern",)] = (pattern, scales, percents)
-    return cues.flat[("amount pattern",)]
+        pattern = _amount_regex_for(tuple(sorted(scales)), tuple(sorted(percents)), spaced)
+        cues.flat[("amount pattern", spaced)] = (pattern, scales, percents)
+    return cues.flat[("amount pattern", spaced)]
 
 
 def _plain_number(digits: str, lang: str) -> str | None:
@@ -526,6 +606,8 @@ def _plain_number(digits: str, lang: str) -> str | None:
     German "41.000" -> "41000", "2,1" -> "2.1"); None for a list or an address ("1.2.3")."""
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits):
         return digits.replace(",", "")
+    if _SPACE_GROUPED.fullmatch(digits):
+        return re.sub(r"\D", "", digits)
     continental = lang not in ("", "en") and lang not in _CJK_SCRIPTS
     if continental and re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", digits):
         return digits.replace(".", "").replace(",", ".")
@@ -547,6 +629,98 @@ def _currency_of(text: str, end: int, symbol: str, cues: Cues) -> str:
             if after.startswith(name) and not (latin and re.match(r"[^\W\d_]", after[len(name):len(name) + 1])):
                 return str(sign)
     return ""
+
+
+def counts_in(text: str, cues: Cues, lang: str) -> tuple[str, ...]:
+    """What ``text`` counts, language-neutral: "about 1.2 million customers", "2,1 Millionen
+    Kunden", "120万名客户" -> "customer=1200000" (class and value, sorted).
+
+    A count is a number (digits read as ``lang`` writes them, with a scale word, or a
+    number word) followed by a counted noun of ``lang`` (``claims_counts.yaml``): right
+    after it, after a link ("of its", "de", "d'"), after one other word ("3,400 rail
+    passengers") or, in Chinese and Japanese, after a counter ("名", "人の"). Money and
+    percentages are amounts, not counts.
+    """
+    words = load_counts()
+    if not words.nouns.get(lang) or not _any_counted_noun(words, lang).search(text.lower()):
+        return ()       # most sentences name nothing countable: no need to read their numbers
+    amounts, blanked = _amounts(text, cues, lang)
+    numbers = [(end, float(value)) for _, end, currency, value in amounts if not currency and value[-1:].isdigit()]
+    # Number words where no amount was read ("million" in "1.2 million" is not one).
+    numbers += _number_words_at(text, blanked, words, lang)
+    low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    found: set[str] = set()
+    for end, value in numbers:
+        noun = _counted_noun(text, low, end, words, lang)
+        if noun:
+            found.add(f"{noun}={format(value, '.15g')}")
+    return tuple(sorted(found))
+
+
+def _number_words_at(text: str, low: str, words: CountWords, lang: str) -> list[tuple[int, float]]:
+    """(end, value) of the number words of ``lang`` in ``low`` ("two", "zwei", "两")."""
+    table = words.number_words.get(lang) or {}
+    found: list[tuple[int, float]] = []
+    for word, value in sorted(table.items()):
+        if _CJK.fullmatch(word):
+            for match in re.finditer(re.escape(word), text):
+                # Not a digit of a longer number ("十五", "三十"): only a number standing alone.
+                if text[match.start() - 1:match.start()] not in table and text[match.end():match.end() + 1] not in table:
+                    found.append((match.end(), float(value)))
+        else:
+            found.extend((m.end(), float(value)) for m in _word_regex(word).finditer(low))
+    return found
+
+
+def _counted_noun(text: str, low: str, end: int, words: CountWords, lang: str) -> str:
+    """The class of the counted noun right after a number ending at ``end`` ("" when none)."""
+    if lang in _CJK_SCRIPTS:
+        return _cjk_counted_noun(text[end:end + 16].lstrip(), words, lang)
+    match = _noun_phrase(words, lang).match(low, end)
+    if not match:
+        return ""
+    between = match.group(1)
+    if between and (between in words.not_between.get(lang, ()) or between in (words.number_words.get(lang) or {})):
+        return ""       # "12 and 30 customers": the noun belongs to another number
+    return words.nouns[lang][match.group(2)]
+
+
+def _cjk_counted_noun(rest: str, words: CountWords, lang: str) -> str:
+    """The class of the longest counted noun after an optional counter and particle
+    ("名乘客", "人の乗客", "户家庭"), or of the counter itself as a noun ("3400人", "140万世帯")."""
+    nouns = words.nouns.get(lang) or {}
+    best = ("", 0)
+    for counter in ("", *words.counters.get(lang, ())):
+        for joiner in ("", *words.joiners.get(lang, ())):
+            prefix = counter + joiner
+            if not rest.startswith(prefix):
+                continue
+            for form, name in nouns.items():
+                size = len(prefix) + len(form)
+                if rest.startswith(form, len(prefix)) and (size > best[1] or (size == best[1] and name < best[0])):
+                    best = (name, size)
+    return best[0]
+
+
+def _any_counted_noun(words: CountWords, lang: str) -> re.Pattern[str]:
+    """Any counted noun of ``lang``: whole words in Latin script, substrings in CJK."""
+    key = ("any noun", lang)
+    if key not in words.patterns:
+        forms = "|".join(re.escape(w) for w in _by_length(words.nouns.get(lang) or ()))
+        bounded = lang not in _CJK_SCRIPTS
+        words.patterns[key] = re.compile(rf"(?<![^\W\d_])(?:{forms})(?![^\W\d_])" if bounded else forms)
+    return words.patterns[key]
+
+
+def _noun_phrase(words: CountWords, lang: str) -> re.Pattern[str]:
+    """After a number: an optional link, an optional other word, then a counted noun of ``lang``
+    (group 1: the word between, group 2: the noun)."""
+    if lang not in words.patterns:
+        links = "|".join(re.escape(w) for w in words.links.get(lang, ()))
+        nouns = "|".join(re.escape(w) for w in _by_length(words.nouns.get(lang) or ()))
+        link = rf"(?:(?:{links})(?:\s+|(?<=['’])))?" if links else ""
+        words.patterns[lang] = re.compile(rf"\s*{link}(?:([^\W\d_]+)\s+)?({nouns})(?![^\W\d_])")
+    return words.patterns[lang]
 
 
 def _compound_numbers(low: str, words: dict) -> tuple[str, list[str]]:
@@ -740,6 +914,7 @@ def _statement(doc: Document, index: int, start: int, end: int, mentions: Sequen
     denied = is_denial(text, cues)
     return Statement(source=doc.id, text=text, start=start, end=end, lang=lang, block=index,
                      kind=block.kind, mentions=inside, numbers=numbers_in(text, cues, lang),
+                     counts=counts_in(text, cues, lang),
                      dates=dates_in(text, cues, year), polarity=DENIED if denied else ASSERTED,
                      speaker=speaker_of(text, start, inside, cues), scope=scope_terms(text, cues),
                      hedged=has_cue(text, cues.all_words("hedges")))
@@ -775,7 +950,8 @@ def with_terms(statements: Sequence[Statement]) -> list[Statement]:
     known: dict[tuple, tuple[str, ...]] = {}
     out = []
     for statement in statements:
-        key = (statement.text, tuple(m.text for m in statement.mentions), statement.numbers, statement.dates)
+        key = (statement.text, tuple(m.text for m in statement.mentions), statement.numbers, statement.dates,
+               statement.counts)
         if key not in known:
             known[key] = local_terms(statement, lexicon)
         out.append(replace(statement, terms=known[key]))

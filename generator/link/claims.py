@@ -28,11 +28,19 @@ proposed once per distinct wording from its few rarest features, and group
 merges compare capped samples, so grouping grows linearly with the number of
 distinct sentences.
 
+Counted things ("1.2 million customers", "2,1 Millionen Kunden", "120万名客户") are
+read at extraction into language-neutral classes (``generator/data/claims_counts.yaml``):
+a precise count of a thing shared across untranslated languages anchors them like a
+shared name, and groups of sources already telling one story that each count a thing
+once, with figures within a factor of two, are joined (``merge_counted``), so a count
+disputed across languages becomes one contested claim.
+
 Disagreement: groups about the same event (same main action and main name) are
 joined first, so sources that disagree end up in one claim. When its sources
 disagree on a point (scope worldwide vs foreign or vs named places, which versioned product, who
 decided: government order vs company choice, denial vs assertion, different
-dates, different figures of the same thing), the claim is ``contested``, each
+dates, different figures of the same thing: money, percentages and counts of one class
+in any language), the claim is ``contested``, each
 quote's stance says whether it agrees with the canonical statement on the
 disputed points, and ``Claim.versions`` holds one side per value of each point
 (the clearest member sentence of that side and the sources stating it), shown
@@ -56,7 +64,7 @@ from typing import Iterable, Mapping, Sequence
 
 from ..datafiles import load_yaml
 
-from ..extract.claims import Statement, load_cues
+from ..extract.claims import Statement, glued_to_name, load_counts, load_cues
 from ..model import Claim, ClaimVersion, Document, Entity, Quote
 from ..slugs import ascii_slug, short_hash
 
@@ -78,7 +86,18 @@ _PRODUCT = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9-]*(?:\s+[A-Z][A-Za-z0-9-
                       r"(?:\s+[A-Z][a-z]+)?(?![A-Za-z0-9])"
                       r"(?!\s*(?:%|percent|per cent|thousand|million|billion|trillion|dollars|[$€£¥]))")
 
-WEIGHTS = {"prod": 1.6, "ent": 1.6, "num": 1.4, "date": 2.0, "event": 2.2, "concept": 1.0, "word": 1.0}
+
+def product_names(text: str) -> list[str]:
+    """Capitalised names with a version number ("Widget 7"); not a figure opened by a
+    capitalised word ("About 3,400 passengers", "Rund 2,1 Millionen")."""
+    openers = load_counts().figure_openers
+    return [m.group(0) for m in _PRODUCT.finditer(text) if m.group(0).split()[0].lower() not in openers]
+
+
+# "count": a precise count of a thing ("count:household=1400000") tells one story apart from
+# others at least as well as a date; what is counted ("counted:") weighs as a concept.
+WEIGHTS = {"prod": 1.6, "ent": 1.6, "num": 1.4, "date": 2.0, "event": 2.2, "concept": 1.0, "word": 1.0,
+           "count": 2.5, "counted": 1.0}
 
 
 # ---------------------------------------------------------------- lexicon
@@ -462,16 +481,44 @@ def local_terms(statement: Statement, lexicon: Lexicon) -> tuple[str, ...]:
     words = {stem(t) for t in all_tokens
              if t.lower() not in lexicon.stopwords and len(t) > 2 and t.lower() not in covered}
     words -= lexicon.scope_words
+    if statement.counts:
+        words -= counted_noun_stems(tuple(sorted({c.partition("=")[0] for c in statement.counts})))
     names = _name_keys(statement, lexicon)
-    product_words = {w.lower() for m in _PRODUCT.finditer(text) for w in _WORD.findall(m.group(0))}
+    product_words = {w.lower() for name in product_names(text) for w in _WORD.findall(name)}
     bag = {f"ent:{n}" for n in names - product_words}
     bag |= {f"prod:{n}" for n in names & product_words}
     bag |= {f"num:{n}" for n in statement.numbers} | {f"date:{d}" for d in statement.dates}
+    bag |= count_features(statement.counts)
     bag |= {("event:" if c in lexicon.event_concepts else "concept:") + c for c in concepts}
     # Words of names are counted through the names (compared stemmed: "Harrowgate" -> "harrowgat").
     name_stems = {stem(n) for n in names | product_words}
     bag |= {f"word:{w}" for w in words if w not in names and w not in product_words and w not in name_stems}
     return tuple(sorted(bag))
+
+
+def count_features(counts: Iterable[str]) -> set[str]:
+    """Counted things as features, the same in every language: what is counted
+    ("counted:customer": sources disputing the figure still count the same thing) and
+    the count itself ("count:customer=1200000": sources agreeing on it)."""
+    return {f"count:{c}" for c in counts} | {f"counted:{c.partition('=')[0]}" for c in counts}
+
+
+@lru_cache(maxsize=256)
+def counted_noun_stems(classes: tuple[str, ...]) -> frozenset[str]:
+    """Stems of the Latin-script nouns of these count classes, in every language: the
+    counted noun is counted through its class, as a concept's words are through the
+    concept, so "homes" meets "households" and the gloss "household" of 家庭."""
+    wanted = set(classes)
+    return frozenset(stem(form) for table in load_counts().nouns.values() for form, name in table.items()
+                     if name in wanted and not _CJK.search(form))
+
+
+def shared_counts(shared: Iterable[str]) -> tuple[set[str], set[str]]:
+    """Among shared features: precise counts of a thing ("count:household=1400000", as
+    telling as a name: which story counts exactly that many households?), and things
+    counted by both, with the same figure or not ("counted:household")."""
+    precise = {f for f in shared if f.startswith("count:") and distinctive_figure("num:" + f.partition("=")[2])}
+    return precise, {f for f in shared if f.startswith("counted:")}
 
 
 # Features that carry a disputable point (who acted, which product) weigh less:
@@ -548,15 +595,19 @@ def cross_language_similarity(a: Features, b: Features, w2) -> float:
     Their words never meet, yet weigh in a plain cosine and in the over-merge
     guard. Instead they must name the same main action if both name one, and
     share two linked entities, or one and a precise figure, a date or the same main action,
-    or the same main action and two precise figures or dates.
+    or the same main action and two precise figures or dates. A precise count of the
+    same thing ("1.4 million households" / "140万户家庭") counts as a shared name.
     """
     bag_a = frozenset(f for f in a.bag if not f.startswith("word:"))
     bag_b = frozenset(f for f in b.bag if not f.startswith("word:"))
     shared = bag_a & bag_b
     if not shared or (a.primary and b.primary and a.primary != b.primary):
         return 0.0
-    entities = len(shared_entities(a, b, shared))
-    figures = sum(1 for f in shared if f.startswith("date:") or distinctive_figure(f))
+    counts, counted = shared_counts(shared)
+    entities = len(shared_entities(a, b, shared)) + len(counts)
+    # A thing both count, even with different figures ("2,1 Millionen Kunden" / "1.2 million
+    # customers"), says as much as a shared date: with a name in common it is one claim.
+    figures = sum(1 for f in shared if f.startswith("date:") or distinctive_figure(f)) + len(counted)
     # One named person or organisation doing the same named action ("X apologised" /
     # "X entschuldigte sich") is as telling as a second name.
     same_action = bool(a.primary) and a.primary == b.primary
@@ -837,7 +888,7 @@ def cluster(items: Sequence[Statement], features: Sequence[Features],
         if sum(pair_scores) / len(pair_scores) >= GROUP_THRESHOLD:
             _merge(group_of, members, gi, gj)
     groups = sorted((sorted(i for r in m for i in copies[r]) for m in members.values()), key=lambda m: m[0])
-    return merge_frames(groups, items, features, df, sim)
+    return merge_counted(merge_frames(groups, items, features, df, sim), items, features)
 
 
 def main_actors(group: Sequence[int], features: Sequence[Features]) -> set[str]:
@@ -942,6 +993,102 @@ def merge_frames(groups: list[list[int]], items: Sequence[Statement], features: 
     return sorted((sorted(m) for m in merged.values()), key=lambda m: m[0])
 
 
+COUNT_BAND = 2.0        # figures of one fact that sources dispute lie within this factor of each other
+MIN_BAND_FIGURE = 10    # smaller counts ("two hospitals", "3 people") recur across unrelated facts
+
+
+def merge_counted(groups: list[list[int]], items: Sequence[Statement],
+                  features: Sequence[Features]) -> list[list[int]]:
+    """Join groups of one story that count the same thing with close figures.
+
+    "1,9 million de foyers" and "1.4 million households" share no word and often no
+    name, so similarity keeps them apart and the dispute could never be shown. When
+    sources that already tell one story (``_links``: they state a claim in common, or
+    count a thing with the same precise figure) each count a thing in one wording,
+    with figures within ``COUNT_BAND`` of each other, they report one fact: their
+    figures agree or compete. A source that counts the thing in two wordings (1.4
+    million cut off, 1.4 million restored; 1.2 million affected of 6.5 million) may
+    mean two facts, so the thing joins nothing; nor do small figures ("two
+    hospitals"), nor round figures alone ("more than 300" joins "230", not another
+    "300"), nor groups whose main actors differ.
+    """
+    links = _links(groups, items)
+    by_class: dict[str, list[tuple[float, int, int]]] = defaultdict(list)
+    for g, group in enumerate(groups):
+        for i in group:
+            for count in items[i].counts:
+                name, _, value = count.partition("=")
+                if float(value) >= MIN_BAND_FIGURE:
+                    by_class[name].append((float(value), g, i))
+    members: dict[int, list[int]] = {g: list(group) for g, group in enumerate(groups)}
+    parent = list(range(len(groups)))
+
+    def root(g: int) -> int:
+        while parent[g] != g:
+            parent[g] = parent[parent[g]]
+            g = parent[g]
+        return g
+    for name in sorted(by_class):
+        for band in _count_bands(by_class[name]):
+            if not _counted_once_per_source(band, items):
+                continue
+            first, *others = sorted({g for _, g, _ in band})
+            told = set().union(*(links[items[i].source] for i in groups[first]))
+            for g in others:
+                a, b = root(first), root(g)
+                mine = set().union(*(links[items[i].source] for i in groups[g]))
+                if a != b and not told.isdisjoint(mine) and not actors_conflict(members[a], members[b], features):
+                    parent[max(a, b)] = min(a, b)
+                    members[min(a, b)] = members[a] + members[b]
+                    told |= mine
+    merged: dict[int, list[int]] = defaultdict(list)
+    for g, group in enumerate(groups):
+        merged[root(g)].extend(group)
+    return sorted((sorted(m) for m in merged.values()), key=lambda m: m[0])
+
+
+def _links(groups: Sequence[Sequence[int]], items: Sequence[Statement]) -> dict[str, set]:
+    """What ties each source to others: the groups of two or more sources it is in, and the
+    precise counts it states ("1.4 million households" / "140万世帯"). Two sources sharing
+    one tell the same story; unrelated stories in one corpus share none (direct ties only:
+    chains of them would join stories through one loose claim)."""
+    links: dict[str, set] = defaultdict(set)
+    for g, group in enumerate(groups):
+        sources = {items[i].source for i in group}
+        if len(sources) > 1:
+            for source in sources:
+                links[source].add(g)
+    for statement in items:
+        for count in statement.counts:
+            if distinctive_figure("num:" + count.partition("=")[2]):
+                links[statement.source].add(count)
+    return links
+
+
+def _count_bands(counts: Sequence[tuple[float, int, int]]) -> list[list[tuple[float, int, int]]]:
+    """Counts of one thing split where neighbouring figures lie more than ``COUNT_BAND`` apart;
+    a band whose ends are further apart than that (a chain of figures) is left out."""
+    ordered = sorted(counts)
+    bands: list[list[tuple[float, int, int]]] = []
+    for count in ordered:
+        if bands and count[0] <= bands[-1][-1][0] * COUNT_BAND:
+            bands[-1].append(count)
+        else:
+            bands.append([count])
+    # A band of round figures only ("100", "300") may gather unrelated counts; one precise
+    # figure ("1,400,000", "3,400") ties it to one fact.
+    return [band for band in bands if len(band) > 1 and band[-1][0] <= band[0][0] * COUNT_BAND
+            and any(distinctive_figure("num:" + format(v, ".15g")) for v, _, _ in band)]
+
+
+def _counted_once_per_source(band: Sequence[tuple[float, int, int]], items: Sequence[Statement]) -> bool:
+    """Each source of the band counts the thing in one wording only (copies of it are one)."""
+    wordings: dict[str, set[str]] = defaultdict(set)
+    for _, _, i in band:
+        wordings[items[i].source].add(_normal(items[i].text))
+    return len(wordings) >= 2 and all(len(w) == 1 for w in wordings.values())
+
+
 def _best_pair(a: Sequence[int], b: Sequence[int], sim) -> float:
     # Capped so one huge group cannot make a merge quadratic.
     return max((sim(i, j) for i in a[:LINK_SAMPLE] for j in b[:LINK_SAMPLE]), default=0.0)
@@ -967,8 +1114,8 @@ def _products(statement: Statement, entity_types: Mapping[str, str], ents: tuple
         return frozenset(typed)
     # A capitalised name with a version number is a product name in any field (not "March 7").
     months = load_cues().data.get("months") or {}
-    return frozenset(m.group(0).lower() for m in _PRODUCT.finditer(statement.text)
-                     if m.group(0).split()[0].lower().rstrip(".") not in months)
+    return frozenset(name.lower() for name in product_names(statement.text)
+                     if name.split()[0].lower().rstrip(".") not in months)
 
 
 def _decider(statement: Statement, lexicon: Lexicon) -> str:
@@ -1021,16 +1168,33 @@ def facets(statement: Statement, ents: tuple[str, ...], lexicon: Lexicon,
     found["polarity"] = statement.polarity
     if statement.dates:
         found["date"] = "+".join(statement.dates)
-    counted = figures(statement.text)
-    if statement.lang not in ("en", ""):
-        # figures() reads English number phrases; money and percentages are
-        # language-neutral once extraction has normalised them ("210 millions
-        # d'euros" -> "€210000000"), so other languages dispute them too.
-        for unit, values in neutral_figures(statement.numbers).items():
-            counted.setdefault(unit, values)
-    for noun, values in sorted(counted.items()):
+    for noun, values in sorted(counted_figures(statement).items()):
         found[f"figure:{noun}"] = "+".join(values)
     return found
+
+
+def counted_figures(statement: Statement) -> dict[str, list[str]]:
+    """The statement's figures by what they count, the same in every language.
+
+    figures() reads English number phrases (its nouns put in the neutral classes of
+    ``claims_counts.yaml``: "homes" and "households" are one thing); in other languages
+    it would misread "4.300 Fahrgäste" as 4.3. Money and percentages are language-neutral
+    once extraction has normalised them ("210 millions d'euros" -> "€210000000"), and so
+    are the counts extraction read in the sentence's own language ("2,1 Millionen Kunden"
+    -> "customer=2100000"), so sources in different languages dispute them too.
+    """
+    counted: dict[str, set[str]] = defaultdict(set)
+    if statement.lang in ("en", ""):
+        words = load_counts()
+        for noun, values in figures(statement.text).items():
+            counted[words.english_class(noun)].update(values)
+    else:
+        for unit, values in neutral_figures(statement.numbers).items():
+            counted[unit].update(values)
+    for count in statement.counts:
+        noun, _, value = count.partition("=")
+        counted[noun].add(value)
+    return {noun: sorted(values) for noun, values in sorted(counted.items())}
 
 
 _CURRENCY_PREFIX = re.compile(r"^([$€£¥₩₹])(\d+(?:\.\d+)?)$")
@@ -1050,7 +1214,6 @@ def neutral_figures(numbers: Sequence[str]) -> dict[str, list[str]]:
 
 _FIGURE = re.compile(r"(?<![A-Za-z0-9_.])([$€£¥])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*"
                      r"(%|percent|per cent|thousand|million|billion|trillion)?\s*([A-Za-z]+)?")
-_GLUED_VERSION = re.compile(r"[A-Z][\w-]*\s$")     # searched up to a figure: "Widget 7"
 _WORD_PAIR = re.compile(r"\b([A-Za-z]+)(?=\s+([A-Za-z]+))")
 _SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 
@@ -1065,8 +1228,8 @@ def figures(text: str) -> dict[str, list[str]]:
     words = load_cues().data.get("number_words") or {}
     for match in _FIGURE.finditer(text):
         currency, digits, scale, noun = match.groups()
-        if not scale and _GLUED_VERSION.search(text, 0, match.start()):
-            continue            # a version glued to a name ("Widget 7")
+        if not scale and glued_to_name(text, match.start()):
+            continue            # a version glued to a name ("Widget 7"), not "About 3,400"
         value = float(digits.replace(",", "")) * _SCALE.get((scale or "").lower(), 1)
         unit = "percent" if (scale or "").lower() in ("%", "percent", "per cent") else \
             "money" if currency or (noun or "").lower() in ("dollars", "euros", "pounds", "yuan", "yen") else \
