@@ -636,7 +636,12 @@ def build(settings: Settings) -> BuildResult:
     site_staging = staging_path(settings.site_dir) if settings.run_mkdocs else None
     try:
         result = generate(settings, docs_staging.path, docs_staging.ready)
-        docs = docs_staging.ready()
+        if result.pages_written or result.pages_removed or not settings.docs_dir.is_dir():
+            docs = docs_staging.ready()
+        else:
+            # Nothing to swap in: the docs folder already is what this build wrote.
+            docs_staging.discard()
+            docs = settings.docs_dir
         if site_staging is not None:
             clear_leftovers(settings.site_dir)
             run_mkdocs(settings, docs, site_staging)
@@ -645,7 +650,8 @@ def build(settings: Settings) -> BuildResult:
         clear_leftovers(settings.docs_dir)
         clear_leftovers(settings.site_dir)
         raise
-    swap_in(docs, settings.docs_dir)
+    if docs != settings.docs_dir:
+        swap_in(docs, settings.docs_dir)
     if site_staging is not None:
         swap_in(site_staging, settings.site_dir)
         log.info("site: %s", settings.site_dir)

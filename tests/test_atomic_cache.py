@@ -453,3 +453,15 @@ def test_replaced_folder_is_removed_and_stray_ones_are_leftovers(tmp_path):
     (tmp_path / ".docs.old-123-456").mkdir()
     output.clear_leftovers(docs)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["docs"]
+
+
+def test_build_changing_nothing_keeps_the_docs_folder_in_place(tmp_path):
+    src = tmp_path / "src"
+    write_corpus(src, 4)
+    build_site(tmp_path, src, run_mkdocs=False, cache_dir=tmp_path / "cache")
+    docs = tmp_path / "docs"
+    before = (docs.stat().st_ino, tree_digest(docs))
+    result, _ = build_site(tmp_path, src, run_mkdocs=False, cache_dir=tmp_path / "cache")
+    assert result.pages_written == 0 and result.pages_removed == 0
+    assert (docs.stat().st_ino, tree_digest(docs)) == before          # not swapped for a copy
+    assert not any(p.name.startswith((".docs.staging", ".docs.old")) for p in tmp_path.iterdir())
