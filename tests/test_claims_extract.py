@@ -416,3 +416,35 @@ def test_statements_carry_their_counts():
     doc = make_doc("d", [("paragraph", "Globex said hackers copied the data of 1.2 million customers.")])
     [statement] = find_statements(doc, ())
     assert statement.counts == ("customer=1200000",)
+
+
+def _in_language(doc, lang: str):
+    """``doc`` with every block in ``lang`` (make_doc only knows English and Chinese)."""
+    return replace(doc, blocks=tuple(replace(b, lang=lang) for b in doc.blocks))
+
+
+def test_local_office_or_person_a_report_is_about_anchors_a_sentence_naming_no_one():
+    doc = make_doc("d", [("paragraph", "The mayor apologised to residents for the late warning."),
+                         ("paragraph", "An elderly man drowned in his flooded garage."),
+                         ("paragraph", "The mood in town remains gloomy and uncertain.")])
+    found = texts(doc)
+    assert "The mayor apologised to residents for the late warning." in found
+    assert "An elderly man drowned in his flooded garage." in found
+    assert not any("mood" in t for t in found)
+    french = _in_language(make_doc("f", [("paragraph", "la maire a présenté ses excuses aux habitants."),
+                                         ("paragraph", "l'ambiance est morose et incertaine.")]), "fr")
+    assert texts(french) == ["la maire a présenté ses excuses aux habitants."]
+
+
+def test_a_weekday_dates_a_statement_in_any_language():
+    assert texts(make_doc("d", [("paragraph", "Libraries remained closed on Tuesday.")])) == \
+        ["Libraries remained closed on Tuesday."]
+    french = _in_language(make_doc("f", [("paragraph", "Les bibliothèques sont restées fermées mardi.")]), "fr")
+    assert texts(french) == ["Les bibliothèques sont restées fermées mardi."]
+
+
+def test_a_scheduled_report_is_an_event():
+    doc = make_doc("d", [("paragraph", "An independent inquiry will report its findings in the autumn.")])
+    assert texts(doc) == ["An independent inquiry will report its findings in the autumn."]
+    spanish = _in_language(make_doc("s", [("paragraph", "Una investigación independiente presentará sus conclusiones en otoño.")]), "es")
+    assert len(texts(spanish)) == 1

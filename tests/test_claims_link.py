@@ -664,3 +664,74 @@ def test_count_bands_need_close_figures_and_one_precise_figure():
         [[1.2e6, 2.1e6]]
     assert _count_bands([(300.0, 0, 0), (200.0, 1, 1)]) == []           # round figures only
     assert _count_bands([(1000.0, 0, 0), (1900.0, 1, 1), (3600.0, 2, 2)]) == []   # a chain, not one fact
+
+
+# --- untranslated statements that share no name: concepts --------------------------
+
+def _doc_in(doc_id: str, lang: str, *sentences: str) -> Document:
+    doc = make_doc(doc_id, [("paragraph", s) for s in sentences])
+    return replace(doc, blocks=tuple(replace(b, lang=lang) for b in doc.blocks))
+
+
+def _terms(text: str, lang: str) -> tuple[str, ...]:
+    from generator.link.claims import load_lexicon, local_terms
+    statement = Statement(source="a", start=0, end=len(text), text=text, lang=lang, block=0, kind="paragraph")
+    return local_terms(statement, load_lexicon())
+
+
+def test_accented_words_name_concepts_and_their_pieces_do_not():
+    terms = _terms("Les écoles sont restées fermées lundi.", "fr")
+    assert {"concept:school", "event:closure", "concept:monday"} <= set(terms)
+    # "Häusern" split at the umlaut would leave "usern", read as the English "user".
+    assert "concept:access" not in _terms("Die Feuerwehr holte Bewohner aus ihren Häusern.", "de")
+
+
+def test_kana_concept_entries_match_inside_japanese_text():
+    assert "concept:boat" in _terms("消防隊がボートで住民を救助した。", "ja")
+
+
+def test_untranslated_statements_telling_one_fact_group_on_shared_concepts():
+    en = _doc_in("en", "en", "The mayor apologised to residents for the late warning.")
+    de = _doc_in("de", "de", "Die Bürgermeisterin entschuldigte sich bei den Bürgern für die späte Warnung.")
+    fr = _doc_in("fr", "fr", "La maire a présenté ses excuses aux habitants pour l'alerte tardive.")
+    claims = corpus(en, de, fr, filler_doc("f"))
+    [claim] = claim_with(claims, "excuses")
+    assert sources_of(claim) == {"en", "de", "fr"} and claim.status == "corroborated"
+
+
+def test_alike_concepts_with_a_different_action_stay_apart():
+    # Schools closed on Monday / schools reopen on Thursday: the same things, other facts.
+    de = _doc_in("de", "de", "Die Schulen blieben am Montag geschlossen.")
+    es = _doc_in("es", "es", "Las escuelas volverán a abrir el jueves, según el ayuntamiento.")
+    fr = _doc_in("fr", "fr", "Les écoles sont restées fermées lundi.")
+    claims = corpus(de, es, fr, filler_doc("f"))
+    [closed] = claim_with(claims, "geschlossen")
+    assert sources_of(closed) == {"de", "fr"}
+    [reopen] = claim_with(claims, "escuelas")
+    assert sources_of(reopen) == {"es"}
+
+
+def test_told_alike_needs_three_concepts_and_no_conflicting_person_or_place():
+    from generator.link.claims import Features, told_alike
+    def features(concepts, people=(), places=()):
+        bag = frozenset(concepts)
+        return Features(frozenset(people) | frozenset(places), bag, frozenset(), people=frozenset(people),
+                        actors=frozenset(people), places=frozenset(places), lang="de")
+    three = {"event:apologise", "concept:mayor", "concept:resident"}
+    assert told_alike(features(three), features(three), frozenset(three))
+    two = {"event:apologise", "concept:mayor"}
+    assert not told_alike(features(two), features(two), frozenset(two))
+    assert told_alike(features(two), features(two), frozenset(two), figures=1)
+    # Facets (a government, a company) say who, not what.
+    facets = {"event:apologise", "concept:mayor", "concept:government"}
+    assert not told_alike(features(facets), features(facets), frozenset(facets))
+    assert not told_alike(features(three, people=["ana"]), features(three, people=["ben"]), frozenset(three))
+    assert not told_alike(features(three, places=["x"]), features(three, places=["y"]), frozenset(three))
+
+
+def test_glossed_languages_meet_english_words_but_not_other_languages():
+    from generator.link.claims import Features, untranslated
+    def lang(code):
+        return Features(frozenset(), frozenset(), frozenset(), lang=code)
+    assert not untranslated(lang("ja"), lang("en")) and not untranslated(lang("zh"), lang("ja"))
+    assert untranslated(lang("ja"), lang("de")) and untranslated(lang("fr"), lang("de"))

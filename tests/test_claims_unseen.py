@@ -21,12 +21,19 @@ FLOORS = {
     # Held out, first contact 4/1/3 and 3/3/3; extraction rules were then generalised
     # (every expected sentence is now a statement) and untranslated pairs compared on
     # names, figures and concepts. Cross-language grouping is what remains weakest.
-    "bank_breach": (5, 4, 5),
+    # Attackers' way in (de/en, no shared name) now groups on concepts (attack, account, contractor).
+    "bank_breach": (6, 4, 6),
     "club_takeover": (7, 4, 7),
     # Held out (counts disputed across en/de/fr/zh/ja), first contact 7/2/6: no count outside
     # English was a disputable point. Counts are now read per language into neutral classes
     # (claims_counts.yaml) and groups of one story counting a thing with close figures joined.
     "grid_blackout": (8, 4, 8),
+    # Held out (en/de/fr/es/ja; most facts share no name or figure across languages, two
+    # traps share words with them), first contact 3/1/3: sentences naming no one (an elderly
+    # woman, the mayor, a weekday) were not statements and untranslated ones met only on
+    # names. Concepts now span the untranslated languages and statements sharing three of
+    # them (or two and a figure) are compared.
+    "river_flood": (9, 8, 9),
 }
 
 
@@ -54,6 +61,7 @@ def test_no_question_chrome_or_opinion_becomes_a_claim(scores, name):
 
 def test_overall_floor(scores):
     total = sum(len(s.claims) for s in scores.values())
-    assert sum(s.found for s in scores.values()) >= 45
-    assert sum(s.right_status for s in scores.values()) >= 44
-    assert total == 53
+    assert sum(s.found for s in scores.values()) >= 55
+    assert sum(s.right_sources for s in scores.values()) >= 44
+    assert sum(s.right_status for s in scores.values()) >= 54
+    assert total == 62

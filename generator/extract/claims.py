@@ -334,7 +334,20 @@ def _has_anchor(text: str, mentions: Sequence[Mention], lang: str = "", cues: Cu
     institution that acts in the news ("the regulator", "die Finanzaufsicht")."""
     if mentions or (_CJK.search(text) and re.search(r"[A-Za-z]{2,}", text)):
         return True
-    return cues is not None and names_an_institution(text, lang, cues)
+    return cues is not None and (names_an_institution(text, lang, cues) or names_a_person(text, lang, cues))
+
+
+def names_a_person(text: str, lang: str, cues: Cues) -> bool:
+    """A local office holder or body ("the mayor", "la alcaldesa") or a person something
+    happened to ("an elderly woman", "eine Frau"), in the sentence's language or English:
+    a checkable subject though no name is given."""
+    return any(has_cue(text, cues.words(key, lang) + cues.words(key, "en"))
+               for key in ("local_actor_nouns", "person_nouns"))
+
+
+def names_a_weekday(text: str, lang: str, cues: Cues) -> bool:
+    """A day of the week ("on Monday", "am Montag", "lundi", "月曜日"): it dates the statement."""
+    return has_cue(text, cues.words("weekdays", lang) + cues.words("weekdays", "en"))
 
 
 def names_an_institution(text: str, lang: str, cues: Cues) -> bool:
@@ -439,7 +452,7 @@ def rejection(text: str, lang: str, kind: str, mentions: Sequence[Mention], cues
         return "commentary"
     if description_row(stripped):
         return "entity description"
-    figures = bool(numbers_in(body, cues, lang) or dates_in(body, cues, None))
+    figures = bool(numbers_in(body, cues, lang) or dates_in(body, cues, None) or names_a_weekday(body, lang, cues))
     # A source named as the origin ("according to", "selon", "laut"); a bare hedge
     # ("reportedly") names no one.
     hedges = cues.all_words("hedges")

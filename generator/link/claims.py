@@ -80,6 +80,7 @@ LINK_SAMPLE = 8              # members per group compared when two groups may me
 FRAME_FLOOR = 0.05            # best member pair two same-event groups need to be joined
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
 # A capitalised name with a version number; "Globex 12 million" is an amount, not a version.
 _PRODUCT = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9-]*(?:\s+[A-Z][A-Za-z0-9-]*)*\s+\d+(?:\.\d+)?"
@@ -279,7 +280,8 @@ def _concept_patterns(concepts: tuple) -> tuple[tuple[str, re.Pattern[str] | Non
         # "!word": a word the concept's prefixes must not match ("inform" is not "information").
         exceptions = "".join(f"(?!{re.escape(e[1:])})" for e in sorted(e for e in all_entries if e.startswith("!")))
         entries = [e for e in all_entries if not e.startswith("!")]
-        phrases = sorted({e for e in entries if _CJK.search(e) or " " in e}, key=len, reverse=True)
+        # Chinese characters and Japanese kana ("ボート") are matched as substrings: no spaces split them.
+        phrases = sorted({e for e in entries if _CJK.search(e) or _KANA.search(e) or " " in e}, key=len, reverse=True)
         prefixes = sorted({e for e in entries if e not in phrases}, key=len, reverse=True)
         # Entries of three letters or fewer match a whole word with an inflection only:
         # as prefixes "ban" would match "bank" and "cut" "cute".
@@ -475,8 +477,12 @@ def local_terms(statement: Statement, lexicon: Lexicon) -> tuple[str, ...]:
     # One-character words are mostly particles and prepositions; their glosses are noise.
     gloss_words = [g for w in chinese if len(w) > 1 for g in glosses(w, lexicon)]
     all_tokens = tokens + gloss_words
-    concepts, covered = concepts_of(all_tokens + chinese, text if cjk_text == text else f"{text} {cjk_text}",
-                                    lexicon, statement.lang)
+    # Pieces of accented words ("usern" of "Häusern") would read as other words ("user").
+    pieces = word_pieces(text)
+    whole = [t for t in tokens if t not in pieces] + gloss_words
+    compounds = hyphen_parts(text) if statement.lang not in SHORT_ENTRY_LANGUAGES else []
+    concepts, covered = concepts_of(whole + chinese + accented_words(text) + compounds,
+                                    text if cjk_text == text else f"{text} {cjk_text}", lexicon, statement.lang)
     # A word that names a concept is counted through the concept, so paraphrases meet.
     words = {stem(t) for t in all_tokens
              if t.lower() not in lexicon.stopwords and len(t) > 2 and t.lower() not in covered}
@@ -494,6 +500,40 @@ def local_terms(statement: Statement, lexicon: Lexicon) -> tuple[str, ...]:
     name_stems = {stem(n) for n in names | product_words}
     bag |= {f"word:{w}" for w in words if w not in names and w not in product_words and w not in name_stems}
     return tuple(sorted(bag))
+
+
+_LETTERS_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def word_pieces(text: str) -> set[str]:
+    """``_WORD`` tokens glued to a letter outside A-Z: pieces of accented words ("usern" of
+    "Häusern", "coles" of "écoles")."""
+    if text.isascii():
+        return set()
+    glued = set()
+    for match in _WORD.finditer(text):
+        before = text[match.start() - 1] if match.start() else " "
+        after = text[match.end()] if match.end() < len(text) else " "
+        if _accented_letter(before) or _accented_letter(after):
+            glued.add(match.group())
+    return glued
+
+
+def _accented_letter(char: str) -> bool:
+    # Latin, Greek or Cyrillic letters beyond A-Z; a name glued to Chinese ("Tollen变电站") is whole.
+    return char.isalpha() and not char.isascii() and ord(char) < 0x2000
+
+
+def accented_words(text: str) -> list[str]:
+    """Latin words with letters outside A-Z ("écoles", "Bürgermeisterin", "segunda-feira"):
+    ``_WORD`` splits them, yet concept entries in those languages are whole words."""
+    return [w for w in _LETTERS_WORD.findall(text) if not w.isascii() or "-" in w]
+
+
+def hyphen_parts(text: str) -> list[str]:
+    """The parts of hyphenated words ("IT-Dienstleisters" -> "Dienstleisters"): German and
+    Dutch compounds put the word a concept names after a hyphen."""
+    return [part for word in _LETTERS_WORD.findall(text) if "-" in word for part in word.split("-")[1:]]
 
 
 def count_features(counts: Iterable[str]) -> set[str]:
@@ -550,7 +590,7 @@ def similarity(a: Features, b: Features, df: Mapping[str, int], total: int,
             cache[f] = _weight(f, df, total) ** 2
         return cache[f]
     if untranslated(a, b):
-        return cross_language_similarity(a, b, w2)
+        return cross_language_similarity(a, b, w2, df, total)
     shared = a.bag & b.bag
     if not shared or not enough_shared(a, b, shared, df, total):
         return 0.0
@@ -584,11 +624,18 @@ def different_actions(a: Features, b: Features) -> bool:
 
 
 def untranslated(a: Features, b: Features) -> bool:
-    """Two statements in different languages whose words cannot meet (no glosses between them)."""
-    return bool(a.lang and b.lang) and a.lang != b.lang and a.lang not in GLOSSED and b.lang not in GLOSSED
+    """Two statements in different languages whose words cannot meet: glossed languages
+    meet English through their English glosses, but neither meets German or French words."""
+    return bool(a.lang and b.lang) and word_space(a.lang) != word_space(b.lang)
 
 
-def cross_language_similarity(a: Features, b: Features, w2) -> float:
+def word_space(lang: str) -> str:
+    """The language a statement's words are compared in: English for glossed languages."""
+    return "en" if lang in GLOSSED else lang
+
+
+def cross_language_similarity(a: Features, b: Features, w2, df: Mapping[str, int] | None = None,
+                              total: int = 0) -> float:
     """Statements in two untranslated languages compared on what survives translation:
     names, numbers, dates and concepts, not words.
 
@@ -613,10 +660,36 @@ def cross_language_similarity(a: Features, b: Features, w2) -> float:
     same_action = bool(a.primary) and a.primary == b.primary
     # Two precise figures and the same action ("closed 12 stores, 3,400 jobs")
     # need no name: names are often written differently across languages.
-    if entities < 2 and not (entities and (figures or same_action)) and not (same_action and figures >= 2):
+    if entities < 2 and not (entities and (figures or same_action)) and not (same_action and figures >= 2) \
+            and not told_alike(a, b, shared, figures, df, total):
         return 0.0
     norm = math.sqrt(math.fsum(map(w2, bag_a))) * math.sqrt(math.fsum(map(w2, bag_b)))
     return math.fsum(map(w2, shared)) / (norm or 1.0)
+
+
+CONCEPTS_ALIKE = 3        # concepts two untranslated statements sharing no name need in common
+
+
+def told_alike(a: Features, b: Features, shared: frozenset[str], figures: int = 0,
+               df: Mapping[str, int] | None = None, total: int = 0) -> bool:
+    """Two untranslated statements naming nobody in common still tell one fact when they
+    name the same things and action: "the mayor apologised to residents" / "la alcaldesa
+    pidió perdón a los vecinos" (mayor, resident, apologise), "schools stayed closed on
+    Monday" / "die Schulen blieben am Montag geschlossen". Three concepts in common, or
+    two and a precise figure; facets (government, company) do not count. Statements in
+    different places, or each naming a different person, are different events (organisations
+    are not compared: untranslated names of things are often read as organisations). With
+    no figure in common, one of the concepts must be rare in the corpus: in a big corpus,
+    "a mayor apologised to residents" recurs across unrelated stories."""
+    if a.places and b.places and a.places.isdisjoint(b.places):
+        return False
+    if a.people and b.people and not (a.people & b.people):
+        return False
+    alike = [f for f in shared if f.startswith(("event:", "concept:")) and f not in FACET_FEATURES]
+    if figures >= 1:
+        return len(alike) >= CONCEPTS_ALIKE - 1
+    rare = df is None or any(df.get(f, 0) <= max(RARE_ACTION, total * RARE_SHARE) for f in alike)
+    return len(alike) >= CONCEPTS_ALIKE and rare
 
 
 def shared_entities(a: Features, b: Features, shared: frozenset[str]) -> set[str]:
