@@ -99,6 +99,32 @@ def _escape_fragment(fragment: str) -> str:
     return flat.replace("{%", "{&#37;").replace("%}", "&#37;}")
 
 
+def nowrap(text: object) -> Md:
+    """Escaped text that never breaks across lines (styled by sourcebook.css):
+    a narrow table column would otherwise break "2026-11-18" at its hyphens."""
+    inner = escape(text)
+    return Md(f'<span class="sb-nowrap">{inner}</span>') if inner else inner
+
+
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+
+
+def language_tag(lang: object) -> str:
+    """``lang`` if it is a well-formed BCP 47 language tag (as an HTML lang
+    attribute may hold), else "": a source's language code never reaches
+    markup unchecked."""
+    lang = str(lang or "")
+    return lang if _LANGUAGE_TAG.fullmatch(lang) else ""
+
+
+def in_language(text: Md, lang: object) -> Md:
+    """Inline Markdown ``text`` (already escaped) marked as written in ``lang``,
+    so browsers pick fitting fonts (Chinese and Japanese share code points but
+    not glyph shapes) and screen readers the right voice."""
+    tag = language_tag(lang)
+    return Md(f'<span lang="{tag}">{text}</span>') if tag and text else text
+
+
 def highlight(text: str, start: int, end: int) -> Md:
     """Escape ``text`` with ``text[start:end]`` in bold."""
     inner = _escape_fragment(text[start:end]).strip()

@@ -21,7 +21,7 @@ from typing import NamedTuple
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .languages_display import language_name, language_name_in_english
-from .mdtext import Md, annotate, escape, link
+from .mdtext import Md, annotate, escape, in_language, language_tag, link, nowrap
 from .model import HEADING, LIST, QA, TABLE, Block, Claim, Corpus, Document, Entity
 from .clean.assemble import CELL_SEPARATOR
 
@@ -31,6 +31,19 @@ CLAIMS = "claims"
 RAW = "raw"
 CORPUS_JSON = "data/corpus.json"
 CLAIMS_CSV = "data/claims.csv"
+
+# The language the site's own words are written in (the templates, and
+# mkdocs.yml's theme.language): text in any other language is marked as such.
+INTERFACE_LANGUAGE = "en"
+
+# How a claim's status (set by link.claims) reads on every page, in the order pages list them.
+STATUS_LABELS = {"contested": "⚠ contested", "corroborated": "✔ corroborated",
+                 "single-source": "○ single source"}
+
+
+def status_label(status: str) -> str:
+    return STATUS_LABELS.get(status, status)
+
 
 _ID = attrgetter("id")
 _SOURCE = attrgetter("source")
@@ -62,7 +75,26 @@ def make_environment(bytecode_cache=None) -> Environment:
                       # build; re-checking their files on every page cost ~10%.
                       auto_reload=False, bytecode_cache=bytecode_cache)
     env.filters["mdjoin"] = join_markdown
+    env.filters["nowrap"] = nowrap
+    env.globals["lang_attribute"] = lang_attribute
     return env
+
+
+def foreign(text: Md, lang: str) -> Md:
+    """Inline Markdown marked with its language unless that is the interface's."""
+    return text if language_tag(lang) == INTERFACE_LANGUAGE else in_language(text, lang)
+
+
+def attribute_list(attributes: Md) -> Md:
+    """' { attributes }' to end a heading's line with, or ""."""
+    return Md(f" {{{attributes} }}") if attributes else Md("")
+
+
+def lang_attribute(lang: str) -> Md:
+    """' lang="xx"' for an attribute list ({: ... }), or "" (``lang`` is checked
+    again; the interface's language needs no mark)."""
+    tag = language_tag(lang)
+    return Md(f' lang="{tag}"') if tag and tag != INTERFACE_LANGUAGE else Md("")
 
 
 def join_markdown(items, separator: str = ", ") -> Md:
@@ -176,6 +208,7 @@ class BlockView:
     rows: list[RowView] = field(default_factory=list)
     question: Md = Md("")
     answer: Md = Md("")
+    lang: str = ""        # its language, when not the interface's (a checked tag, see mdtext.language_tag)
 
     @property
     def heading_marker(self) -> Md:
@@ -211,36 +244,48 @@ def _spans_within(spans, start: int, end: int) -> list:
     return spans[bisect_left(spans, (start,)):bisect_right(spans, (end, float("inf")))]
 
 
+def block_language(doc: Document, index: int) -> str:
+    """The language a block is written in, as an HTML lang value: its own,
+    else the source's first; "" when unknown or the interface's language."""
+    lang = doc.blocks[index].lang or next((l for l in doc.metadata.languages if l), "")
+    tag = language_tag(lang)
+    return "" if tag == INTERFACE_LANGUAGE else tag
+
+
 def block_view(doc: Document, index: int, spans, link_for) -> BlockView:
     """``spans`` are (start, end, key) sorted by start."""
     block = doc.blocks[index]
-    spans = _spans_within(spans, block.start, block.end)
+    # A heading is not linked: links would make it read as a row of links,
+    # and the paragraphs under it link the same names.
+    spans = [] if block.kind == HEADING else _spans_within(spans, block.start, block.end)
     anchor = block_anchor(index)
+    lang = block_language(doc, index)
     segments = _segments(block)
     if block.kind == LIST:
-        items = [ItemView(item_anchor(index, i), _linked(doc.text, s, e, spans, link_for))
+        items = [ItemView(item_anchor(index, i), in_language(_linked(doc.text, s, e, spans, link_for), lang))
                  for i, (s, e) in enumerate(segments)]
-        return BlockView(kind=LIST, anchor=anchor, items=items, ordered=block.ordered)
+        return BlockView(kind=LIST, anchor=anchor, items=items, ordered=block.ordered, lang=lang)
     if block.kind == TABLE:
-        return BlockView(kind=TABLE, anchor=anchor, rows=_table_rows(doc, index, segments, spans, link_for))
+        return BlockView(kind=TABLE, anchor=anchor, rows=_table_rows(doc, index, segments, spans, link_for, lang),
+                         lang=lang)
     if block.kind == QA and len(segments) >= 2:
         (qs, qe), (as_, _) = segments[0], segments[1]
         return BlockView(kind=QA, anchor=anchor,
                          question=_linked(doc.text, qs, qe, spans, link_for),
-                         answer=_linked(doc.text, as_, block.end, spans, link_for))
+                         answer=_linked(doc.text, as_, block.end, spans, link_for), lang=lang)
     text = _linked(doc.text, block.start, block.end, spans, link_for)
     level = min(max(block.level, 2), 4) if block.kind == HEADING else 2
     kind = block.kind if block.kind in (HEADING, "quote") else "paragraph"
-    return BlockView(kind=kind, anchor=anchor, text=text, level=level)
+    return BlockView(kind=kind, anchor=anchor, text=text, level=level, lang=lang)
 
 
-def _table_rows(doc, index, segments, spans, link_for) -> list[RowView]:
+def _table_rows(doc, index, segments, spans, link_for, lang: str = "") -> list[RowView]:
     rows = []
     width = max(len(doc.text[s:e].split(CELL_SEPARATOR)) for s, e in segments)
     for row_no, (s, e) in enumerate(segments):
         cells, pos = [], s
         for cell in doc.text[s:e].split(CELL_SEPARATOR):
-            cells.append(_linked(doc.text, pos, pos + len(cell), spans, link_for) or Md(" "))
+            cells.append(in_language(_linked(doc.text, pos, pos + len(cell), spans, link_for), lang) or Md(" "))
             pos += len(cell) + len(CELL_SEPARATOR)
         cells += [Md(" ")] * (width - len(cells))
         rows.append(RowView(item_anchor(index, row_no), cells, header=row_no == 0))
@@ -280,6 +325,17 @@ def display_title(doc: Document) -> str:
         return file_name(doc.file)
     opening = " ".join(words[:UNTITLED_WORDS])
     return f"Untitled: {opening}{'…' if len(words) > UNTITLED_WORDS else ''}"
+
+
+def title_language(doc: Document) -> str:
+    """The language of the title a source page shows ("" when it is the interface's or unknown)."""
+    meta = doc.metadata
+    if not meta.title:
+        return ""     # "Untitled: <opening words>" is the interface's sentence
+    lang = next((l for l, title in meta.titles if title == meta.title), "") \
+        or next((l for l in meta.languages if l), "")
+    tag = language_tag(lang)
+    return "" if tag == INTERFACE_LANGUAGE else tag
 
 
 def mentions_by_source(entities) -> dict[str, list[tuple[int, int, str]]]:
@@ -338,7 +394,7 @@ def _source_facts(doc: Document, page: str, by_name: dict[str, str]) -> list[tup
     facts: list[tuple[str, object]] = []
     for lang, title in meta.titles:
         if title != meta.title or len(meta.titles) > 1:
-            facts.append((f"Title ({language_name(lang)})", title))
+            facts.append((f"Title ({language_name(lang)})", foreign(escape(title), lang)))
     facts += [
         ("Publisher", _named(meta.publisher, page, by_name) or "—"),
         ("Authors", join_markdown([_named(a, page, by_name) for a in meta.authors]) or "—"),
@@ -368,7 +424,7 @@ class SourcePageInputs(NamedTuple):
     """Everything a source page shows (see render_cache: the page's key is a digest of this)."""
     doc: Document
     mentions: tuple[tuple[int, int, str], ...]     # (start, end, entity id), sorted
-    claims: tuple[tuple[str, str, str], ...]        # (id, text, status) of the claims it states
+    claims: tuple[tuple[str, str, str, str], ...]   # (id, text, status, language of the text) of the claims it states
     names: dict[str, str]                           # casefolded metadata name -> entity id, for its names
 
 
@@ -382,8 +438,8 @@ def metadata_names(doc: Document) -> list[str]:
 
 
 def source_page_inputs(doc: Document, mention_spans: list[tuple[int, int, str]],
-                       claims: list[tuple[str, str, str]], by_name: dict[str, str]) -> SourcePageInputs:
-    """``claims``: (id, text, status) of the claims it states."""
+                       claims: list[tuple[str, str, str, str]], by_name: dict[str, str]) -> SourcePageInputs:
+    """``claims``: (id, text, status, language of the text) of the claims it states."""
     folded = [name.casefold() for name in metadata_names(doc) if name]
     return SourcePageInputs(doc, tuple(mention_spans), tuple(claims),
                             {name: by_name[name] for name in folded if name in by_name})
@@ -398,12 +454,13 @@ def source_page(env: Environment, inputs: SourcePageInputs) -> str:
     views = [block_view(doc, i, spans, link_for) for i in range(len(doc.blocks))]
     view = {
         "title": display_title(doc),
+        "title_attributes": attribute_list(lang_attribute(title_language(doc))),
         "untitled": not doc.metadata.title,
         "file_name": file_name(doc.file),
         "facts": _source_facts(doc, page, inputs.names),
         "sections": _sections(doc, views),
-        "claims": [ClaimRef(link(text, relative(page, claim_path(claim_id))), status)
-                   for claim_id, text, status in inputs.claims],
+        "claims": [ClaimRef(foreign(link(text, relative(page, claim_path(claim_id))), lang), status_label(status))
+                   for claim_id, text, status, lang in inputs.claims],
         "raw_link": link(file_name(doc.file), relative(page, raw_path(doc.id))),
         "short_hash": doc.content_hash[:12],
         "jsonld": Md(source_jsonld(doc, "", page_url(page))),
@@ -431,7 +488,7 @@ def source_rows(docs, from_page: str) -> list[SourceRow]:
             flags.append("translated" if meta.origin.language or meta.origin.translated_by else "republished")
         rows.append(SourceRow(link(display_title(doc), relative(from_page, source_path(doc.id))),
                               meta.publisher or "—", meta.published or "—",
-                              ", ".join(meta.languages) or "—", ", ".join(flags)))
+                              ", ".join(language_name(l) for l in meta.languages if l) or "—", ", ".join(flags)))
     return rows
 
 
@@ -576,9 +633,9 @@ def _render_pages(corpus: Corpus, site_name: str, cache) -> dict[str, str]:
 
 def source_pages(env: Environment, corpus: Corpus, docs: list[Document], cache) -> dict[str, str]:
     """A page per source; ``cache`` (render_cache.RenderCache) reuses unchanged ones."""
-    claims_by_source: dict[str, list[tuple[str, str, str]]] = {}
+    claims_by_source: dict[str, list[tuple[str, str, str, str]]] = {}
     for claim in corpus.claims:
-        ref = (claim.id, claim.text, claim.status)
+        ref = (claim.id, claim.text, claim.status, claim_language(claim))
         for source in set(map(_SOURCE, claim.quotes)):
             claims_by_source.setdefault(source, []).append(ref)
     by_name = entity_index_by_name(corpus.entities)
@@ -598,9 +655,10 @@ def home_page(env: Environment, corpus: Corpus, docs: list[Document], site_name:
     publishers = set(map(_PUBLISHER, metadata)) - {"", None}
     languages = set(chain.from_iterable(map(_LANGUAGES, metadata)))
     status_counts = Counter(map(_STATUS, corpus.claims))
-    top = [ClaimRef(link(c.text, claim_path(c.id)), c.status, c.sources, c.independent_sources)
+    top = [ClaimRef(foreign(link(c.text, claim_path(c.id)), claim_language(c)), c.status, c.sources,
+                    c.independent_sources)
            for c in islice((c for c in ranked_claims(corpus.claims) if c.sources >= 2), 10)]
-    contested = [ClaimRef(link(c.text, claim_path(c.id)), c.status)
+    contested = [ClaimRef(foreign(link(c.text, claim_path(c.id)), claim_language(c)), c.status)
                  for c in islice((c for c in sorted(corpus.claims, key=_ID) if c.status == "contested"), 10)]
     counts = {"sources": len(docs), "publishers": len(publishers), "languages": len(languages),
               "entities": len(corpus.entities), "claims": len(corpus.claims)}
@@ -608,10 +666,21 @@ def home_page(env: Environment, corpus: Corpus, docs: list[Document], site_name:
                f"{_count_of(len(languages), 'language')} ({', '.join(language_name(l) for l in sorted(languages))}).")
     return env.get_template("home.md.j2").render(
         site_name=site_name, counts=counts, figures_line=figures,
-        claim_status=sorted(status_counts.items()), top_claims=top, contested=contested,
+        claim_status=[(status_label(status), n) for status, n in
+                      sorted(status_counts.items(), key=lambda item: (_status_rank(item[0]), item[0]))],
+        top_claims=top, contested=contested,
         newest=source_rows(newest(docs, 10), "index.md"),
         pictures={name: picture_view(drawn[name], "index.md") if name in (drawn or {}) else None
                   for name in ("mix", "timeline")})
+
+
+def claim_language(claim: Claim) -> str:
+    """The language of a claim's text: that of a quote reading it ("" if none does)."""
+    return next((q.lang for q in claim.quotes if q.text == claim.text and q.lang), "")
+
+
+def _status_rank(status: str) -> int:
+    return list(STATUS_LABELS).index(status) if status in STATUS_LABELS else len(STATUS_LABELS)
 
 
 def ranked_claims(claims) -> list[Claim]:
@@ -628,14 +697,15 @@ def _count_of(count: int, noun: str) -> str:
 
 @dataclass
 class RepairRow:
-    source: str
+    source: Md
     rule: str
     detail: str
 
 
 def report_page(env: Environment, corpus: Corpus) -> str:
-    repairs = [RepairRow(d.file, r.rule, r.detail) for d in sorted(corpus.documents, key=lambda d: d.id)
-               for r in d.repairs]
+    # Each repaired file links to its page, where the repaired text can be read.
+    repairs = [RepairRow(link(d.file, source_path(d.id)), r.rule, r.detail)
+               for d in sorted(corpus.documents, key=lambda d: d.id) for r in d.repairs]
     return env.get_template("report.md.j2").render(
         published=len(corpus.documents), skipped=sorted(corpus.skipped, key=lambda s: s.file),
         repairs=repairs, notes=list(corpus.notes))

@@ -1,23 +1,29 @@
 """Claims index, claim pages and the timeline (views over ``Corpus.claims``)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
 from jinja2 import Environment
 
+from .datafiles import load_yaml
 from .languages_display import language_name
 from .mdtext import Md, escape, link
 from .link.claims import competing_versions
 from .model import Claim, Corpus, Document
 from .jsonld import claim_jsonld
 from .render_pictures import picture_view
-from .render import (CLAIMS, anchor_at, claim_path, display_title, entity_path, join_markdown,
+from .render import (CLAIMS, STATUS_LABELS, anchor_at, claim_path, display_title, entity_path, foreign,
+                     attribute_list, claim_language, join_markdown, lang_attribute,
                      page_url, ranked_claims, relative, source_path)
 
-STATUS_ORDER = ("contested", "corroborated", "single-source")
-STATUS_BADGES = {"corroborated": "✔ corroborated", "single-source": "○ single source",
-                 "contested": "⚠ contested"}
+STATUS_ORDER = tuple(STATUS_LABELS)
+STATUS_BADGES = STATUS_LABELS
+# Headings of the claims index: the label, capitalised after its symbol.
+STATUS_HEADINGS = {status: label[:2] + label[2:].capitalize() for status, label in STATUS_LABELS.items()}
 
 # A claim stated by thousands of sources, or a corpus with thousands of
 # claims, would give pages (and search index entries) of megabytes. Pages
@@ -86,10 +92,10 @@ def claim_pages(env: Environment, corpus: Corpus, coverage=None, timeline=None, 
     for status in STATUS_ORDER:
         members = [c for c in ranked if c.status == status]
         if members:
-            sections.append(IndexSection(STATUS_BADGES[status], len(members),
+            sections.append(IndexSection(STATUS_HEADINGS[status], len(members),
                                          [_claim_row(c, index, names) for c in members[:MAX_INDEX_ROWS]]))
     pages[index] = env.get_template("claims_index.md.j2").render(
-        total=len(corpus.claims), sections=sections,
+        total=len(corpus.claims), sections=sections, labels=STATUS_LABELS,
         picture=picture_view(coverage, index) if coverage else None)
     pages.update(timeline_pages(env, corpus, docs, timeline))
     return pages
@@ -110,6 +116,8 @@ def claim_page(template, inputs: ClaimPageInputs) -> str:
     page = claim_path(claim.id)
     return template.render(
         claim=claim, badge=STATUS_BADGES.get(claim.status, claim.status),
+        title_attributes=attribute_list(lang_attribute(_text_language(claim, claim.text))),
+        dates=[display_date(d) for d in claim.dates], figures=display_figures(claim.numbers),
         quotes=_quote_rows(claim, page, docs),
         versions=_versions(claim, inputs.rivals, page, docs, names),
         entities=[link(names[i], relative(page, entity_path(i))) for i in claim.entities if i in names],
@@ -131,9 +139,14 @@ def display_date(date: str) -> str:
 
 def _claim_row(claim: Claim, page: str, names: dict[str, str]) -> ClaimRow:
     named = ", ".join(names[i] for i in claim.entities if i in names)
-    return ClaimRow(link(claim.text, relative(page, claim_path(claim.id))),
+    return ClaimRow(foreign(link(claim.text, relative(page, claim_path(claim.id))), claim_language(claim)),
                     STATUS_BADGES.get(claim.status, claim.status), claim.sources,
                     claim.independent_sources, escape(named or "—"))
+
+
+def _text_language(claim: Claim, text: str) -> str:
+    """The language of a claim's quote that reads ``text`` ("" if none does)."""
+    return next((q.lang for q in claim.quotes if q.text == text and q.lang), "")
 
 
 def quote_link(quote, page: str, docs) -> Md:
@@ -163,7 +176,7 @@ def _quote_rows(claim: Claim, page: str, docs) -> list[QuoteRow]:
             continue
         rows.append(QuoteRow(quote_link(quote, page, docs), doc.metadata.publisher or "—",
                              doc.metadata.published or "—", language_name(quote.lang) if quote.lang else "—",
-                             escape(quote.text), quote.stance))
+                             foreign(escape(quote.text), quote.lang), quote.stance))
     return rows
 
 
@@ -183,12 +196,66 @@ class DisputedPoint:
 # What a disputed point (see link.claims) is about, as a reader would ask it.
 POINT_LABELS = {"scope": "Where it applies", "product": "Which product", "decider": "Who decided",
                 "polarity": "Whether it happened", "date": "When", "figure": "How much"}
+# Figures that are not counts of a thing (link.claims.neutral_figures).
+FIGURE_LABELS = {"percent": "Which percentage", "money": "How much money"}
+COUNTS_FILE = Path(__file__).resolve().parent / "data" / "claims_counts.yaml"
+
+
+@lru_cache(maxsize=1)
+def counted_plurals() -> dict[str, str]:
+    """Counted class -> its English plural, the first English word listed
+    for it in claims_counts.yaml ("customer" -> "customers")."""
+    nouns = (load_yaml(COUNTS_FILE.read_text(encoding="utf-8")) or {}).get("nouns") or {}
+    return {str(name): str(words["en"][0]) for name, words in nouns.items()
+            if isinstance(words, dict) and words.get("en")}
 
 
 def point_label(point: str) -> str:
     name, _, counted = point.partition(":")
+    if name == "figure" and counted:
+        if counted in FIGURE_LABELS:
+            return FIGURE_LABELS[counted]
+        plural = counted_plurals().get(counted)
+        return f"How many {plural}" if plural else f"How many ({counted.replace('_', ' ')})"
     label = POINT_LABELS.get(name, name.replace("_", " ").capitalize() or "Point")
     return f"{label} ({counted})" if counted else label
+
+
+_PLAIN_NUMBER = re.compile(r"(\d+)(\.\d+)?")
+
+
+def group_digits(number: str, min_digits: int = 5) -> str:
+    """"1400000" -> "1,400,000" (an integer part of at least ``min_digits``
+    digits, so that a year like 2025 stays as written); other text unchanged."""
+    match = _PLAIN_NUMBER.fullmatch(number)
+    if not match or len(match.group(1)) < min_digits:
+        return number
+    return f"{int(match.group(1)):,}{match.group(2) or ''}"
+
+
+def display_figure(number: str) -> str:
+    """A claim's normalised number as a reader writes it: "$13600000" -> "$13,600,000"."""
+    lead = number[:1] if number[:1] in "$€£¥₩₹" else ""
+    tail = "%" if number.endswith("%") else ""
+    return f"{lead}{group_digits(number[len(lead):len(number) - len(tail)])}{tail}"
+
+
+def _figure_order(number: str) -> tuple:
+    digits = number.strip("$€£¥₩₹%")
+    return (0, float(digits), number) if _PLAIN_NUMBER.fullmatch(digits) else (1, 0.0, number)
+
+
+def display_figures(numbers) -> list[str]:
+    """A claim's numbers, smallest first, as a reader writes them."""
+    return [display_figure(n) for n in sorted(numbers, key=_figure_order)]
+
+
+def side_value(point: str, value: str, names: dict[str, str]) -> str:
+    """A side of a disputed point as a reader reads it: a figure with its
+    thousands grouped ("3,400") or its percent sign, else ``side_label``."""
+    if point.startswith("figure:") and _PLAIN_NUMBER.fullmatch(value):
+        return f"{value}%" if point == "figure:percent" else group_digits(value, 4)
+    return side_label(value, names)
 
 
 def _source_links(sources, page: str, docs) -> list[Md]:
@@ -219,7 +286,8 @@ def _versions(claim: Claim, rivals, page: str, docs, names) -> list[DisputedPoin
         by_point: dict[str, list[VersionRow]] = {}
         for version in claim.versions:
             by_point.setdefault(version.point, []).append(
-                VersionRow(escape(side_label(version.value, names)), escape(version.text),
+                VersionRow(escape(side_value(version.point, version.value, names)),
+                           foreign(escape(version.text), _text_language(claim, version.text)),
                            _source_links(version.sources, page, docs)))
         return [DisputedPoint(point_label(point), rows) for point, rows in sorted(by_point.items()) if len(rows) > 1]
     points = []
@@ -318,4 +386,6 @@ def _timeline_events(dated, page: str, docs) -> list[TimelineEvent]:
                 if len(claim.dates) > 1 else "")
         events.append(TimelineEvent(display_date(date), link(claim.text, relative(page, claim_path(claim.id))),
                                     join_markdown(links), note, date))
-    return sorted(events, key=lambda e: (e.sort_key, str(e.claim)))
+    # Oldest first; dates whose year is not stated ("--09-01") cannot be
+    # placed among them and come last.
+    return sorted(events, key=lambda e: (e.sort_key.startswith("--"), e.sort_key, str(e.claim)))

@@ -13,8 +13,10 @@ from .languages_display import language_name
 from .mdtext import Md, highlight, link
 from .model import Corpus, Document, Entity
 from .render_pictures import picture_view
-from .render import (ENTITIES, anchor_at, claim_path, display_title, entity_path,
-                     relative, source_path)
+from .render import (ENTITIES, anchor_at, block_index_at, block_language, claim_language, claim_path,
+                     display_title,
+                     entity_path, foreign,
+                     relative, source_path, status_label)
 
 ENTITY_TYPES = ("person", "organization", "government", "product", "place", "other")
 TYPE_NAMES = {"person": "Person", "organization": "Organisation", "government": "Government body",
@@ -30,6 +32,7 @@ MAX_MENTION_SOURCES = 20       # else: sources whose mentions are shown
 MAX_MENTIONS_PER_SOURCE = 3    # mentions shown per source
 MAX_LISTED = 50                # claims, and sources it published, listed
 MAX_RELATED = 20               # related entities listed
+MAX_INDEX_ROWS = 200           # entities per type on the entity index (most widely mentioned first)
 
 
 @dataclass
@@ -51,6 +54,14 @@ class Shown:
         return self.total - len(self.items)
 
 
+@dataclass
+class IndexSection:
+    """One type's table on the entity index: its first rows and how many there are."""
+    label: str
+    total: int
+    rows: list
+
+
 class EntityPageInputs(NamedTuple):
     """Everything an entity page shows (see render_cache: the page's key is a digest of this)."""
     entity: Entity
@@ -58,7 +69,7 @@ class EntityPageInputs(NamedTuple):
     mention_sources: int                  # sources (in the corpus) mentioning it
     docs: dict[str, Document]             # sources of the shown mentions, the description and ``published``
     names: dict[str, str]                 # entity id -> name, for the related entities and relations listed
-    claims: tuple[tuple[str, str, str], ...]   # (id, text, status) of the claims listed
+    claims: tuple[tuple[str, str, str, str], ...]   # (id, text, status, language of the text) of the claims listed
     claims_total: int
     published: tuple[str, ...]            # ids of the sources listed as published or written by it
     published_total: int
@@ -94,9 +105,9 @@ def entity_pages(env: Environment, corpus: Corpus, picture=None, cache=None) -> 
         members = sorted((e for e in corpus.entities if e.type == entity_type),
                          key=lambda e: (-counts[e.id], e.name.lower(), e.id))
         if members:
-            sections.append((TYPE_LABELS[entity_type], [
+            sections.append(IndexSection(TYPE_LABELS[entity_type], len(members), [
                 (link(e.name, relative(index, entity_path(e.id))), len(e.mentions), counts[e.id])
-                for e in members]))
+                for e in members[:MAX_INDEX_ROWS]]))
     pages[index] = env.get_template("entities_index.md.j2").render(
         sections=sections, total=len(corpus.entities),
         picture=picture_view(picture, index) if picture else None)
@@ -119,7 +130,7 @@ def entity_page_inputs(entity: Entity, docs: dict, by_id: dict, sources: list[st
             names[other] = by_id[other].name
     return EntityPageInputs(
         entity, tuple(shown), mention_sources, {i: docs[i] for i in sorted(set(wanted)) if i in docs}, names,
-        tuple((c.id, c.text, c.status) for c in claims[:MAX_LISTED]), len(claims),
+        tuple((c.id, c.text, c.status, claim_language(c)) for c in claims[:MAX_LISTED]), len(claims),
         tuple(d.id for d in published[:MAX_LISTED]), len(published))
 
 
@@ -127,20 +138,33 @@ def entity_page(template, inputs: EntityPageInputs) -> str:
     entity, docs, names = inputs.entity, inputs.docs, inputs.names
     page = entity_path(entity.id)
     return template.render(
-        entity=entity, type_label=TYPE_NAMES.get(entity.type, entity.type),
+        entity=entity, type_label=TYPE_NAMES.get(entity.type, entity.type), roles=distinct_roles(entity.roles),
         aliases=_aliases(entity), description=_description(entity, page, docs),
         mentions=_mention_rows([entity.mentions[i] for i in inputs.shown], page, docs),
         mention_sources=inputs.mention_sources,
         limits={"sources": MAX_MENTION_SOURCES, "per_source": MAX_MENTIONS_PER_SOURCE},
         related=[(link(names[i], relative(page, entity_path(i))), n)
                  for i, n in entity.related if i in names][:MAX_RELATED],
-        claims=Shown([(link(text, relative(page, claim_path(claim_id))), status)
-                      for claim_id, text, status in inputs.claims], inputs.claims_total),
+        claims=Shown([(foreign(link(text, relative(page, claim_path(claim_id))), lang), status_label(status))
+                      for claim_id, text, status, lang in inputs.claims], inputs.claims_total),
         relations=[(label, link(names[i], relative(page, entity_path(i))))
                    for label, i in entity.relations if i in names],
         published=Shown([link(display_title(docs[i]), relative(page, source_path(i))) for i in inputs.published],
                         inputs.published_total),
         links=[(label, url) for label, url in entity.links])
+
+
+def distinct_roles(roles) -> list[str]:
+    """The roles to show, each once: "Minister" and "minister" (found in two
+    sources, or two languages) are one role, shown as first found."""
+    seen: set[str] = set()
+    out = []
+    for role in roles:
+        key = " ".join(role.casefold().split())
+        if key and key not in seen:
+            seen.add(key)
+            out.append(role)
+    return out
 
 
 def _published_by(corpus: Corpus) -> dict[str, list]:
@@ -213,7 +237,9 @@ def _mention_rows(shown, page: str, docs) -> list[MentionRow]:
         context, cs, ce = context_text(doc.text, mention.start, mention.end)
         anchor = anchor_at(doc, mention.start)
         target = relative(page, source_path(doc.id)) + (f"#{anchor}" if anchor else "")
+        block = block_index_at(doc, mention.start)
+        lang = block_language(doc, block) if block is not None else ""
         rows.append(MentionRow(link(display_title(doc), target), doc.metadata.publisher or "—",
                                doc.metadata.published or "—",
-                               highlight(context, cs, ce)))
+                               foreign(highlight(context, cs, ce), lang)))
     return rows

@@ -74,7 +74,7 @@ ALLOWED_TAGS = {"p", "a", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", 
                 "tr", "th", "td", "strong", "em", "code", "pre", "div", "span", "details", "summary",
                 "blockquote", "hr", "br", "input", "label", "script", "img", "sup", "small"}
 ALLOWED_ATTRS = {"href", "id", "class", "title", "for", "type", "name", "checked", "data-tabs", "open",
-                 "src", "alt", "style"}
+                 "src", "alt", "style", "lang"}
 SAFE_URL = re.compile(r"(?:\.\./|\./)*[A-Za-z0-9_\-./]*(?:#[\w\-]*)?")
 CLASS_TOKEN = re.compile(r"sb-[a-z0-9-]+|tabbed-[a-z-]+|admonition(?:-title)?|note|info|tip|warning|"
                          r"abstract|example|quote|headerlink|toclink|md-[a-z0-9-]+")
@@ -119,6 +119,8 @@ def _check_html(html: str, page: str) -> None:
         for name in ("href", "src"):
             if name in attrs:
                 assert SAFE_URL.fullmatch(attrs[name]) and not attrs[name].startswith("//"), (page, tag, attrs)
+        if "lang" in attrs:
+            assert re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", attrs["lang"]), (page, attrs)
         if "id" in attrs:
             assert re.fullmatch(r"[\w\-]+", attrs["id"]), (page, attrs)
         for token in attrs.get("class", "").split():
