@@ -496,6 +496,7 @@ def _hints(tree, url: str | None) -> tuple[tuple[str, str], ...]:
         "description": _first(meta, "og:description", "description", "twitter:description",
                               "dc.description") or ld.get("description"),
         "tags": _tags(meta, ld),
+        "byline": _byline_text(tree),
     }
     return tuple(sorted((key, _inline(value)) for key, value in found.items()
                         if value and _inline(value)))
@@ -572,6 +573,34 @@ def _authors(meta: dict[str, list[str]], ld: dict, microdata: dict[str, list[str
         if kept:
             return "; ".join(kept)
     return ""
+
+
+# A byline element is a line, not a biography.
+MAX_BYLINE_CHARS = 200
+
+
+def _byline_text(tree) -> str:
+    """The text of the page's byline element (class "byline" and the like,
+    from the facts vocabulary), which the extractor drops as metadata; the
+    cleaning stage reads names and a date from it."""
+    for name in _byline_classes():
+        xpath = f"//body//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
+        for element in tree.xpath(xpath)[:3]:
+            text = _inline(element.text_content())
+            if text and len(text) <= MAX_BYLINE_CHARS:
+                return text
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _byline_classes() -> tuple[str, ...]:
+    """HTML class names of byline elements, from the shared facts vocabulary."""
+    try:
+        with FACTS_FILE.open(encoding="utf-8") as handle:
+            data = load_yaml(handle) or {}
+    except (OSError, yaml.YAMLError):
+        return ()
+    return tuple(str(item) for item in data.get("byline_classes", ()) if re.fullmatch(r"[\w-]+", str(item)))
 
 
 def _strip_byline_prefix(name: str) -> str:

@@ -284,3 +284,126 @@ def test_a_sentence_item_after_a_related_label_ends_the_list():
 def test_a_label_followed_by_text_and_links_is_kept():
     line = "Read next: the minister's speech and [the full transcript](#)"
     assert texts(run(chrome.drop_related_links, line)) == [line]
+
+
+# --- mastheads, call-outs, teasers, page-action rows -------------------------
+
+HEADLINE = "Harbour dredging costs double after storm damage to the quay"
+
+
+def test_masthead_line_gives_publisher_and_date():
+    state = run(chrome.drop_mastheads, HEADLINE, "Harbour Herald · Business · 13.06.2026, 06:00 Uhr",
+                "Von Jana Roth", BODY)
+    assert texts(state) == [HEADLINE, "Von Jana Roth", BODY]
+    assert state.facts == {"publisher": "Harbour Herald", "published": "2026-06-13"}
+
+
+def test_credit_line_under_headline_gives_publisher():
+    state = run(chrome.drop_mastheads, HEADLINE, "Coastal Press", "By Jane Doe", BODY)
+    assert texts(state) == [HEADLINE, "By Jane Doe", BODY]
+    assert state.facts["publisher"] == "Coastal Press"
+
+
+def test_bare_publication_name_on_first_line_is_kept():
+    state = run(chrome.drop_mastheads, "Hard Times", BODY)
+    assert texts(state) == ["Hard Times", BODY]
+    assert state.facts == {}
+
+
+def test_publication_name_below_prose_is_kept():
+    state = run(chrome.drop_mastheads, HEADLINE, BODY, "Coastal Press")
+    assert texts(state) == [HEADLINE, BODY, "Coastal Press"]
+
+
+@pytest.mark.parametrize("line", [
+    "Were you affected by the flooding? Tell our reporters.",
+    "**Have your say**",
+    "你家停水了吗？欢迎留言。",
+    "Haben Sie das erlebt? Schreiben Sie uns.",
+])
+def test_reader_callouts_are_removed(line):
+    state = run(chrome.drop_reader_callouts, BODY, line)
+    assert texts(state) == [BODY]
+
+
+@pytest.mark.parametrize("line", [
+    "Tell us what happened at the harbour on the night of the storm, the inspector asked the crew.",
+    "Were you affected? Many residents were, according to the council.",
+    "“Tell us the truth,” she said.",
+])
+def test_prose_with_callout_words_is_kept(line):
+    state = run(chrome.drop_reader_callouts, BODY, line)
+    assert texts(state) == [BODY, line]
+
+
+def test_teaser_after_last_paragraph_is_removed_but_not_inside_the_article():
+    state = run(chrome.drop_tail_teasers, "Analysis: what the vote means", BODY, BODY,
+                "Opinion: A wake-up call for the port")
+    assert texts(state) == ["Analysis: what the vote means", BODY, BODY]
+
+
+@pytest.mark.parametrize("line", ["More on this topic: Port fees rise again", "Mehr zum Thema: Hafengebühren steigen weiter"])
+def test_related_label_with_one_headline_is_removed(line):
+    state = run(chrome.drop_related_links, BODY, line)
+    assert texts(state) == [BODY]
+
+
+def test_related_list_item_may_be_a_question():
+    state = run(chrome.drop_related_links, BODY, "More from Harbours", "- Port fees rise again",
+                "- Opinion: Dredging is back. Is the port ready?")
+    assert texts(state) == [BODY]
+
+
+@pytest.mark.parametrize("line", ["Artikel teilen · Drucken · Zur Startseite", "Share · Print · Back to top"])
+def test_share_row_with_page_actions_is_removed(line):
+    state = run(chrome.drop_share_bars, BODY, line)
+    assert texts(state) == [BODY]
+
+
+def test_press_release_header_lines_go_with_the_issuer_name_line():
+    state = run(chrome.drop_release_headers, "Release No : 2201B", "Ostwind Rail AG", "3 March 2026",
+                'Ostwind Rail AG ("Ostwind" or "the Group")', "Half-year results and new depot plan", BODY)
+    assert texts(state) == ["Ostwind Rail AG", "3 March 2026", "Half-year results and new depot plan", BODY]
+    assert state.facts == {"issuer": "Ostwind Rail AG"}
+    state = CleanState(lines=state.lines, facts=state.facts)
+    chrome.drop_mastheads(state)
+    assert texts(state) == ["3 March 2026", "Half-year results and new depot plan", BODY]
+
+
+@pytest.mark.parametrize("line", ["Page 2 of 3", "Number of ships", "Reference: see below"])
+def test_not_reference_numbers(line):
+    assert not chrome.is_reference_number(line)
+
+
+@pytest.mark.parametrize("credit,below", [("Harbour Wire", "May 14, 2025"), ("The Quay Ledger", "By Jane Doe"),
+                                          ("港口消费网", "2025年5月15日 08:30")])
+def test_short_label_between_headline_and_date_or_byline_is_the_publisher(credit, below):
+    state = run(chrome.drop_mastheads, HEADLINE, credit, below, BODY)
+    assert texts(state) == [HEADLINE, below, BODY]
+    assert state.facts["publisher"] == credit
+
+
+def test_cjk_headline_above_a_credit_line():
+    state = run(chrome.drop_mastheads, "港口管理局因冬季风暴将疏浚预算翻倍", "港口消费网", "2025年5月15日", BODY)
+    assert state.facts["publisher"] == "港口消费网"
+
+
+def test_subheading_between_paragraphs_is_not_a_credit_line():
+    state = run(chrome.drop_mastheads, BODY, "What comes next", "By the end of May, 2026, the quay reopens.")
+    assert "publisher" not in state.facts
+
+
+@pytest.mark.parametrize("line", ["Was this article helpful? Yes No", "Cet article vous a-t-il été utile ? Oui / Non"])
+def test_feedback_widgets_are_removed(line):
+    state = run(chrome.drop_reader_callouts, BODY, line)
+    assert texts(state) == [BODY]
+
+
+def test_related_items_marked_with_guillemets():
+    state = run(chrome.drop_related_links, BODY, "Read also", "» Port fees rise again", "» Dredging resumes in June")
+    assert texts(state) == [BODY]
+
+
+def test_labelled_source_line_is_not_a_credit_line():
+    state = run(chrome.drop_mastheads, HEADLINE, "Source: Harbour Wire", "May 14, 2025", BODY)
+    assert texts(state) == [HEADLINE, "Source: Harbour Wire", "May 14, 2025", BODY]

@@ -39,7 +39,8 @@ def test_byline_authors(line, names):
 
 
 @pytest.mark.parametrize("line", ["— Ana Ruiz, Port Authority", "By the way, the port reopened.", "By 2030 the port will double.",
-                                  "Reviewed by regulators last year, the plan passed.", BODY])
+                                  "Reviewed by regulators last year, the plan passed.", BODY,
+                                  "战地记者", "Business · Markets · 3 May 2026", "3 May 2026 · Economy"])
 def test_not_bylines(line):
     assert facts.byline_authors(line) == []
 
@@ -176,3 +177,113 @@ def test_hint_lists_joined_by_semicolons_keep_commas_inside_names():
     facts.facts_from_hints(state)
     assert state.facts["authors"] == ["Doe, Jane", "Roe, Rui"]
     assert state.facts["tags"] == ["ports", "trade, shipping"]
+
+
+# --- datelines, bylines and mastheads with times, places and sections --------
+
+@pytest.mark.parametrize("line,names,iso", [
+    ("June 3, 2026 · 10:15 AM UTC · By Jane Doe", ["Jane Doe"], "2026-06-03"),
+    ("By Jane Doe in Lisbon · 3 June 2026, 14:32 CET", ["Jane Doe"], "2026-06-03"),
+    ("Par Anne Roux · 4 mars 2026 · Politique", ["Anne Roux"], "2026-03-04"),
+    ("By Rui Costa, Harbour Affairs Correspondent", ["Rui Costa"], ""),
+    ("Reporting by Ana Ruiz in Porto Alegre; Editing by Tom Hale", ["Ana Ruiz", "Tom Hale"], ""),
+    ("By Harbour Desk Staff", ["Harbour Desk Staff"], ""),
+])
+def test_byline_with_times_places_sections_and_roles(line, names, iso):
+    assert facts.parse_byline(line) == (names, iso)
+
+
+def test_one_word_name_before_a_date_is_still_a_name():
+    assert facts.byline_authors("作者：李明 · 2026年3月4日") == ["李明"]
+
+
+@pytest.mark.parametrize("line,iso", [
+    ("2026年6月13日 18:02　（最終更新 19:40）", "2026-06-13"),
+    ("13.06.2026, 06:00 Uhr", "2026-06-13"),
+    ("June 13, 2026 7:45 AM GMT+1", "2026-06-13"),
+])
+def test_dateline_with_clock_times_and_update_note(line, iso):
+    assert facts.dateline_date(line) == iso
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("Harbour Herald · Business · 13.06.2026, 06:00 Uhr", ("Harbour Herald", "2026-06-13")),
+    ("Nordstädter Morgenblatt · Wirtschaft · 13.06.2026", ("Nordstädter Morgenblatt", "2026-06-13")),
+    ("Diario del Puerto | Economía", ("Diario del Puerto", "")),
+    ("Coastal Press", ("Coastal Press", "")),
+    ("Business · Markets · 13.06.2026", None),            # no publication named
+    ("By Jane Doe · 13.06.2026", None),
+    ("The press conference ended early.", None),
+])
+def test_parse_masthead(line, expected):
+    assert facts.parse_masthead(line) == expected
+
+
+@pytest.mark.parametrize("line,names,iso", [
+    ("Weekly Harbour Brief · 16 June 2026 · By Jane Doe", ["Jane Doe"], "2026-06-16"),
+    ("Sport · Rowing · 21.08.2026, 20:14 Uhr · von Jana Roth", ["Jana Roth"], "2026-08-21"),
+    ("*Posted by Jane Doe on June 5, 2026 · *", ["Jane Doe"], "2026-06-05"),
+    ("Posted by Jane Doe on Quayside Blog, 5 June 2026", ["Jane Doe"], "2026-06-05"),
+])
+def test_byline_after_section_labels_and_posted_by(line, names, iso):
+    assert facts.parse_byline(line) == (names, iso)
+
+
+@pytest.mark.parametrize("text,expected", [("25/11/2026", "2026-11-25"), ("11/25/2026", "2026-11-25"),
+                                           ("03/04/2026", "")])
+def test_numeric_dates_read_only_when_unambiguous(text, expected):
+    assert facts.normalise_date(text) == expected
+
+
+@pytest.mark.parametrize("line", ["Publié le 19 mai 2026 à 11h20, mis à jour à 14h02",
+                                  "Publicado a 12 de junho de 2026, 10:15 | Atualizado às 12:40"])
+def test_dateline_with_connectors_and_update_time(line):
+    assert facts.dateline_date(line)
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("*June 11, 2026 · 6:52 PM UTC · Health & Science · *", ("2026-06-11", "")),
+    ("L'Écho du Port · Sports · publié le 25/11/2026 à 07h15", ("2026-11-25", "L'Écho du Port")),
+    ("Jane Doe · Madrid · Lisbon · 19 May 2026 · Rome", ("", "")),
+    ("The ferry left on 19 May 2026 · late", ("", "")),
+])
+def test_sectioned_dateline(line, expected):
+    assert facts.sectioned_dateline(line) == expected
+
+
+def test_extract_dateline_with_sections_sets_date():
+    state = run(facts.extract_dateline, "June 11, 2026 · 6:52 PM UTC · Health", BODY)
+    assert state.facts["published"] == "2026-06-11"
+    assert [line.text for line in state.lines] == [BODY]
+
+
+def test_byline_hint_gives_authors_and_date_when_the_text_has_none():
+    state = run(facts.facts_from_hints, BODY, hints={"byline": "By Jane Doe in Porto | 3 May 2026, 14:32 CET | 4 min read"})
+    assert state.facts["authors"] == ["Jane Doe"]
+    assert state.facts["published"] == "2026-05-03"
+
+
+def test_byline_hint_date_does_not_override_metadata_date():
+    state = run(facts.facts_from_hints, BODY, hints={"byline": "By Jane Doe · 3 May 2026", "published": "2026-05-02"})
+    assert state.facts["authors"] == ["Jane Doe"]
+    assert state.facts["published"] == "2026-05-02"
+
+
+def test_byline_text_wins_over_byline_hint():
+    state = run(facts.facts_from_hints, BODY, hints={"byline": "By Jane Doe"})
+    state.facts.clear()
+    state.facts["authors"] = ["Ann Lee"]
+    facts.facts_from_hints(state)
+    assert state.facts["authors"] == ["Ann Lee"]
+
+
+@pytest.mark.parametrize("line,names", [("입력 2026.10.02 14:30 | 수정 2026.10.02 16:05 | 김하늘 기자", ["김하늘"]),
+                                        ("2026年3月4日 · 王芳 记者", ["王芳"])])
+def test_title_after_the_name_in_cjk_bylines(line, names):
+    assert facts.byline_authors(line) == names
+
+
+def test_labelled_source_is_no_publication_name():
+    assert not facts.is_publication_name("Source: Harbour Gazette")
+    assert not facts.is_publication_name("来源：Harbour Gazette")
+    assert facts.is_publication_name("Harbour Gazette")

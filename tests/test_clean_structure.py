@@ -223,3 +223,12 @@ def test_date_line_is_not_a_heading():
     state = run("June 13, 2026\n\n" + PARA)
     assert kinds(state)[0] == "paragraph"
     assert kinds(run("Q3 Results Overview\n\n" + PARA))[0] == "heading"
+
+
+def test_byline_and_dateline_under_a_long_headline_are_not_wrapped_into_it():
+    from generator.clean.state import CleanState, lines_from_text
+    headline = "Thirteen crew rescued after cargo ship runs aground off the northern harbour wall"
+    state = CleanState(lines=lines_from_text(f"{headline}\nBy Jane Doe\nMay 3, 2026\n\nBody text here.", "text"))
+    for rule in structure.RULES:
+        rule(state)
+    assert [line.text for line in state.lines][:3] == [headline, "By Jane Doe", "May 3, 2026"]

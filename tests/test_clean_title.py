@@ -1,4 +1,6 @@
 """Unit tests for clean/title.py on small synthetic texts."""
+import pytest
+
 from generator.clean import languages, structure, title
 from generator.clean.state import CleanState, lines_from_text
 
@@ -91,3 +93,52 @@ def test_leading_date_line_is_skipped_and_kept():
     state = run("June 13, 2026\n\nCouncil approves the budget\n\n" + EN)
     assert state.facts["title"] == "Council approves the budget"
     assert state.lines[0].text == "June 13, 2026"
+
+
+# --- kickers, site names in metadata titles -----------------------------------
+
+HEADLINE = "Port authority doubles dredging budget after winter storms"
+
+
+@pytest.mark.parametrize("kicker", ["Business | Harbours", "Ports & Shipping", "Channel 4 News", "World"])
+def test_kicker_above_the_headline_is_not_the_title(kicker):
+    state = run(kicker + "\n\n" + HEADLINE + "\n\n" + EN + "\n\n" + EN2)
+    assert state.facts["title"] == HEADLINE
+    assert [line.text for line in state.lines][:1] == [EN]
+    assert any(r.rule == "kicker" for r in state.removed)
+
+
+def test_short_title_over_a_sentence_is_still_the_title():
+    state = run("Council approves the budget\n\n" + EN + "\n\n" + EN2)
+    assert state.facts["title"] == "Council approves the budget"
+
+
+def test_short_title_over_a_similar_line_is_kept_when_not_much_longer():
+    state = run("Budget Talks Collapse\n\nCouncil walks out of talks\n\n" + EN)
+    assert state.facts["title"] == "Budget Talks Collapse"
+
+
+def test_site_name_is_stripped_from_the_metadata_title():
+    state = run("Section One\n\n" + EN, hints={"title": HEADLINE + " | Harbour Herald",
+                                               "publisher": "Harbour Herald"})
+    assert state.facts["title"] == HEADLINE
+
+
+def test_metadata_title_matches_headline_below_a_kicker():
+    state = run("Business · Ports\n\n# " + HEADLINE + "\n\n" + EN,
+                hints={"title": HEADLINE + " - Harbour Herald", "publisher": "Harbour Herald"})
+    assert state.facts["title"] == HEADLINE
+    assert [line.text for line in state.lines] == [EN]
+
+
+def test_short_metadata_title_gives_way_to_the_longer_page_headline():
+    state = run("# " + HEADLINE + "\n\n" + EN,
+                hints={"title": "Port authority doubles dredging budget - Harbour Herald",
+                       "publisher": "Harbour Herald"})
+    assert state.facts["title"] == HEADLINE
+    assert [line.text for line in state.lines] == [EN]
+
+
+def test_suffix_that_is_not_the_publisher_stays():
+    state = run(EN, hints={"title": "Ports - a history", "publisher": "Harbour Herald"})
+    assert state.facts["title"] == "Ports - a history"

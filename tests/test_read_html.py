@@ -323,3 +323,18 @@ def test_odd_json_ld_shapes_do_not_lose_the_other_hints():
     assert hints["publisher"] == "Le Site"
     assert hints["lang"] == "fr"
     assert hints["tags"] == "eau"
+
+
+def test_byline_element_text_becomes_a_hint():
+    page = ("<html><body><article><h1>Harbour reopens</h1>"
+            "<p class='story-byline'>By Jane Doe | 3 May 2026</p>"
+            "<p>The harbour reopened on Monday after a week of repairs to the quay wall.</p>"
+            "<p class='author-bio'>" + "Jane writes about ports. " * 20 + "</p>"
+            "</article></body></html>")
+    hints = dict(extract_html(page).hints)
+    assert hints["byline"] == "By Jane Doe | 3 May 2026"
+
+
+def test_no_byline_element_no_byline_hint():
+    page = "<html><body><p>The harbour reopened on Monday after a week of repairs.</p></body></html>"
+    assert "byline" not in dict(extract_html(page).hints)

@@ -19,13 +19,14 @@ from pathlib import Path
 
 from ..datafiles import load_yaml
 
-from .facts import find_dates, is_byline
+from .facts import find_dates, is_byline, is_section_label, parse_masthead
 from .state import CleanState, Line
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "chrome.yaml"
 LATIN = r"A-Za-z\u00c0-\u024f\u0400-\u04ff"
 CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 TERMINAL = re.compile(r"[.!?。！？]$")
+_DENSE_CHAR = re.compile(f"[{CJK}]")
 # Labels of widgets and sections are short; longer lines are content.
 MAX_LABEL_WORDS = 4
 MAX_LABEL_CHARS = 40
@@ -236,6 +237,131 @@ def _leading_label(lines: list[Line], new_text: dict[int, str]) -> bool:
     return _is_short_label(first) and not is_byline(first) and title_like
 
 
+# ------------------------------------------------------------------ mastheads
+
+# A masthead or credit line sits among the first lines of a text, above its
+# first paragraph of prose; a headline above a bare credit line is longer.
+MASTHEAD_TOP_LINES = 6
+MIN_PROSE_WORDS = 8
+MIN_HEADLINE_WORDS = 5
+MAX_PUBLISHER_WORDS = 8
+
+
+def _is_prose(text: str) -> bool:
+    """A paragraph of statements (a question line may be a teaser or a poll)."""
+    text = text.strip()
+    return _size(text) >= MIN_PROSE_WORDS and bool(TERMINAL.search(text)) and text[-1] not in "?？"
+
+
+def _size(text: str) -> int:
+    """Words, counting two CJK characters as one."""
+    return _word_count(text) + len(_DENSE_CHAR.findall(text)) // 2
+
+
+def _under_headline(lines: list[Line], index: int) -> bool:
+    if index == 0:
+        return False
+    above = lines[index - 1].text.strip()
+    return _size(above) >= MIN_HEADLINE_WORDS and not TERMINAL.search(above)
+
+
+@lru_cache(maxsize=1)
+def _reference_re() -> re.Pattern:
+    ends = _alternation(_data()["reference_label_ends"])
+    return re.compile(rf"^\s*(?:[^\W\d_][\w.&-]*\s+){{0,3}}(?:{ends})\s*[:：#]?\s*"
+                      rf"(?P<code>[A-Z0-9][A-Z0-9/._-]{{0,20}})\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _definition_res() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in _data()["definition_patterns"])
+
+
+def is_reference_number(text: str) -> bool:
+    """"Release No: 12-A", "Announcement number 4417K": a label and a code."""
+    match = _reference_re().match(text)
+    return bool(match) and bool(re.search(r"\d", match.group("code")))
+
+
+def defined_issuer(text: str) -> str:
+    """'Acme Holdings plc ("Acme" or "the Company")' -> "Acme Holdings plc", else ""."""
+    for pattern in _definition_res():
+        match = pattern.match(text.strip())
+        if match and 0 < _word_count(match.group("name")) <= MAX_PUBLISHER_WORDS \
+                and match.group("name").strip()[:1].isupper():
+            return match.group("name").strip()
+    return ""
+
+
+def drop_release_headers(state: CleanState) -> None:
+    """Among the first lines of a press release: the reference-number line
+    goes; the line defining the issuer's short name goes, the issuer
+    noted in facts["issuer"] (so that its name line above goes too)."""
+    dead: set[int] = set()
+    for index, line in enumerate(state.lines[:MASTHEAD_TOP_LINES]):
+        if _is_prose(line.text):
+            break
+        if is_reference_number(line.text):
+            state.drop("release_header", line.text)
+            dead.add(index)
+            continue
+        issuer = defined_issuer(line.text)
+        if issuer:
+            # Kept apart from the publisher: the issuer is the subject of
+            # its own release, one of the entities it names.
+            state.facts.setdefault("issuer", issuer)
+            state.drop("release_header", line.text)
+            dead.add(index)
+    state.lines = [line for index, line in enumerate(state.lines) if index not in dead]
+
+
+def _norm_label(text: str) -> str:
+    return " ".join(text.strip().strip("*_").split()).casefold()
+
+
+def _credit_line(lines: list[Line], index: int) -> tuple[str, str] | None:
+    """A short label between the headline and a byline or date line names
+    the publisher ("Headline" / "Harbour Wire" / "May 14, 2025")."""
+    text = lines[index].text.strip().strip("*_").strip()
+    if index + 1 >= len(lines) or not is_section_label(text) or not _under_headline(lines, index):
+        return None
+    if re.search(r"[:：]", text):
+        return None       # "Source: X" is an origin note, read by the facts rules
+    below = lines[index + 1].text
+    dated = bool(find_dates(below)) and _word_count(below) <= MAX_CHROME_LINE_WORDS
+    return (text, "") if dated or is_byline(below) else None
+
+
+def drop_mastheads(state: CleanState) -> None:
+    """A masthead ("Harbour Herald · Business · 19.11.2026, 06:00") among the
+    first lines, or a bare publication name right under the headline (a wire
+    credit), -> facts["publisher"] (and facts["published"]); the line goes.
+    A bare name on the first line may be the headline itself: kept."""
+    dead: set[int] = set()
+    for index, line in enumerate(state.lines[:MASTHEAD_TOP_LINES]):
+        if _is_prose(line.text):
+            break
+        known = {_norm_label(name) for name in (state.facts.get("publisher"), state.facts.get("issuer"),
+                                                state.hints.get("publisher")) if name}
+        if _norm_label(line.text) in known:
+            state.drop("masthead", line.text)     # the publisher's (or issuer's) name alone
+            dead.add(index)
+            continue
+        found = parse_masthead(line.text) or _credit_line(state.lines, index)
+        if found is None:
+            continue
+        publisher, iso = found
+        bare = publisher == line.text.strip().strip("*_").strip()
+        if bare and not _under_headline(state.lines, index):
+            continue
+        state.facts.setdefault("publisher", publisher)
+        if iso:
+            state.facts.setdefault("published", iso)
+        state.drop("masthead", line.text)
+        dead.add(index)
+    state.lines = [line for index, line in enumerate(state.lines) if index not in dead]
+
+
 # ------------------------------------------------------------- score widgets
 
 def _is_bare_number(text: str) -> bool:
@@ -427,7 +553,7 @@ def _related_re() -> re.Pattern:
 MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")
 # Markdown emphasis and heading marks around a label: "**Read more:**", "## Related".
 _MARKUP_EDGES = re.compile(r"^\s*(?:#{1,6}\s+)?[*_]*|[*_]*\s*$")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*•·–]|\d{1,2}[.)])\s+\S")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•·–»›]|\d{1,2}[.)])\s+\S")
 # A list of related headlines is short; a longer run is the article's own list.
 MAX_RELATED_ITEMS = 10
 MAX_HEADLINE_WORDS = 16
@@ -448,16 +574,45 @@ def _link_list_after_label(text: str) -> bool:
 
 def is_related_link(text: str) -> bool:
     text = _unmarked(text)
-    if _link_list_after_label(text):
+    if _link_list_after_label(text) or _labelled_headline(text, _related_label_re()):
         return True
     return bool(_related_re().match(text)) and not TERMINAL.search(text.strip().rstrip("…"))
 
 
+@lru_cache(maxsize=1)
+def _related_label_re() -> re.Pattern:
+    """The related labels of several words ("More on this topic"), which
+    may introduce one headline after a colon."""
+    labels = [p for p in _data()["related_prefixes"] if " " in p or re.search(f"[{CJK}]", p)]
+    # "More on this topic:": a label may name its topic in a word or two.
+    return re.compile(rf"^\s*(?:{_alternation(labels)})(?:\s+[^\s:：]+){{0,2}}\s*[:：]\s*(?P<rest>\S.*)$",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _teaser_label_re() -> re.Pattern:
+    labels = _data()["teaser_labels"]
+    return re.compile(rf"^\s*(?:{_alternation(labels)})\s*[:：]\s*(?P<rest>\S.*)$", re.IGNORECASE)
+
+
+def _labelled_headline(text: str, label_re: re.Pattern) -> bool:
+    """"<label>: <a headline>": the headline is short and not a sentence."""
+    match = label_re.match(text)
+    if not match:
+        return False
+    rest = MD_LINK.sub(r"\1", match.group("rest")).strip()
+    if rest[:1].islower():
+        return False      # "Read next: the minister's speech and …" is a sentence
+    return 0 < _word_count(rest) <= MAX_HEADLINE_WORDS and not re.search(r"[.。:：,，;；]$", rest) \
+        and len(rest) <= MAX_META_CHARS // 2
+
+
 def _is_headline_item(text: str) -> bool:
-    """A list item that reads as a linked headline, not a sentence of the article."""
+    """A list item that reads as a linked headline, not a sentence of the
+    article (a headline may ask a question)."""
     body = MD_LINK.sub(r"\1", _LIST_ITEM.sub("x", text, count=1)[1:]).strip()
     return bool(_LIST_ITEM.match(text)) and 0 < _word_count(body) <= MAX_HEADLINE_WORDS \
-        and not TERMINAL.search(body)
+        and not re.search(r"[.。]$", body)
 
 
 def drop_related_links(state: CleanState) -> None:
@@ -543,6 +698,74 @@ def drop_site_links(state: CleanState) -> None:
             if not stripped.strip():
                 continue
             line = line.with_(text=stripped)
+        kept.append(line)
+    state.lines = kept
+
+
+# ------------------------------------------------ teasers and reader call-outs
+
+# A call to readers is one short sentence, after at most two questions.
+MAX_CALLOUT_WORDS = 8
+MAX_CALLOUT_DENSE = 16
+MAX_CALLOUT_QUESTIONS = 2
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?。！？])\s*")
+
+
+@lru_cache(maxsize=1)
+def _callout_re() -> re.Pattern:
+    phrases = _alternation(_data()["callout_phrases"])
+    return re.compile(rf"^(?:{phrases})(?![{LATIN}])", re.IGNORECASE)
+
+
+def is_reader_callout(text: str) -> bool:
+    """"Were you affected? Tell our reporters." / "Have your say": an
+    invitation to write in or comment, optionally after a question or two."""
+    if len(text) > MAX_META_CHARS:
+        return False
+    sentences = [p.strip() for p in _SENTENCE_SPLIT.split(_unmarked(text).strip()) if p.strip()]
+    if not sentences or len(sentences) > MAX_CALLOUT_QUESTIONS + 1:
+        return False
+    *questions, last = sentences
+    if not all(q[-1] in "?？" for q in questions) or not _callout_re().match(last):
+        return False
+    short = _word_count(last) <= MAX_CALLOUT_WORDS and len(_DENSE_CHAR.findall(last)) <= MAX_CALLOUT_DENSE
+    return short and not last.endswith(("?", "？"))
+
+
+@lru_cache(maxsize=1)
+def _feedback_re() -> re.Pattern:
+    answers = _alternation(_data()["feedback_answers"])
+    return re.compile(rf"^.{{3,100}}[?？]\s*(?:(?:{answers})(?![{LATIN}])\s*[/|·]?\s*){{2,3}}$", re.IGNORECASE)
+
+
+def is_feedback_widget(text: str) -> bool:
+    """"Was this article helpful? Yes No": a question and its answer buttons."""
+    return len(text) <= MAX_META_CHARS and bool(_feedback_re().match(_unmarked(text).strip()))
+
+
+def drop_reader_callouts(state: CleanState) -> None:
+    """Invitations to write in or comment, and "was this helpful?" widgets."""
+    kept = []
+    for line in state.lines:
+        if line.kind in ("", "paragraph") and (is_reader_callout(line.text) or is_feedback_widget(line.text)):
+            state.drop("reader_callout", line.text)
+            continue
+        kept.append(line)
+    state.lines = kept
+
+
+def drop_tail_teasers(state: CleanState) -> None:
+    """"Opinion: <headline>" after the article's last paragraph of prose is
+    a teaser for another page. (Inside the article such a line may be a
+    section title, so only the tail is read.)"""
+    last_prose = max((i for i, line in enumerate(state.lines) if _is_prose(line.text)), default=-1)
+    if last_prose < 0:
+        return
+    kept = state.lines[:last_prose + 1]
+    for line in state.lines[last_prose + 1:]:
+        if line.kind in ("", "paragraph") and _labelled_headline(_unmarked(line.text), _teaser_label_re()):
+            state.drop("related_link", line.text)
+            continue
         kept.append(line)
     state.lines = kept
 
@@ -646,6 +869,8 @@ RULES: tuple = (
     drop_tag_clouds,
     drop_share_bars,
     drop_breadcrumbs,
+    drop_release_headers,
+    drop_mastheads,
     drop_score_widgets,
     drop_meta_lines,
     drop_related_links,
@@ -653,4 +878,6 @@ RULES: tuple = (
     drop_furniture,
     drop_site_links,
     drop_footers,
+    drop_reader_callouts,
+    drop_tail_teasers,
 )

@@ -28,6 +28,7 @@ from .state import CleanState
 RELATIVE_TIME_RULES = ("meta_line", "meta_tokens")
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "facts.yaml"
+GROUP_WORDS_FILE = DATA_FILE.parent / "byline_words.yaml"
 REPLACEMENT = "\ufffd"
 # A byline or origin note is a short line; longer lines are body text.
 MAX_META_WORDS = 40
@@ -64,6 +65,8 @@ def _date_res() -> tuple[re.Pattern, ...]:
         re.compile(lb + r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+)?(?P<mn>" + month
                    + r")\.?,?\s+(?:de\s+)?(?P<y>\d{4})" + rb, re.IGNORECASE),
         re.compile(lb + r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})" + rb),
+        # 25/11/2026 or 11/25/2026: read only when one number cannot be a month.
+        re.compile(lb + r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})" + rb),
     )
 
 
@@ -87,6 +90,11 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
 
 def _iso(match: re.Match) -> str:
     groups = match.groupdict()
+    if groups.get("a"):
+        first, second = int(groups["a"]), int(groups["b"])
+        if (first > 12) == (second > 12):
+            return ""         # 03/04/2026: day and month cannot be told apart
+        groups["d"], groups["m"] = (groups["a"], groups["b"]) if first > 12 else (groups["b"], groups["a"])
     month = _month_lookup().get(groups["mn"].lower()) if groups.get("mn") else int(groups["m"])
     try:
         return _dt.date(int(groups["y"]), month or 0, int(groups["d"])).isoformat()
@@ -98,6 +106,17 @@ def normalise_date(text: str) -> str:
     """A date hint in any supported form -> "YYYY-MM-DD", or ""."""
     dates = find_dates(text or "")
     return dates[0][2] if dates else ""
+
+
+@lru_cache(maxsize=1)
+def clock_re() -> re.Pattern:
+    """A clock time and what may follow it: "10:15 AM UTC", "06:00 Uhr",
+    "7:45 AM GMT+1", "18h30". An all-capital word after it is a zone."""
+    suffix = _alternation(_data()["clock_suffixes"])
+    tail = rf"(?:\s*(?:{suffix}|(?-i:[A-Z]{{2,5}}))(?![^\W\d_]))*"
+    offset = r"(?:\s*[+-]\d{1,2}(?::?\d{2})?(?!\d))?"
+    return re.compile(rf"(?<![\d:.])\d{{1,2}}(?::\d{{2}}(?::\d{{2}})?|h\d{{2}})(?!\d){tail}{offset}",
+                      re.IGNORECASE)
 
 
 # ------------------------------------------------------------------- bylines
@@ -211,26 +230,101 @@ def parse_byline(text: str) -> tuple[list[str], str]:
     body = _strip_junk(text)
     if not body or len(body.split()) > MAX_META_WORDS // 2 or TERMINAL_PUNCT.search(body):
         return [], ""
-    if not (prefix_re.match(body) or roles_re.search(body)):
-        return [], ""
     dates = find_dates(body)
     for start, end, _ in reversed(dates):
-        body = body[:start] + " · " + body[end:]
+        body = body[:start] + f" · {_DATE_MARK} · " + body[end:]
+    body = clock_re().sub(f" · {_DATE_MARK} · ", body)
+    # "Posted by Jane Doe on · <date>": the date's preposition goes with it.
+    body = re.sub(rf"\s(?:{_alternation(_data()['date_connectors'])})\s+(?=· {_DATE_MARK})", " ",
+                  body, flags=re.IGNORECASE)
+    # "June 3, 2026 · 10:15 AM UTC · By Jane Doe": the date goes first.
+    body = _from_byline_segment(_strip_junk(body), prefix_re)
+    if not (prefix_re.match(body) or roles_re.search(body)):
+        return [], ""
     body = prefix_re.sub("", body, count=1)
-    parts = [p for chunk in roles_re.split(body) for p in joiners_re.split(chunk) if p.strip()]
+    parts = [p.strip() for chunk in roles_re.split(body) for p in joiners_re.split(chunk) if p.strip()]
     names = []
+    after_date = False
     for part in parts:
+        if part == _DATE_MARK:
+            after_date = True
+            continue
         if _undecodable(part):
             continue  # an undecodable name is not an author
-        name = _clean_name(part)
-        if name.lower() in _role_titles() or _date_label_re().fullmatch(name):
+        name = _without_place(_clean_name(part))
+        if _is_role(name) or _date_label_re().fullmatch(name):
             continue  # "Staff Writer", or the "Updated" of a date cut out
+        if after_date and len(name.split()) == 1 and not _is_name_script(name):
+            continue  # "By Jane Doe · 3 May 2026 · Economy": a section label
         if not _is_name(name) or not _capitalised(name):
             return [], ""
         names.append(name)
-    if not parts:
+    if not [p for p in parts if p != _DATE_MARK]:
         return [], ""
     return (names or [""]), (dates[0][2] if dates else "")
+
+
+def _from_byline_segment(body: str, prefix_re: re.Pattern) -> str:
+    """"Weekly Brief · <date> · By Jane Doe" -> "By Jane Doe · …": section
+    labels and dates may come before the byline word."""
+    if prefix_re.match(body):
+        return body
+    parts = [p.strip(" ,;") for p in re.split(r"\s*[·•|]\s*", body) if p.strip(" ,;")]
+    for i, part in enumerate(parts):
+        suffixed = _suffix_role_re().match(part)
+        if suffixed:       # "박지현 기자": the title after the name, as its prefix
+            part = parts[i] = f"{suffixed.group('role')} {suffixed.group('name')}"
+        if prefix_re.match(part):
+            before = [p.strip() for p in parts[:i]]
+            if all(p == _DATE_MARK or is_section_label(p) or is_publication_name(p) for p in before):
+                return " · ".join(parts[i:])
+            break
+    return body
+
+
+@lru_cache(maxsize=1)
+def _suffix_role_re() -> re.Pattern:
+    roles = _alternation(_data()["byline_suffix_roles"])
+    return re.compile(rf"^(?P<name>[^\W\d_]+(?:\s[^\W\d_]+)?)\s+(?P<role>{roles})$")
+
+
+# Stands for a date or clock time cut out of a byline (a private-use
+# character: never text, never a separator).
+_DATE_MARK = "\ue000"
+
+
+def _is_role(name: str) -> bool:
+    """"Staff Writer", "Economics Correspondent": a job title, not a person
+    (a known title, or a few words ending in one)."""
+    lower = name.lower()
+    if lower in _role_titles():
+        return True
+    words = lower.split()
+    # "Harbour Desk Staff" names a group, which is an author.
+    return 1 < len(words) <= 4 and words[-1] in _role_titles() and words[-1] not in _group_words()
+
+
+@lru_cache(maxsize=1)
+def _group_words() -> frozenset[str]:
+    data = load_yaml(GROUP_WORDS_FILE.read_text(encoding="utf-8"))
+    return frozenset(str(w).lower() for w in data["group_words"])
+
+
+def _is_name_script(name: str) -> bool:
+    """Written in a script without capitals (CJK): one word may be a whole name."""
+    return any(ch.isalpha() and not ch.isupper() and not ch.islower() for ch in name)
+
+
+@lru_cache(maxsize=1)
+def _place_re() -> re.Pattern:
+    words = _alternation(_data()["byline_place_words"])
+    return re.compile(rf"^(?P<name>\S+(?:\s+\S+)*?)\s+(?:{words})\s+[A-ZÀ-Þ][^\s]*(?:\s+\S+){{0,3}}$")
+
+
+def _without_place(name: str) -> str:
+    """"Jane Doe in Paris" -> "Jane Doe"."""
+    match = _place_re().match(name)
+    return match.group("name") if match else name
 
 
 def byline_authors(text: str) -> list[str]:
@@ -394,21 +488,145 @@ def dateline_date(text: str) -> str:
         rest = rest[:start] + " " + rest[end:]
     rest = _any_date_label_re().sub(" ", rest)
     # A weekday or a clock time may sit next to the date; nothing else.
-    rest = re.sub(r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|[A-Z]{2,4})?|[(),.·|/\-–—]", " ", rest, flags=re.I)
+    rest = clock_re().sub(" ", rest)
+    rest = re.sub(r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|[A-Z]{2,4})?|[(),.·|/\-–—（）［］【】〔〕、，]",
+                  " ", rest, flags=re.I)
+    rest = _connector_re().sub(" ", rest)
     return dates[0][2] if len(rest.split()) <= 1 and not re.search(r"\d", rest) else ""
+
+
+@lru_cache(maxsize=1)
+def _connector_re() -> re.Pattern:
+    words = _alternation(_data()["date_connectors"])
+    return re.compile(rf"(?<![^\W\d_])(?:{words})(?![^\W\d_])", re.IGNORECASE)
+
+
+_SEGMENT_SPLIT = re.compile(r"\s*(?:^|\s)[·•|]\s+|\s+[·•|](?:\s|$)\s*")
+
+
+def _segments(text: str) -> list[str]:
+    """Parts of a meta line: "Politics · 3 May 2026 · 10:00" -> 3 parts."""
+    text = text.strip().strip("*_").strip()
+    return [p.strip() for p in _SEGMENT_SPLIT.split(f" {text} ") if p.strip()]
+
+
+def sectioned_dateline(text: str) -> tuple[str, str]:
+    """"3 May 2026 · 10:00 UTC · Health & Science" -> (ISO date, publisher or "").
+
+    A date with section labels (at most two) around it; a label that names a
+    publication is the publisher.
+    """
+    parts = _segments(text)
+    if len(parts) < 2 or len(parts) > 4:
+        return "", ""
+    iso, labels = "", []
+    for part in parts:
+        date = dateline_date(part)
+        if date:
+            iso = iso or date
+        elif clock_re().fullmatch(part):
+            continue
+        elif is_section_label(part) or is_publication_name(part):
+            labels.append(part)
+        else:
+            return "", ""
+    if not iso or len(labels) > 2:
+        return "", ""
+    return iso, next((label for label in labels if is_publication_name(label)), "")
 
 
 def extract_dateline(state: CleanState) -> None:
     """A line that is only a publication date -> facts["published"]."""
     kept = []
     for line in state.lines:
-        iso = dateline_date(line.text) if _plain(line) else ""
+        iso, publisher = (dateline_date(line.text), "") if _plain(line) else ("", "")
+        if _plain(line) and not iso:
+            iso, publisher = sectioned_dateline(line.text)
         if iso:
             state.facts.setdefault("published", iso)
+            if publisher:
+                state.facts.setdefault("publisher", publisher)
             state.drop("dateline", line.text)
             continue
         kept.append(line)
     state.lines = kept
+
+
+# ----------------------------------------------------------------- mastheads
+
+# A publication's name is a short label.
+MAX_PUBLICATION_WORDS = 5
+MAX_SECTION_WORDS = 3
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+@lru_cache(maxsize=1)
+def _publication_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    data = _data()
+    last = re.compile(rf"(?<![A-Za-z\u00c0-\u024f])(?:{_alternation(data['publication_last_words'])})$",
+                      re.IGNORECASE)
+    ending = re.compile(rf"^[^\W\d_]{{3,}}(?:{_alternation(data['publication_word_endings'])})$", re.IGNORECASE)
+    article = rf"(?:(?:{_alternation(data['publication_articles'])})(?<=['’])|(?:{_alternation(data['publication_articles'])})\s+)?"
+    first = re.compile(rf"^{article}(?:{_alternation(data['publication_first_words'])})\s+\S", re.IGNORECASE)
+    return last, ending, first
+
+
+def _label_words_ok(text: str, max_words: int) -> bool:
+    """A short capitalised label: no figures, no sentence punctuation; in
+    Latin script every word but short particles ("de", "of") capitalised."""
+    words = text.split()
+    if not words or len(words) > max_words or len(text) > 60:
+        return False
+    if re.search(r"\d|[:：]", text) or re.search(r"[.!?。！？,，;；]$", text):
+        return False       # "Source: X" is a labelled field, not a name
+    latin = [w for w in words if _LATIN_LETTER.match(w)]
+    if latin and not latin[0][:1].isupper():
+        return False
+    return not any(w[:1].islower() and len(w) > 3 for w in latin)
+
+
+def is_publication_name(text: str) -> bool:
+    """"Harbour Herald", "Diario del Puerto": a short label naming a
+    newspaper or agency by one of the publication words of the data file."""
+    text = text.strip().strip("*_").strip()
+    if not _label_words_ok(text, MAX_PUBLICATION_WORDS) or is_byline(text):
+        return False
+    last, ending, first = _publication_res()
+    return bool(last.search(text) or ending.match(text.split()[-1]) or first.match(text))
+
+
+def is_section_label(text: str) -> bool:
+    """"Business", "Deal Desk newsletter": a few words, the first capitalised
+    (or in a script without capitals), no figures, not a sentence."""
+    text = text.strip()
+    words = text.split()
+    if not words or len(words) > MAX_SECTION_WORDS + 1 or len(text) > 40:
+        return False
+    if re.search(r"\d", text) or re.search(r"[.!?。！？:：,，;；]$", text) or text[:1].islower():
+        return False
+    return not is_byline(text)
+
+
+def parse_masthead(text: str) -> tuple[str, str] | None:
+    """A masthead line -> (publisher, ISO date or ""), else None.
+
+    "Harbour Herald · Business · 19.11.2026, 06:00": a publication's name,
+    with at most a section label or two and a date, separated by dots, bars
+    or spaced dashes.
+    """
+    parts = [p.strip() for p in re.split(r"\s+[·•|]\s+|\s+[–—-]\s+", text.strip().strip("*_")) if p.strip()]
+    if not parts or len(parts) > 4:
+        return None
+    publisher, iso = "", ""
+    for part in parts:
+        date = dateline_date(part)
+        if date:
+            iso = iso or date
+        elif not publisher and is_publication_name(part):
+            publisher = part
+        elif not is_section_label(part):
+            return None
+    return (publisher, iso) if publisher else None
 
 
 # --------------------------------------------------------------------- hints
@@ -421,6 +639,21 @@ def _split_list(value: str) -> list[str]:
     return list(dict.fromkeys(parts))
 
 
+def _facts_from_byline_hint(facts: dict, byline: str, dated: bool) -> None:
+    """The page's byline element (dropped from the text by the extractor):
+    its names, and its date unless the text or the metadata (``dated``)
+    gave one."""
+    from .chrome import strip_meta     # chrome reads dates with this module's helpers
+    stripped = strip_meta(byline)
+    line = byline if stripped is None else stripped[0]
+    names, iso = parse_byline(line)
+    names = [name for name in names if name]
+    if names:
+        facts["authors"] = names
+    if iso and not facts.get("published") and not dated:
+        facts["published"] = iso
+
+
 def facts_from_hints(state: CleanState) -> None:
     """HTML-meta / sidecar hints fill the facts the text did not state."""
     hints, facts = state.hints, state.facts
@@ -428,6 +661,8 @@ def facts_from_hints(state: CleanState) -> None:
         facts["title"] = hints["title"].strip()
     if hints.get("author") and not facts.get("authors"):
         facts["authors"] = _split_list(hints["author"])
+    if hints.get("byline") and not facts.get("authors"):
+        _facts_from_byline_hint(facts, hints["byline"], bool(normalise_date(hints.get("published", ""))))
     if hints.get("published") and not facts.get("published"):
         iso = normalise_date(hints["published"])
         if iso:

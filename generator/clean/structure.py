@@ -21,6 +21,7 @@ from pathlib import Path
 from ..datafiles import load_yaml
 
 from ..model import HEADING, LIST, PARAGRAPH, QA, QUOTE, TABLE
+from .facts import dateline_date, is_byline
 from .languages import dense_pattern
 from .state import CleanState, Line
 
@@ -647,13 +648,24 @@ def faq_questions(state: CleanState) -> None:
 
 # --- paragraphs ------------------------------------------------------------
 
+# Bylines and datelines are short; longer lines are not tested for them.
+MAX_META_LINE_WORDS = 12
+
+
+def _meta_line(text: str) -> bool:
+    """A byline or a dateline: its own line under a headline, never the
+    wrapped end of it ("Headline" / "By Jane Doe" / "May 3, 2026")."""
+    return len(text.split()) <= MAX_META_LINE_WORDS and (is_byline(text) or bool(dateline_date(text)))
+
+
 def join_wrapped(state: CleanState) -> None:
     """Hard-wrapped lines of one paragraph -> one line; sentences stay apart."""
     out: list[Line] = []
     for line in state.lines:
         prev = out[-1] if out else None
         if prev is not None and _plain(line) and _plain(prev) and not line.para_start \
-                and prev.lang == line.lang and not ends_sentence(prev.text):
+                and prev.lang == line.lang and not ends_sentence(prev.text) \
+                and not _meta_line(line.text):
             out[-1] = prev.with_(text=join_text(prev.text.rstrip(), line.text.strip()))
             continue
         out.append(line)

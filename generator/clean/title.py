@@ -19,6 +19,7 @@ from ..datafiles import load_yaml
 
 from ..model import HEADING, LIST, PARAGRAPH, QA, TABLE
 from .state import CleanState, Line
+from .facts import is_byline
 from .structure import dense_chars, digit_heavy, ends_sentence
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "structure.yaml"
@@ -27,6 +28,18 @@ _SENTENCE = re.compile(r"[^.!?。！？]+[.!?。！？]+")
 # A language with at least this share of the text, next to English, makes
 # the source a parallel translation rather than a page with a few quotes.
 PARALLEL_SHARE = 0.3
+# "Headline | Site", "Headline - Site", "Headline_Section_Site".
+_SITE_SEPARATOR = re.compile(r"\s+[|·•–—-]{1,2}\s+|_")
+_SITE_SEPARATOR_END = re.compile(r"(?:\s+[|·•–—-]{1,2}|_)\s*$")
+# Words of a kicker: split on spaces and on the separators between labels.
+_KICKER_SEPARATOR = re.compile(r"\s*[|·•/>›»&+]\s*|\s+")
+# The page's headline is within the first lines; at most two kickers above it.
+HEADLINE_SEARCH_LINES = 4
+MAX_KICKERS = 2
+# A metadata title and the page's headline line match when one starts the
+# other and the shorter is at least this share of the longer ("Business"
+# above "Business leaders meet" is no headline).
+HEADLINE_MIN_SHARE = 0.4
 
 
 @lru_cache(maxsize=1)
@@ -102,28 +115,128 @@ def _main_language(lines: list[Line], langs: list[str]) -> str:
     return max(sorted(langs), key=lambda lang: weight.get(lang, 0))
 
 
+def _without_site_name(hint: str, publisher: str) -> str:
+    """"Headline | Site name" -> "Headline" when the suffix is the publisher
+    named by the page's metadata (also "Headline_Section_Site")."""
+    site = _norm(publisher)
+    while site:
+        parts = _SITE_SEPARATOR.split(hint)
+        if len(parts) < 2 or _norm(parts[-1]) != site:
+            break
+        hint = hint[:len(hint) - len(parts[-1])]
+        hint = _SITE_SEPARATOR_END.sub("", hint).strip()
+    return hint
+
+
+def _page_headline(lines: list[Line], hint: str) -> int:
+    """Index of the page's own headline line for a metadata title, or -1.
+
+    It is among the first lines, after kickers only, and equals the title,
+    or one is the start of the other ("Headline | Site" in <title>; a short
+    <title> for a longer on-page headline).
+    """
+    wanted = _norm(hint)
+    for i, line in enumerate(lines[:HEADLINE_SEARCH_LINES]):
+        text = _norm(line.text)
+        shorter, longer = sorted((len(text), len(wanted)))
+        if text and title_like(line, True) and shorter >= HEADLINE_MIN_SHARE * longer \
+                and (wanted.startswith(text) or text.startswith(wanted)):
+            return i
+        if not _kicker_shaped(line):
+            break
+    return -1
+
+
 def _from_hint(state: CleanState) -> bool:
-    hint = (state.hints.get("title") or "").strip()
+    hint = _without_site_name((state.hints.get("title") or "").strip(),
+                              state.hints.get("publisher") or "")
     if not hint:
         return False
-    first = state.lines[0] if state.lines else None
-    # "Headline | Site name" in <title> and "Headline" on the page: the
-    # page's line is the title without the site suffix.
-    if first is not None and title_like(first, True) and _norm(first.text) \
-            and _norm(hint).startswith(_norm(first.text)):
+    index = _page_headline(state.lines, hint)
+    first = state.lines[index] if index >= 0 else (state.lines[0] if state.lines else None)
+    if index >= 0:
+        # The page's line is the headline as the reader saw it.
         hint = first.text.strip()
+        for line in state.lines[:index]:
+            state.drop("kicker", line.text)
         state.drop("title", first.text)
-        state.lines = state.lines[1:]
+        state.lines = state.lines[index + 1:]
     state.facts["title"] = hint
     lang = first.lang if first is not None else ""
     state.facts["titles"] = {lang: hint} if lang else {}
     return True
 
 
+def _kicker_shaped(line: Line) -> bool:
+    """A few label words ("Business | Transport", "Shipping & Ports",
+    "Channel 4 News"): no sentence, no figures beyond a short number,
+    every longer Latin word capitalised."""
+    if line.kind not in ("", PARAGRAPH, HEADING) or (line.kind == HEADING and line.level == 1):
+        return False
+    text = line.text.strip()
+    limits = _limits()
+    words = [w for w in _KICKER_SEPARATOR.split(text) if w]
+    if not words or len(words) > limits.get("kicker_max_words", 4) \
+            or len(text) > limits.get("kicker_max_chars", 40) \
+            or dense_chars(text) > limits.get("kicker_max_dense_chars", 8):
+        return False
+    if ends_sentence(text) or text[-1] in ",;:，；：" or digit_heavy(text) or is_byline(text):
+        return False
+    latin = [w for w in words if _LATIN_WORD.match(w)]
+    if latin and not latin[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() for w in latin if len(w) > 3)
+
+
+def _size(text: str) -> int:
+    return len(_LATIN_WORD.findall(text)) + dense_chars(text) // 2
+
+
+def is_kicker(lines: list[Line], i: int) -> bool:
+    """A section label above the headline: kicker-shaped, and the next line
+    is a headline (an "# " heading, or a title-like line at least twice as
+    long)."""
+    if i + 1 >= len(lines) or not _kicker_shaped(lines[i]):
+        return False
+    nxt = lines[i + 1]
+    # A short line over a longer one in another script is a bilingual title.
+    if not title_like(nxt, _standalone(lines, i + 1)) \
+            or (dense_chars(nxt.text) > 0) != (dense_chars(lines[i].text) > 0):
+        return False
+    if nxt.kind == HEADING and nxt.level == 1:
+        return True
+    size, nxt_size = _size(lines[i].text), _size(nxt.text)
+    return nxt_size >= 2 * size and nxt_size >= size + _limits().get("kicker_min_extra_words", 3)
+
+
+def drop_kickers(state: CleanState) -> None:
+    """Section labels above the headline leave the body (they are not the title)."""
+    dropped = 0
+    while dropped < MAX_KICKERS and is_kicker(state.lines, 0):
+        state.drop("kicker", state.lines[0].text)
+        state.lines = state.lines[1:]
+        dropped += 1
+
+
+def drop_title_repeat(state: CleanState) -> None:
+    """A heading near the top that repeats the title (once the site name is
+    stripped from a metadata title) goes."""
+    title = _norm(state.facts.get("title") or "")
+    if not title:
+        return
+    for i, line in enumerate(state.lines[:HEADLINE_SEARCH_LINES]):
+        if line.kind == HEADING and _norm(line.text) == title:
+            state.drop("title", line.text)
+            state.lines = state.lines[:i] + state.lines[i + 1:]
+            return
+
+
 def extract_title(state: CleanState) -> None:
     """facts["title"] / facts["titles"]; the title lines leave the body."""
     if _from_hint(state):
+        drop_title_repeat(state)
         return
+    drop_kickers(state)
     picked = _title_lines(state.lines)
     if not picked:
         return
