@@ -128,6 +128,7 @@ class Lexicon:
     preposition_particles: frozenset[str]        # particles that are also prepositions ("de", "da")
     body_connectors: frozenset[str]              # "des", "zum", "e": only inside bodies' names
     determiners: frozenset[str]                  # "die", "eine", "seine": a common noun follows
+    number_words: frozenset[str]                 # "zwei", "drei": a counted common noun follows
     private_court_words: frozenset[str]          # "Arbitration": a court of parties, not of a state
     club_cues: frozenset[str]                    # "club", "ploeg", "Verein": a team's name is near
     club_cue_blockers: frozenset[str]            # "the club Tom Berg joined": a relative clause
@@ -276,7 +277,7 @@ def lexicon() -> Lexicon:
         acronyms=frozenset(_split_list(data["common_acronyms"]) + ["TL", "DR"]),
         roles=roles, roles_cjk=roles_cjk,
         role_modifiers=low(data["role_modifiers"]),
-        org_suffixes=low(data["org_suffixes"]["en"]),
+        org_suffixes=low(data["org_suffixes"]["en"]) | low(data["org_suffixes"].get("more")),
         org_suffixes_bare=frozenset(x.casefold().rstrip(".") for x in _split_list(data["legal_forms"])),
         coordinators=low(data["coordinators"]),
         place_prepositions=low(data["place_prepositions"]),
@@ -323,6 +324,7 @@ def lexicon() -> Lexicon:
         preposition_particles=low(data["preposition_particles"]),
         body_connectors=low(data["body_connectors"]),
         determiners=low(data["determiners"]),
+        number_words=low(data["number_words"]),
         private_court_words=low(data["private_court_words"]),
         club_cues=low(data["club_cues"]),
         club_cue_blockers=low(data["club_cue_blockers"]),
@@ -827,7 +829,7 @@ def _pieces(text: str, run: list[_Tok], lex: Lexicon) -> list[Candidate]:
             role_before = True
             i += 1
             continue
-        r = _match_role(words, i, lex)
+        r = _role_in_run(words, i, lex)
         if r or words[i] in lex.acronyms or words[i].casefold() in lex.role_modifiers:
             flush(role_before)
             role_before = bool(r) or (role_before and words[i].casefold() in lex.role_modifiers)
@@ -840,6 +842,18 @@ def _pieces(text: str, run: list[_Tok], lex: Lexicon) -> list[Candidate]:
         i += 1
     flush(role_before)
     return out
+
+
+def _role_in_run(words: list[str], i: int, lex: Lexicon) -> int:
+    """Length of a role phrase at words[i] that stands before a name; 0 when
+    an organisation's or body's word follows it, which makes the role word
+    part of that name ("X General Hospital", "Justice Department")."""
+    r = _match_role(words, i, lex)
+    if r and i + r < len(words):
+        nxt = words[i + r].casefold()
+        if nxt in lex.org_suffixes or nxt in lex.org_heads or nxt in lex.gov_words:
+            return 0
+    return r
 
 
 def _unit_words(words: list[str], j: int, lex: Lexicon) -> int:
@@ -864,7 +878,7 @@ def _place_opens_org(words: list[str], i: int, n: int, lex: Lexicon) -> bool:
     return i == 0 and bool(rest) and lex.entries[key].type == PLACE and rest[-1].casefold() in lex.org_suffixes \
         and not (len(rest) == 1 and rest[-1].casefold().rstrip(".") in lex.org_suffixes_bare) \
         and all(w[:1].isupper() and w.casefold() not in lex.stop and w not in lex.acronyms
-                and not _match_role(rest, k, lex) and not _gaz_latin(rest, k, lex) for k, w in enumerate(rest))
+                and not _role_in_run(rest, k, lex) and not _gaz_latin(rest, k, lex) for k, w in enumerate(rest))
 
 
 def _place_in_name(cur: list[_Tok], key: str, lex: Lexicon) -> bool:
@@ -1099,12 +1113,22 @@ def _venue(text: str, cand: Candidate, words: list[str], lex: Lexicon) -> bool:
     before one in lower case ("the X stadium") or ending in one ("X-Arena",
     "X Airport")."""
     if "-" in words[-1] and words[-1].rsplit("-", 1)[1].casefold() in lex.facility_words \
-            or len(words) > 1 and words[-1].casefold() in lex.facility_words:
+            or len(words) > 1 and (words[-1].casefold() in lex.facility_words
+                                   or words[0].casefold() in lex.facility_words):
+        return True                    # "X Airport", "Kraftwerk X", "Flughafen X"
+    # "the X stadium", "the X container terminal": a facility word after the
+    # name, or after one lower-case word naming its kind.
+    after = re.match(r"\s([a-z]+)(?:\s([a-z]+))?", text[cand.end:cand.end + 40])
+    if after and (after.group(1) in lex.facility_words
+                  or after.group(2) in lex.facility_words and after.group(1) not in lex.stop):
         return True
-    after = re.match(r"\s([a-z]+)\b", text[cand.end:cand.end + 20])
+    # "Stadion De X"; in Romance order the facility word is lower case and
+    # may take one word naming its kind ("il terminal container X").
     before = re.search(rf"([{_LATIN}]+)\s+(?:[{_LATIN}]{{1,3}}\s+)?$", text[max(0, cand.start - 24):cand.start])
-    return bool(after) and after.group(1) in lex.facility_words \
-        or bool(before) and before.group(1)[:1].isupper() and before.group(1).casefold() in lex.facility_words
+    if before and before.group(1)[:1].isupper() and before.group(1).casefold() in lex.facility_words:
+        return True
+    lower = re.search(r"(?<![A-Za-z])([a-zà-ÿ]+)\s+(?:[a-z]+\s+)?$", text[max(0, cand.start - 40):cand.start])
+    return bool(lower) and lower.group(1) in lex.facility_words
 
 
 def _role_follows(text: str, end: int, lex: Lexicon) -> bool:
@@ -1491,6 +1515,13 @@ def write_cedict_table() -> None:
     CEDICT_TABLE.write_text(header + "# simplified\tEnglish name\ttype\n" + rows, encoding="utf-8")
 
 
+@lru_cache(maxsize=1)
+def _gloss_org_suffixes() -> frozenset[str]:
+    """The organisation suffixes the shipped CC-CEDICT table was typed with."""
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    return frozenset(x.casefold() for x in _split_list(data["org_suffixes"]["en"]))
+
+
 def _cedict_type(glosses: list[str], cues: dict) -> tuple[str, str] | None:
     gloss = glosses[0]
     head = re.split(r"\s*[(,;]", gloss, maxsplit=1)[0].strip()
@@ -1503,7 +1534,7 @@ def _cedict_type(glosses: list[str], cues: dict) -> tuple[str, str] | None:
     rest = text[len(head):]
     lex = lexicon()
     low = [w.casefold() for w in words]
-    if len(words) > 1 and low[-1] in lex.org_suffixes:
+    if len(words) > 1 and low[-1] in _gloss_org_suffixes():
         return head, ORG
     if len(words) > 1 and any(w in lex.gov_words for w in low):
         return head, GOV
@@ -1775,12 +1806,62 @@ def _accept(doc: Document, cand: Candidate, lex: Lexicon, surnames: frozenset[st
         return False
     block = block_at(doc, cand.start)
     lang = (block.lang if block is not None and block.lang else "").split("-")[0]
-    if lang in lex.noun_capitalising and _common_noun_phrase(phrase, lex) and not _particle_shape(phrase.split(), lex):
+    if lang not in lex.noun_capitalising:
+        return True
+    if _common_noun_phrase(phrase, lex) and not _particle_shape(phrase.split(), lex):
         return False                   # (a name with particles was only kept with evidence)
-    if lang in lex.noun_capitalising and " " not in phrase and not cand.after_role \
+    if not (cand.after_role or cand.after_descriptor) and cand.type not in (PRODUCT, PLACE) \
+            and _only_common_nouns(doc.text, phrase, lex):
+        return False                   # "Zugriff", "eines externen X-Partners Zugriff"
+    if " " not in phrase and not cand.after_role \
             and cand.type not in (PRODUCT, PLACE) and phrase not in surnames:
         return phrase.isupper() or (phrase[:1].islower() and any(c.isupper() for c in phrase))
     return True
+
+
+def _only_common_nouns(text: str, phrase: str, lex: Lexicon) -> bool:
+    """Every capitalised word of the phrase is one the document uses as a
+    common noun (see _common_nouns); connectors between them do not count."""
+    if _particle_shape(phrase.split(), lex):
+        return False                   # "Van der Kolk": "der" is a surname's particle here
+    words = [w for w in phrase.split() if w.casefold() not in lex.connectors]
+    if not words or any(w.isupper() for w in words) or _body_word(words[-1], lex) \
+            or _compound_kind(words[-1], lex) or words[0].casefold().endswith(lex.adjective_endings):
+        return False                   # "der Nordische Schachbund": a body's name takes articles too
+    nouns = _common_nouns(text)
+    return all(w in nouns for w in words)
+
+
+@lru_cache(maxsize=8)
+def _common_nouns(text: str) -> frozenset[str]:
+    """Capitalised words a document in a noun-capitalising language writes as
+    common nouns: right after a determiner or a number, the two maybe parted
+    by one inflected adjective ("den Zugriff", "eines externen Partners",
+    "drei Wochen", "300 Pendler"), or right after an inflected adjective
+    ("externer Händler"). A name takes none of these (the corpus vocabulary of
+    a language where case does not tell nouns from names). A capitalised
+    determiner opens a sentence, where it may be a pronoun before a verb
+    ("Das bestätigte X"), so only a lower-case one may stand apart."""
+    lex = lexicon()
+    out = set()
+    for m in _common_noun_pattern().finditer(text):
+        adjective = m.group("adj")
+        if adjective and (adjective.casefold() in lex.stop or adjective.casefold() in lex.connectors):
+            continue
+        out.add(m.group("noun"))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _common_noun_pattern() -> re.Pattern:
+    dets = "|".join(re.escape(d) for d in sorted(lexicon().determiners, key=len, reverse=True))
+    numbers = "|".join(re.escape(d) for d in sorted(lexicon().number_words, key=len, reverse=True))
+    lower = "[a-zß-ÿ]"
+    return re.compile(
+        rf"(?<![{_LATIN}\d.,])(?:(?i:{dets}|{numbers})\s+|(?:{dets}|{numbers})\s+{lower}+(?:e|en|er|es|em)\s+"
+        rf"|\d(?:[\d.,]*\d)?\s+(?:{lower}+\s+)?"
+        rf"|(?P<adj>{lower}{{2,}}(?:er|es|em))\s+)"
+        rf"(?P<noun>[A-ZÀ-Þ][{_LATIN}-]*)")
 
 
 def _noun_language_pieces(doc: Document, cand: Candidate, lex: Lexicon) -> list[Candidate]:
@@ -1796,6 +1877,13 @@ def _noun_language_pieces(doc: Document, cand: Candidate, lex: Lexicon) -> list[
     if block is None or (block.lang or "").split("-")[0] not in lex.noun_capitalising:
         return [cand]
     toks = _tokens(doc.text[cand.start:cand.end])
+    if len(toks) > 1 and not cand.cued and _after_number(doc.text, cand.start, lex):
+        # "nach drei Wochen Dauerfrost": the counted word is a common noun.
+        cut = replace(cand, start=cand.start + toks[1].start, after_role=False)
+        typ, cued = _type_latin_cued(doc.text, cut, lex)
+        if len(toks) == 2 and typ not in (PRODUCT, PLACE):
+            return []                  # "Dauerfrost" of "drei Wochen Dauerfrost": a noun too
+        return _noun_language_pieces(doc, replace(cut, type=typ, cued=cued), lex)
     pieces, cur = [], []
     for k, tok in enumerate(toks):
         low = tok.text.casefold()
@@ -1837,6 +1925,8 @@ def _person_with_particle(text: str, cand: Candidate, first: bool, cur: list[_To
         return False
     if cand.after_role and first:
         return True
+    if any(t.text in _common_nouns(text) for t in cur):
+        return False                     # "Händler zu den X": a common noun, not a given name
     if j - k >= 2 and not _after_article(text, cand.start + cur[0].start, lex) \
             and not any(t.text.casefold() in lex.determiners for t in cur):
         return True                      # "Ursula von der Leyen": two particles are a surname's, not "of the"
@@ -1848,6 +1938,12 @@ def _person_with_particle(text: str, cand: Candidate, first: bool, cur: list[_To
 
 
 NAME_EVIDENCE_WINDOW = 20000
+
+
+def _after_number(text: str, start: int, lex: Lexicon) -> bool:
+    """A number or a number word right before the word at ``start``."""
+    before = re.search(rf"(?<![{_LATIN}\d.,])([{_LATIN}]+|\d(?:[\d.,]*\d)?)\s+$", text[max(0, start - 24):start])
+    return bool(before) and (before.group(1)[0].isdigit() or before.group(1).casefold() in lex.number_words)
 
 
 def _after_article(text: str, start: int, lex: Lexicon) -> bool:

@@ -154,9 +154,12 @@ def _gaz_or_name(english: str, weights: Counter) -> str:
 # Corpus evidence.
 
 def _corpus_vocabulary(docs: Sequence[Document]) -> frozenset[str]:
+    """Words the corpus writes in lower case, in its texts and titles (a headline that
+    cleaning moved from the text to the title still shows that "train" is a word)."""
     words: set[str] = set()
     for doc in docs:
         words.update(_LOWER_WORD.findall(doc.text))
+        words.update(_LOWER_WORD.findall(doc.metadata.title or ""))
     return frozenset(words)
 
 
@@ -277,6 +280,37 @@ def _retype_subsidiaries(by_key: dict) -> dict:
                 items = _Group(replace(i, mention=replace(i.mention, type=ORG)) for i in items)
         out[key] = items
     return out
+
+
+def _retype_lone_places(by_key: dict) -> dict:
+    """"Varnholm" typed an organisation only by default (an unknown word with
+    no cue is an organisation for want of evidence), when the corpus names a
+    body "of" it ("Central Bank of X", "University of X"): a place. Its
+    default-typed mentions become a place's."""
+    bodies_of = _bodies_of_names(by_key)
+    out = {}
+    for key, items in by_key.items():
+        words = _latin_words(key)
+        if len(words) == 1 and words[0] in bodies_of and _majority_type(items) == ORG and not _any_cued(items):
+            items = _retyped(items, PLACE)
+        out[key] = items
+    return out
+
+
+def _bodies_of_names(by_key: dict) -> frozenset[str]:
+    """Last words of organisations' and state bodies' names of the form
+    "Head ... of X" ("central bank of x", "university of x"): X is a place."""
+    lex = lexicon()
+    out = set()
+    for key, items in by_key.items():
+        words = _latin_words(key)
+        if len(words) < 3 or words[-2] not in lex.connectors or words[-2] in lex.coordinators \
+                or _majority_type(items) not in (ORG, GOV):
+            continue
+        head = words[:-2]
+        if any(w in lex.org_suffixes or w in lex.gov_words or w in lex.org_heads for w in head):
+            out.add(words[-1])
+    return frozenset(out)
 
 
 def _cued_types(items: list[_Item]) -> frozenset[str]:
@@ -735,16 +769,36 @@ def merge_acronyms(by_key: dict, groups: _Groups) -> None:
             expansions[_initials(words)].append(key)
     for key, text in surface.items():
         bare = text.replace(".", "")
-        if bare.isupper() and 2 <= len(bare) <= 6 and " " not in bare and len(expansions.get(bare, ())) == 1:
-            groups.union(key, expansions[bare][0])
-        elif bare.isupper() and 2 <= len(bare) <= 6 and " " not in bare and len(expansions.get(bare, ())) > 1:
+        if not (bare.isupper() and 2 <= len(bare) <= 6 and " " not in bare):
+            continue
+        longs = [long for long in expansions.get(bare, ()) if _may_abbreviate(key, long, by_key)]
+        if len(longs) == 1:
+            groups.union(key, longs[0])
+        elif len(longs) > 1:
             # "GTA": "Grand Tortue Ahmeyim" and "Greater Tortue Ahmeyim", one
             # name translated; only expansions sharing their last two words.
-            longs = expansions[bare]
             tails = {tuple(norm_latin(surface[long]).split()[-2:]) for long in longs}
             if len(tails) == 1 and all(len(norm_latin(surface[long]).split()) >= 3 for long in longs):
                 for long in longs:
                     groups.union(key, long)
+
+
+def _may_abbreviate(short: str, long: str, by_key: dict) -> bool:
+    """Whether the all-caps name keyed ``short`` may be the acronym of ``long``.
+
+    Two gazetteer entries are two things: the gazetteer lists each one's own
+    names (a company's acronym is not an exchange's initials). And a person's initials are no
+    acronym: a name a cue types a person or written with a role, or typed so
+    by its shape when the acronym is a known place's or company's ("UK" and
+    "Ute Kramer"), is never one's expansion."""
+    gazetteer_short = not short.startswith("n:")
+    if gazetteer_short and not long.startswith("n:"):
+        return False
+    items = by_key[long]
+    if _majority_type(items) == PERSON and (gazetteer_short or _cued_as(items, PERSON)
+                                            or any(i.mention.roles for i in items)):
+        return False                   # a role written with the name ("its chair X") shows a person
+    return True
 
 
 def merge_apposed_acronyms(by_key: dict, groups: _Groups, weights: Counter) -> None:
@@ -763,6 +817,18 @@ def merge_apposed_acronyms(by_key: dict, groups: _Groups, weights: Counter) -> N
         acronym = surface_key(last, "", weights)
         if acronym in by_key and _majority_type(by_key[acronym]) in bodies:
             groups.union(key, acronym)
+
+
+def merge_facility_names(by_key: dict, groups: _Groups) -> None:
+    """"Kraftwerk X" and "X" ("the X substation"): a place named with a
+    facility word before it, and the same name alone typed a place, are one."""
+    facilities = lexicon().facility_words
+    for key in sorted(by_key):
+        words = _latin_words(key)
+        if len(words) == 2 and words[0] in facilities and _majority_type(by_key[key]) == PLACE:
+            short = "n:" + words[1]
+            if short in by_key and _majority_type(by_key[short]) == PLACE:
+                groups.union(key, short)
 
 
 def _stem(word: str) -> str:
@@ -1654,8 +1720,8 @@ def resolve_entities(docs: Sequence[Document], mentions: Mapping[str, Sequence[M
     loanwords = {k for k, v in by_key.items() if _loanword(v, name_heads)}
     kept = {k: v for k, v in sorted(by_key.items())
             if _supported(v, vocab, surnames) and k not in loanwords}
-    by_key = _retype_subsidiaries(_listed_with_supported(
-        {k: v for k, v in by_key.items() if k not in loanwords}, kept, vocab))
+    by_key = _retype_lone_places(_retype_subsidiaries(_listed_with_supported(
+        {k: v for k, v in by_key.items() if k not in loanwords}, kept, vocab)))
     items = [i for k in by_key for i in by_key[k]]
 
     reg = _registry_keys(registry, by_key, weights)
@@ -1673,6 +1739,7 @@ def resolve_entities(docs: Sequence[Document], mentions: Mapping[str, Sequence[M
     merge_apposed_acronyms(by_key, groups, weights)
     merge_inflected(by_key, groups)
     merge_org_short_forms(by_key, groups, retypes)
+    merge_facility_names(by_key, groups)
     merge_club_names(by_key, groups, retypes, weights)
     merge_romanized_people(by_key, groups)
     merge_legal_forms_cjk(by_key, groups)
