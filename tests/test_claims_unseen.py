@@ -22,7 +22,7 @@ FLOORS = {
     # (every expected sentence is now a statement) and untranslated pairs compared on
     # names, figures and concepts. Cross-language grouping is what remains weakest.
     # Attackers' way in (de/en, no shared name) now groups on concepts (attack, account, contractor).
-    "bank_breach": (6, 4, 6),
+    "bank_breach": (7, 5, 7),
     "club_takeover": (7, 4, 7),
     # Held out (counts disputed across en/de/fr/zh/ja), first contact 7/2/6: no count outside
     # English was a disputable point. Counts are now read per language into neutral classes
@@ -33,7 +33,7 @@ FLOORS = {
     # woman, the mayor, a weekday) were not statements and untranslated ones met only on
     # names. Concepts now span the untranslated languages and statements sharing three of
     # them (or two and a figure) are compared.
-    "river_flood": (9, 8, 9),
+    "river_flood": (9, 9, 9),
 }
 
 
@@ -61,7 +61,7 @@ def test_no_question_chrome_or_opinion_becomes_a_claim(scores, name):
 
 def test_overall_floor(scores):
     total = sum(len(s.claims) for s in scores.values())
-    assert sum(s.found for s in scores.values()) >= 55
-    assert sum(s.right_sources for s in scores.values()) >= 44
-    assert sum(s.right_status for s in scores.values()) >= 54
+    assert sum(s.found for s in scores.values()) >= 56
+    assert sum(s.right_sources for s in scores.values()) >= 46
+    assert sum(s.right_status for s in scores.values()) >= 55
     assert total == 62
