@@ -310,16 +310,32 @@ def concepts_of(tokens: Iterable[str], text: str, lexicon: Lexicon, lang: str = 
     used: set[str] = set()
     token_list = sorted({t.lower() for t in tokens})
     with_short = lang in SHORT_ENTRY_LANGUAGES
-    for name, phrases, all_prefixes, long_prefixes in _concept_patterns(lexicon.concepts):
-        prefixes = all_prefixes if with_short else long_prefixes
+    patterns = _concept_patterns(lexicon.concepts)
+    for name, phrases, _, _ in patterns:
         if phrases is not None and phrases.search(low):
             found.add(name)
-        if prefixes is not None:
-            hits = {t for t in token_list if prefixes.match(t)}
-            if hits:
-                found.add(name)
-                used |= hits
+    known = _token_concepts_memo(lexicon.concepts)
+    for token in token_list:
+        named = known.get((token, with_short))
+        if named is None:
+            named = known[(token, with_short)] = _token_concepts(patterns, token, with_short)
+        if named:
+            found.update(named)
+            used.add(token)
     return found, used
+
+
+@lru_cache(maxsize=8)
+def _token_concepts_memo(concepts: tuple) -> dict[tuple[str, bool], tuple[str, ...]]:
+    """(token, short entries apply) -> its concepts, filled as tokens come: words recur
+    across statements, and each is tried against every concept once."""
+    return {}
+
+
+def _token_concepts(patterns: tuple, token: str, with_short: bool) -> tuple[str, ...]:
+    """The concepts whose word prefixes match ``token``."""
+    return tuple(name for name, _, all_prefixes, long_prefixes in patterns
+                 if (prefixes := all_prefixes if with_short else long_prefixes) is not None and prefixes.match(token))
 
 
 def _entity_index(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int, str]]]:
