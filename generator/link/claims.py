@@ -1058,28 +1058,50 @@ def merge_frames(groups: list[list[int]], items: Sequence[Statement], features: 
     fairly similar pair of members, so a passing mention does not join them.
     """
     owner: dict[str, int] = {}
-    members: dict[int, list[int]] = {g: list(group) for g, group in enumerate(groups)}
-    parent = list(range(len(groups)))
+    joined = _Joined(groups)
+    members = joined.members
+    for g, group in enumerate(groups):
+        for key in sorted(_frame_keys(group, items, features, df)):
+            if key in owner:
+                a, b = joined.root(owner[key]), joined.root(g)
+                if a != b and not actors_conflict(members[a], members[b], features) \
+                        and _best_pair(members[a], members[b], sim) >= FRAME_FLOOR:
+                    joined.join(a, b)
+            else:
+                owner[key] = g
+    return joined.result()
 
-    def root(g: int) -> int:
+
+class _Joined:
+    """Groups of statements joined into larger ones (union-find by group index).
+
+    A joined group's members keep the order they were joined in: later checks
+    sample its first LINK_SAMPLE members.
+    """
+
+    def __init__(self, groups: list[list[int]]) -> None:
+        self.groups = groups
+        self.members: dict[int, list[int]] = {g: list(group) for g, group in enumerate(groups)}
+        self.parent = list(range(len(groups)))
+
+    def root(self, g: int) -> int:
+        parent = self.parent
         while parent[g] != g:
             parent[g] = parent[parent[g]]
             g = parent[g]
         return g
-    for g, group in enumerate(groups):
-        for key in sorted(_frame_keys(group, items, features, df)):
-            if key in owner:
-                a, b = root(owner[key]), root(g)
-                if a != b and not actors_conflict(members[a], members[b], features) \
-                        and _best_pair(members[a], members[b], sim) >= FRAME_FLOOR:
-                    parent[max(a, b)] = min(a, b)
-                    members[min(a, b)] = members[a] + members[b]
-            else:
-                owner[key] = g
-    merged: dict[int, list[int]] = defaultdict(list)
-    for g, group in enumerate(groups):
-        merged[root(g)].extend(group)
-    return sorted((sorted(m) for m in merged.values()), key=lambda m: m[0])
+
+    def join(self, a: int, b: int) -> None:
+        """Join the groups whose roots are ``a`` and ``b`` (a's members first)."""
+        self.parent[max(a, b)] = min(a, b)
+        self.members[min(a, b)] = self.members[a] + self.members[b]
+
+    def result(self) -> list[list[int]]:
+        """The joined groups, each sorted, ordered by first member."""
+        merged: dict[int, list[int]] = defaultdict(list)
+        for g, group in enumerate(self.groups):
+            merged[self.root(g)].extend(group)
+        return sorted((sorted(m) for m in merged.values()), key=lambda m: m[0])
 
 
 COUNT_BAND = 2.0        # figures of one fact that sources dispute lie within this factor of each other
@@ -1109,14 +1131,8 @@ def merge_counted(groups: list[list[int]], items: Sequence[Statement],
                 name, _, value = count.partition("=")
                 if float(value) >= MIN_BAND_FIGURE:
                     by_class[name].append((float(value), g, i))
-    members: dict[int, list[int]] = {g: list(group) for g, group in enumerate(groups)}
-    parent = list(range(len(groups)))
-
-    def root(g: int) -> int:
-        while parent[g] != g:
-            parent[g] = parent[parent[g]]
-            g = parent[g]
-        return g
+    joined = _Joined(groups)
+    members = joined.members
     for name in sorted(by_class):
         for band in _count_bands(by_class[name]):
             if not _counted_once_per_source(band, items):
@@ -1124,16 +1140,12 @@ def merge_counted(groups: list[list[int]], items: Sequence[Statement],
             first, *others = sorted({g for _, g, _ in band})
             told = set().union(*(links[items[i].source] for i in groups[first]))
             for g in others:
-                a, b = root(first), root(g)
+                a, b = joined.root(first), joined.root(g)
                 mine = set().union(*(links[items[i].source] for i in groups[g]))
                 if a != b and not told.isdisjoint(mine) and not actors_conflict(members[a], members[b], features):
-                    parent[max(a, b)] = min(a, b)
-                    members[min(a, b)] = members[a] + members[b]
+                    joined.join(a, b)
                     told |= mine
-    merged: dict[int, list[int]] = defaultdict(list)
-    for g, group in enumerate(groups):
-        merged[root(g)].extend(group)
-    return sorted((sorted(m) for m in merged.values()), key=lambda m: m[0])
+    return joined.result()
 
 
 def _links(groups: Sequence[Sequence[int]], items: Sequence[Statement]) -> dict[str, set]:
