@@ -359,22 +359,10 @@ def _spans_inside(statement: Statement, index: Mapping[str, list[tuple[int, int,
         at += 1
 
 
-def entity_ids(statement: Statement, index: Mapping[str, list[tuple[int, int, str]]]) -> tuple[str, ...]:
-    """Entities whose mentions lie in the statement."""
-    return tuple(sorted({entity for _, _, entity in _spans_inside(statement, index)}))
-
-
-def subject_of(statement: Statement, index: Mapping[str, list[tuple[int, int, str]]],
-               entity_types: Mapping[str, str]) -> str:
-    """The person or organisation named first in the statement ("" when none is linked)."""
-    spans = [(start, entity) for start, end, entity in _spans_inside(statement, index)
-             if entity_types.get(entity) in ACTOR_TYPES]
-    return min(spans)[1] if spans else ""
-
-
 def _linked_and_subject(statement: Statement, index: Mapping[str, list[tuple[int, int, str]]],
                         entity_types: Mapping[str, str]) -> tuple[tuple[str, ...], str]:
-    """``entity_ids`` and ``subject_of`` of a statement from one pass over its mentions."""
+    """The entities whose mentions lie in the statement, and its subject: the person or
+    organisation named first ("" when none is linked), from one pass over its mentions."""
     spans = list(_spans_inside(statement, index))
     actors = [(start, entity) for start, _, entity in spans if entity_types.get(entity) in ACTOR_TYPES]
     return tuple(sorted({entity for _, _, entity in spans})), min(actors)[1] if actors else ""
