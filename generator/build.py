@@ -33,6 +33,7 @@ from .cache import (Cache, build_state_path, can_fork, entry_key, generator_fing
 from .extract import claims as extract_claims
 from .extract import entities as extract_entities
 from .read import read_source
+from .read_front_matter import split_front_matter
 from .read_html import extract_html
 from .render import raw_path, render_files
 from .output import (SourceCopy, Staging, clear_leftovers, docs_stamp, staging_path, stats_stamp, swap_in,
@@ -112,6 +113,12 @@ def read_one(path: Path, settings: Settings) -> RawText | Skipped:
             return Skipped(result.file, "no readable text in the HTML page")
         hints = tuple(sorted(set(result.hints) | set(extracted.hints)))
         result = replace(result, text=extracted.text, hints=hints)
+    elif isinstance(result, RawText):
+        text, front = split_front_matter(result.text)
+        if front:
+            if not text.strip():
+                return Skipped(result.file, "no text after the front matter block")
+            result = replace(result, text=text, hints=tuple(sorted((dict(result.hints) | dict(front)).items())))
     return _with_sidecar(path, result)
 
 
