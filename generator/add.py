@@ -119,6 +119,7 @@ class Fetched:
     url: str
     data: bytes
     content_type: str
+    charset: str = ""           # the Content-Type's charset, if the server named one
 
 
 def fetch(url: str, max_bytes: int, timeout: float = FETCH_TIMEOUT) -> Fetched:
@@ -130,6 +131,7 @@ def fetch(url: str, max_bytes: int, timeout: float = FETCH_TIMEOUT) -> Fetched:
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             content_type = response.headers.get_content_type()
+            charset = _charset(response.headers.get_content_charset() or "")
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
                 raise AddError(f"{url}: too large ({declared} bytes, limit {max_bytes})")
@@ -151,7 +153,13 @@ def fetch(url: str, max_bytes: int, timeout: float = FETCH_TIMEOUT) -> Fetched:
         raise AddError(f"{url}: {exc}") from None
     if len(data) > max_bytes:
         raise AddError(f"{url}: too large (more than {max_bytes} bytes)")
-    return Fetched(final_url or url, data, content_type)
+    return Fetched(final_url or url, data, content_type, charset)
+
+
+def _charset(name: str) -> str:
+    """A charset name as a server sent it, if it is one (it reaches the sidecar)."""
+    name = name.strip()
+    return name if re.fullmatch(r"[A-Za-z0-9._:-]{1,40}", name) else ""
 
 
 def _reason(reason: object) -> str:
@@ -171,9 +179,14 @@ def name_for_url(url: str, content_type: str) -> str:
     return stem + EXTENSIONS[content_type]
 
 
-def sidecar_record(url: str, fetched: datetime, content_type: str) -> dict:
-    return {"url": url, "fetched": fetched.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "content_type": content_type}
+def sidecar_record(url: str, fetched: datetime, content_type: str, charset: str = "") -> dict:
+    """What the sidecar of a fetched page records; the reader decodes the page
+    with ``charset`` when its bytes do not say otherwise (a byte-order mark, UTF-8)."""
+    record = {"url": url, "fetched": fetched.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+              "content_type": content_type}
+    if charset:
+        record["charset"] = charset
+    return record
 
 
 def add_url(url: str, sources_dir: Path, max_bytes: int, timeout: float = FETCH_TIMEOUT,
@@ -183,7 +196,7 @@ def add_url(url: str, sources_dir: Path, max_bytes: int, timeout: float = FETCH_
     if already is not None:
         return Added(url, already=already)
     target = free_name(sources_dir, name_for_url(url, page.content_type))
-    record = sidecar_record(url, now or datetime.now(timezone.utc), page.content_type)
+    record = sidecar_record(url, now or datetime.now(timezone.utc), page.content_type, page.charset)
     _write_new(target.with_name(target.name + SIDECAR_SUFFIX),
                (json.dumps(record, indent=1, sort_keys=True) + "\n").encode("utf-8"))
     _write_new(target, page.data)

@@ -106,7 +106,10 @@ def source_ids(files: list[str]) -> dict[str, str]:
 
 
 def read_one(path: Path, settings: Settings) -> RawText | Skipped:
-    result = read_source(path, settings.sources_dir, settings.max_file_bytes)
+    sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
+    charset = read_sidecar(sidecar).get("charset", "") if sidecar.is_file() else ""
+    result = read_source(path, settings.sources_dir, settings.max_file_bytes,
+                         charset if isinstance(charset, str) else "")
     if isinstance(result, RawText) and result.format == "html":
         extracted = extract_html(result.text)
         if not extracted.text.strip():

@@ -122,10 +122,24 @@ class _Settings:
 
 
 def _codec_name(name: str) -> str | None:
+    """Python's name for a character encoding named by a page or a server, or None.
+
+    The name is untrusted: Python also knows codecs that are no character
+    encoding (base64, zlib, rot13: decoding with them raises) or that
+    interpret the text (unicode_escape turns "\\u0041" into "A"); those are refused.
+    """
     try:
-        return codecs.lookup(name).name
-    except LookupError:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError):
         return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
+        return None
+    return info.name
+
+
+# Text codecs that are no charset a page could be written in (UTF-7 is not
+# one a browser decodes either).
+_NOT_CHARSETS = frozenset({"unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined", "utf-7"})
 
 
 def _family(entry: dict) -> _Family:
@@ -187,8 +201,13 @@ def _settings() -> _Settings:
 # Public API
 
 
-def read_source(path: Path, root: Path, max_bytes: int = 20_000_000) -> RawText | Skipped:
-    """Read one source file; never raises for anything about its content."""
+def read_source(path: Path, root: Path, max_bytes: int = 20_000_000, charset: str = "") -> RawText | Skipped:
+    """Read one source file; never raises for anything about its content.
+
+    ``charset``: the encoding the server declared for a fetched page (its
+    sidecar, see add.py); it wins over detection and over a declaration
+    inside the page, as in a browser, but not over a byte-order mark or
+    valid UTF-8."""
     rel = _relative_name(path, root)
     link_problem = _link_problem(path, root)
     if link_problem:
@@ -210,12 +229,14 @@ def read_source(path: Path, root: Path, max_bytes: int = 20_000_000) -> RawText 
         return Skipped(rel, f"unreadable: {exc.strerror or type(exc).__name__}")
     if len(data) > max_bytes:           # grew between stat and read
         return Skipped(rel, _too_large(len(data), max_bytes))
-    return _read_bytes(rel, fmt, data)
+    return _read_bytes(rel, fmt, data, charset)
 
 
-def decode_bytes(data: bytes) -> tuple[str, str, tuple[Repair, ...]]:
-    """Decode raw bytes to text with newlines as ``\\n``: (text, encoding, repairs)."""
-    text, encoding, repairs = _decode(data)
+def decode_bytes(data: bytes, charset: str = "") -> tuple[str, str, tuple[Repair, ...]]:
+    """Decode raw bytes to text with newlines as ``\\n``: (text, encoding, repairs).
+
+    ``charset``: an encoding declared outside the bytes (see read_source)."""
+    text, encoding, repairs = _decode(data, charset)
     return _NEWLINES.sub("\n", text), encoding, repairs
 
 
@@ -266,12 +287,12 @@ def _link_problem(path: Path, root: Path) -> str | None:
     return None
 
 
-def _read_bytes(rel: str, fmt: str, data: bytes) -> RawText | Skipped:
+def _read_bytes(rel: str, fmt: str, data: bytes, charset: str = "") -> RawText | Skipped:
     if not data.strip():
         return Skipped(rel, "empty file")
     if b"\x00" in data and not _is_wide_unicode(data):
         return Skipped(rel, "binary file (NUL bytes)")
-    text, encoding, repairs = decode_bytes(data)
+    text, encoding, repairs = decode_bytes(data, charset)
     share = _control_share(text)
     if share > _BINARY_CONTROL_SHARE:
         return Skipped(rel, f"binary file ({share:.0%} control characters)")
@@ -309,7 +330,7 @@ def _control_share(text: str) -> float:
 # Decoding
 
 
-def _decode(data: bytes) -> tuple[str, str, tuple[Repair, ...]]:
+def _decode(data: bytes, charset: str = "") -> tuple[str, str, tuple[Repair, ...]]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             body = data if encoding == "utf-8-sig" else data[len(bom):]
@@ -321,6 +342,12 @@ def _decode(data: bytes) -> tuple[str, str, tuple[Repair, ...]]:
         return data.decode("utf-8"), "utf-8", ()
     except UnicodeDecodeError:
         pass
+    name = _codec_name(charset) if charset else None
+    if name and not name.startswith("utf"):
+        # Short texts in single-byte encodings are where detection guesses wrong.
+        declared = _decode_strict_upgraded(data, name)
+        if declared is not None:
+            return declared
     for attempt in (_decode_mostly_utf8, _decode_declared, _decode_detected):
         result = attempt(data)
         if result is not None:
