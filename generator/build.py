@@ -150,6 +150,24 @@ class SourceWork:
 
 
 def process_source(path: Path, doc_id: str, settings: Settings) -> SourceWork:
+    """Read, clean and extract one source; a source no rule can handle is reported, not fatal.
+
+    A defect in one rule, met by one odd file, must not stop a build of
+    thousands: that file is listed as not published, with the error, and
+    ``--strict`` turns it into a failed build.
+    """
+    try:
+        return _process_source(path, doc_id, settings)
+    except Exception as exc:        # noqa: BLE001 - reported for this file, see above
+        file = path.relative_to(settings.sources_dir).as_posix()
+        log.debug("processing %s failed", file, exc_info=True)
+        detail = " ".join(f"{type(exc).__name__}: {exc}".split())
+        detail = detail if len(detail) <= 160 else detail[:159] + "…"
+        return SourceWork(file=file, skipped=Skipped(file, f"not processed, an error in Sourcebook ({detail});"
+                                                           " please report it"))
+
+
+def _process_source(path: Path, doc_id: str, settings: Settings) -> SourceWork:
     file = path.relative_to(settings.sources_dir).as_posix()
     result = read_one(path, settings)
     if isinstance(result, Skipped):
