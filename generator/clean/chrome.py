@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..datafiles import load_yaml
 
-from .facts import find_dates, is_byline, is_section_label, parse_masthead
+from .facts import day_first, find_dates, is_byline, is_section_label, parse_masthead
 from .state import CleanState, Line
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "chrome.yaml"
@@ -158,7 +158,7 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def strip_meta(text: str) -> tuple[str, list[str], bool] | None:
+def strip_meta(text: str, day_first: bool = False) -> tuple[str, list[str], bool] | None:
     """Split a meta line into (what is left, ISO dates found, drop whole line).
 
     Returns None when the line holds no strong chrome token, or when it is
@@ -170,7 +170,7 @@ def strip_meta(text: str) -> tuple[str, list[str], bool] | None:
     if not strong:
         return None
     rest = _cut(text, strong)
-    dates = find_dates(rest)
+    dates = find_dates(rest, day_first)
     rest = _cut(rest, [(s, e) for s, e, _ in dates])
     rest = _weak_chrome_re().sub(" ", rest)
     rest = re.sub(r"\s+", " ", SEPARATORS.sub(" ", rest)).strip()
@@ -204,8 +204,11 @@ def drop_meta_lines(state: CleanState) -> None:
     in a removed meta line becomes facts["published"]."""
     lines = state.lines
     new_text: dict[int, str] = {}   # index -> replacement ("" = drop)
+    # Languages are detected later: the page's declared language tells how
+    # to read "12/06/2026".
+    first = day_first(state.hints.get("lang", ""))
     for index, line in enumerate(lines):
-        result = strip_meta(line.text)
+        result = strip_meta(line.text, first)
         if result is None:
             continue
         rest, isos, drop_all = result
@@ -770,6 +773,239 @@ def drop_tail_teasers(state: CleanState) -> None:
     state.lines = kept
 
 
+# ------------------------------------------------------------ contact blocks
+
+# A contact block holds a few short lines per person; longer lines are prose.
+MAX_CONTACT_LINE_WORDS = 10
+MAX_CONTACT_LINES = 16
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_WEB = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+# "1 500 000", "2.340.000": a figure with thousands separators, not a phone number.
+_THOUSANDS = re.compile(r"\d{1,3}(?:[ .,]\d{3})+")
+# "2018.04.05", "12/06/2026": a date, not a phone number.
+_DATE_LIKE = re.compile(r"\d{4}[./-]\d{1,2}[./-]\d{1,2}(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
+_PHONE = re.compile(r"(?<![\w+])\+?\(?\d[\d ().\-/]{5,}\d(?:\s*(?:ext\.?|x)\s*\d{1,5})?(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _contact_res() -> tuple[frozenset[str], re.Pattern]:
+    data = _data()
+    labels = frozenset(_label_key(label) for label in data["contact_labels"])
+    fields = re.compile(rf"(?<![{LATIN}])(?:{_alternation(data['contact_field_labels'])})\s*[:：.]?(?=\s|\+|\d|$)",
+                        re.IGNORECASE)
+    return labels, fields
+
+
+def _label_key(text: str) -> str:
+    """"Press contacts:" -> "press contacts"; "For media enquiries, contact:" -> "for media enquiries contact"."""
+    return " ".join(re.sub(r"[,，:：]", " ", _unmarked(text)).split()).casefold()
+
+
+def contact_details(text: str, strict: bool = False) -> tuple[int, str]:
+    """(number of phone numbers, e-mail and web addresses on the line, what
+    is left). ``strict``: no web addresses, and a phone number only in an
+    international or trunk form ("+44 …", "(555) …", "030 …") or after a
+    phone label (a score line "14 11 6 15" is no number to call)."""
+    found = 0
+    text, found = _EMAIL.subn(" ", text)
+    if not strict:
+        text, n = _WEB.subn(" ", text)
+        found += n
+    labelled = bool(_contact_res()[1].search(text))
+    for match in _PHONE.finditer(text):
+        digits = match.group()
+        if sum(ch.isdigit() for ch in digits) < 7 or _THOUSANDS.fullmatch(digits) or _DATE_LIKE.match(digits):
+            continue
+        if not labelled and digits[0] not in "+(0" and not re.search(r"\d{3}", digits):
+            continue      # "14 11 6 15": a score line, not a number to call
+        if strict and not labelled and digits[0] not in "+(0":
+            continue
+        found += 1
+    if found:
+        text = _PHONE.sub(" ", text)
+        text = _contact_res()[1].sub(" ", text)
+    return found, " ".join(SEPARATORS.sub(" ", text).split())
+
+
+def is_contact_detail(text: str, strict: bool = False) -> bool:
+    """A line of phone numbers and e-mail/web addresses, with at most a
+    name or a label beside them ("Jane Doe, +1 555 0100, jane@example.org")."""
+    if _word_count(text) > MAX_CONTACT_LINE_WORDS + 4:
+        return False
+    if not ("@" in text or "www." in text or "://" in text or sum(ch.isdigit() for ch in text) >= 7):
+        return False
+    found, rest = contact_details(_unmarked(text), strict)
+    return found > 0 and _word_count(rest) <= MAX_LABEL_WORDS + 2 and not TERMINAL.search(rest)
+
+
+def _contact_label(text: str) -> bool:
+    """The line is a contact label, alone or followed by the details."""
+    if len(text) > MAX_META_CHARS // 2 or len(text) > 64 and not re.search(r"[:：]", text[:64]):
+        return False      # labels are short; details after one follow a colon
+    labels, _ = _contact_res()
+    if _label_key(text) in labels:
+        return True
+    match = re.match(r"^\s*(?P<label>[^:：]{2,60})[:：]\s*(?P<rest>\S.*)$", _unmarked(text))
+    return bool(match) and _label_key(match.group("label")) in labels and is_contact_detail(match.group("rest"))
+
+
+def _contact_line(line: Line) -> bool:
+    """A name, job title, organisation or address line of a contact block."""
+    text = _unmarked(line.text).strip()
+    if line.kind not in ("", "paragraph", "heading") or not text:
+        return False
+    if is_contact_detail(text):
+        return True
+    return _word_count(text) <= MAX_CONTACT_LINE_WORDS and not TERMINAL.search(text.rstrip(")")) \
+        and _size(text) <= MAX_CONTACT_LINE_WORDS
+
+
+def drop_contact_blocks(state: CleanState) -> None:
+    """"Media contact:" (or "Pressekontakt", "Contacto de prensa") and
+    the name, title, organisation, phone and e-mail lines under it, up to its
+    last phone, e-mail or web line: a press release's contact block is page
+    furniture, not article text (and its names are not section headings)."""
+    lines = state.lines
+    dead: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if not _contact_label(lines[i].text):
+            i += 1
+            continue
+        end = i if is_contact_detail(lines[i].text.split(":", 1)[-1]) else -1
+        j = i + 1
+        while j < len(lines) and j - i <= MAX_CONTACT_LINES and _contact_line(lines[j]):
+            if is_contact_detail(lines[j].text):
+                end = j
+            j += 1
+        if end < 0:
+            i += 1
+            continue
+        for k in range(i, end + 1):
+            state.drop("contact_block", lines[k].text)
+            dead.add(k)
+        i = end + 1
+    state.lines = [line for index, line in enumerate(lines) if index not in dead]
+
+
+# ---------------------------------------------------------------------- polls
+
+# A poll's answers are a few short options.
+MAX_POLL_OPTIONS = 8
+MAX_OPTION_WORDS = 6
+MAX_POLL_QUESTION_WORDS = 20
+MAX_READER_QUESTION_WORDS = 15
+
+
+@lru_cache(maxsize=1)
+def _poll_res() -> tuple[frozenset[str], frozenset[str], re.Pattern, re.Pattern]:
+    data = _data()
+    labels = frozenset(_label_key(label) for label in data["poll_labels"])
+    buttons = frozenset(_label_key(button) for button in data["poll_buttons"])
+    count = re.compile(rf"^\s*\d+(?:[.,\s]\d{{3}})*\s*(?:{_alternation(data['vote_count_words'])})\s*$",
+                       re.IGNORECASE)
+    words = data["reader_address_words"]
+    folded = [w for w in words if not w[:1].isupper()]
+    exact = [w for w in words if w[:1].isupper()]
+    address = "|".join(p for p in (f"(?i:{_alternation(folded)})" if folded else "",
+                                   _alternation(exact)) if p)
+    return labels, buttons, count, re.compile(rf"(?<![{LATIN}])(?:{address})(?![{LATIN}])")
+
+
+def _is_question(text: str, max_words: int) -> bool:
+    """One short sentence ending with a question mark."""
+    if text.rstrip()[-1:] not in "?？*_":
+        return False
+    text = _unmarked(text).strip()
+    if text[-1:] not in "?？" or not 0 < _size(text) <= max_words:
+        return False
+    return len([p for p in _SENTENCE_SPLIT.split(text) if p.strip()]) == 1
+
+
+def _poll_furniture(text: str) -> bool:
+    """A vote button ("Vote", "Abstimmen"), or a vote count ("1,234 votes")."""
+    _, buttons, count, _ = _poll_res()
+    return _label_key(text) in buttons or bool(count.match(_unmarked(text)))
+
+
+_PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*%")
+
+
+def _poll_option(text: str) -> bool:
+    """"Yes", "No, not at all", "Ja – 45 %": a short answer, no sentence."""
+    text = _unmarked(text).strip().lstrip("-•*○◯□☐◻▢ ").strip()
+    return 0 < _word_count(text) <= MAX_OPTION_WORDS and not re.search(r"[.!?。！？:：]$", text) \
+        and _size(text) <= MAX_OPTION_WORDS
+
+
+def _poll_end(lines: list[Line], start: int, labelled: bool) -> int:
+    """Index after a poll whose question is at ``start``, or -1. A labelled
+    poll needs only its question; else options must be followed by a button
+    or a count, or carry result percentages."""
+    j, options, furniture, percents = start + 1, 0, 0, 0
+    while j < len(lines) and j - start <= MAX_POLL_OPTIONS + 2:
+        text = lines[j].text
+        if _poll_furniture(text):
+            furniture += 1
+        elif lines[j].kind in ("", "paragraph", "list") and _poll_option(text.replace("\n", " ")) \
+                and not furniture:
+            options += 1
+            percents += bool(_PERCENT.search(text))
+        else:
+            break
+        j += 1
+    if labelled or (options >= 2 and (furniture or percents >= 2)):
+        return j
+    return -1
+
+
+def drop_polls(state: CleanState) -> None:
+    """Reader polls in any language: a poll label over a question, or a
+    question with answer options and a vote button, count or percentages;
+    and, after the article's last paragraph, a lone question addressed to the
+    reader ("Is your pension safe?"), the remains of a poll or a teaser."""
+    labels, _, _, address = _poll_res()
+    lines = state.lines
+    dead: set[int] = set()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.kind not in ("", "paragraph", "heading") or len(line.text) > MAX_META_CHARS \
+                or len(line.text) > MAX_LABEL_CHARS and "?" not in line.text and "？" not in line.text:
+            i += 1
+            continue      # a poll line is a short label or a question
+        text = _unmarked(line.text).strip()
+        match = re.match(r"^(?P<label>[^:：?？]{2,40})[:：]\s*(?P<rest>\S.*)$", text)
+        end = -1
+        if _label_key(text) in labels and i + 1 < len(lines) \
+                and _is_question(lines[i + 1].text, MAX_POLL_QUESTION_WORDS):
+            end = _poll_end(lines, i + 1, labelled=True)
+        elif match and _label_key(match.group("label")) in labels \
+                and _is_question(match.group("rest"), MAX_POLL_QUESTION_WORDS):
+            end = _poll_end(lines, i, labelled=True)
+        elif _is_question(text, MAX_POLL_QUESTION_WORDS):
+            end = _poll_end(lines, i, labelled=False)
+        if end < 0:
+            i += 1
+            continue
+        for k in range(i, end):
+            state.drop("poll", lines[k].text)
+            dead.add(k)
+        i = end
+    kept = [line for index, line in enumerate(lines) if index not in dead]
+    last_prose = next((i for i in range(len(kept) - 1, -1, -1) if _is_prose(kept[i].text)), -1)
+    if last_prose >= 0:
+        tail = []
+        for line in kept[last_prose + 1:]:
+            if line.kind in ("", "paragraph", "heading") and _is_question(line.text, MAX_READER_QUESTION_WORDS) \
+                    and address.search(_unmarked(line.text)):
+                state.drop("poll", line.text)
+                continue
+            tail.append(line)
+        kept = kept[:last_prose + 1] + tail
+    state.lines = kept
+
+
 # -------------------------------------------------------------------- footers
 
 @lru_cache(maxsize=1)
@@ -878,6 +1114,8 @@ RULES: tuple = (
     drop_furniture,
     drop_site_links,
     drop_footers,
+    drop_contact_blocks,
     drop_reader_callouts,
     drop_tail_teasers,
+    drop_polls,
 )

@@ -70,10 +70,12 @@ def _date_res() -> tuple[re.Pattern, ...]:
     )
 
 
-def find_dates(text: str) -> list[tuple[int, int, str]]:
+def find_dates(text: str, day_first: bool = False) -> list[tuple[int, int, str]]:
     """Absolute calendar dates in ``text``: (start, end, "YYYY-MM-DD"), in order.
 
-    Ambiguous numeric forms (03/04/2026) are not read: never guess.
+    Ambiguous numeric forms (03/04/2026) are not read (never guess), unless
+    ``day_first``: the text is in a language that writes the day first
+    (see ``day_first``), so 03/04/2026 is 3 April.
     """
     found: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
@@ -81,25 +83,37 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
         for match in pattern.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
-            iso = _iso(match)
+            iso = _iso(match, day_first)
             if iso:
                 found.append((match.start(), match.end(), iso))
                 taken.append((match.start(), match.end()))
     return sorted(found)
 
 
-def _iso(match: re.Match) -> str:
+def _iso(match: re.Match, day_first: bool = False) -> str:
     groups = match.groupdict()
     if groups.get("a"):
         first, second = int(groups["a"]), int(groups["b"])
-        if (first > 12) == (second > 12):
+        if (first > 12) == (second > 12) and (first > 12 or not day_first):
             return ""         # 03/04/2026: day and month cannot be told apart
-        groups["d"], groups["m"] = (groups["a"], groups["b"]) if first > 12 else (groups["b"], groups["a"])
+        # One number too large for a month settles it; else the language does.
+        groups["d"], groups["m"] = (groups["b"], groups["a"]) if second > 12 \
+            else (groups["a"], groups["b"])
     month = _month_lookup().get(groups["mn"].lower()) if groups.get("mn") else int(groups["m"])
     try:
         return _dt.date(int(groups["y"]), month or 0, int(groups["d"])).isoformat()
     except ValueError:
         return ""
+
+
+def day_first(lang: str) -> bool:
+    """The language writes numeric dates day first ("12/06/2026" is 12 June)."""
+    return (lang or "").split("-")[0].lower() in _day_first_languages()
+
+
+@lru_cache(maxsize=1)
+def _day_first_languages() -> frozenset[str]:
+    return frozenset(str(code).lower() for code in _data().get("day_first_languages", ()))
 
 
 def normalise_date(text: str) -> str:
@@ -216,7 +230,7 @@ def _role_titles() -> frozenset[str]:
     return frozenset(t.lower() for t in _data()["role_titles"])
 
 
-def parse_byline(text: str) -> tuple[list[str], str]:
+def parse_byline(text: str, day_first: bool = False) -> tuple[list[str], str]:
     """A byline line -> (names, ISO date on it or ""); ([], "") when the line
     is not a byline.
 
@@ -230,9 +244,11 @@ def parse_byline(text: str) -> tuple[list[str], str]:
     body = _strip_junk(text)
     if not body or len(body.split()) > MAX_META_WORDS // 2 or TERMINAL_PUNCT.search(body):
         return [], ""
-    dates = find_dates(body)
+    dates = find_dates(body, day_first)
     for start, end, _ in reversed(dates):
         body = body[:start] + f" · {_DATE_MARK} · " + body[end:]
+    # A numeric date that reads both ways is still a date, though not read.
+    body = _NUMERIC_DATE.sub(f" · {_DATE_MARK} · ", body)
     body = clock_re().sub(f" · {_DATE_MARK} · ", body)
     # "Posted by Jane Doe on · <date>": the date's preposition goes with it.
     body = re.sub(rf"\s(?:{_alternation(_data()['date_connectors'])})\s+(?=· {_DATE_MARK})", " ",
@@ -241,7 +257,7 @@ def parse_byline(text: str) -> tuple[list[str], str]:
     body = _from_byline_segment(_strip_junk(body), prefix_re)
     if not (prefix_re.match(body) or roles_re.search(body)):
         return [], ""
-    body = prefix_re.sub("", body, count=1)
+    body = _without_dateline_place(prefix_re.sub("", body, count=1))
     parts = [p.strip() for chunk in roles_re.split(body) for p in joiners_re.split(chunk) if p.strip()]
     names = []
     after_date = False
@@ -262,6 +278,34 @@ def parse_byline(text: str) -> tuple[list[str], str]:
     if not [p for p in parts if p != _DATE_MARK]:
         return [], ""
     return (names or [""]), (dates[0][2] if dates else "")
+
+
+# "By Jane Doe · Lisbon · 3 May 2026": the segment between the names and the
+# date is the dateline's place, not a second author.
+_BYLINE_SEGMENT = re.compile(r"\s*[·•|]\s*")
+MAX_PLACE_WORDS = 4
+
+
+def _without_dateline_place(body: str) -> str:
+    segments = [seg for seg in _BYLINE_SEGMENT.split(body) if seg.strip()]
+    if len(segments) < 3 or segments[0] == _DATE_MARK:
+        return body
+    kept = [segments[0]]
+    for i in range(1, len(segments)):
+        seg = segments[i].strip()
+        before_date = i + 1 < len(segments) and segments[i + 1].strip() == _DATE_MARK
+        if before_date and seg != _DATE_MARK and _place_like(seg):
+            continue
+        kept.append(seg)
+    return " · ".join(kept)
+
+
+def _place_like(text: str) -> bool:
+    """"Porto Alegre", "Rio de Janeiro", "Frankfurt am Main": a short capitalised
+    name that is no job title."""
+    return (len(text.split()) <= MAX_PLACE_WORDS and not re.search(r"\d", text)
+            and _is_name(text) and _capitalised(text) and not _is_role(text)
+            and text[:1].isupper())
 
 
 def _from_byline_segment(body: str, prefix_re: re.Pattern) -> str:
@@ -288,6 +332,7 @@ def _suffix_role_re() -> re.Pattern:
     return re.compile(rf"^(?P<name>[^\W\d_]+(?:\s[^\W\d_]+)?)\s+(?P<role>{roles})$")
 
 
+_NUMERIC_DATE = re.compile(r"(?<![\w/.])\d{1,2}[/.]\d{1,2}[/.]\d{4}(?![\w/.])")
 # Stands for a date or clock time cut out of a byline (a private-use
 # character: never text, never a separator).
 _DATE_MARK = "\ue000"
@@ -332,6 +377,11 @@ def byline_authors(text: str) -> list[str]:
     return parse_byline(text)[0]
 
 
+def _day_first_line(line, state: CleanState) -> bool:
+    """Numeric dates on this line are day first: by its language, else the page's."""
+    return day_first(line.lang or state.hints.get("lang", ""))
+
+
 def is_byline(text: str) -> bool:
     return bool(byline_authors(text))
 
@@ -347,14 +397,15 @@ def extract_byline(state: CleanState) -> None:
         if index == skip:
             continue
         text = _line_text(line)
-        names, iso = parse_byline(text) if _plain(line) or _single_item(line) else ([], "")
+        names, iso = parse_byline(text, _day_first_line(line, state)) \
+            if _plain(line) or _single_item(line) else ([], "")
         if not names:
             kept.append(line)
             continue
         state.drop("byline", line.text or text)
         if index + 1 < len(lines) and _dangling_role(text):
             follower = _line_text(lines[index + 1])
-            more, _ = parse_byline(f"{text} {follower}")
+            more, _ = parse_byline(f"{text} {follower}", _day_first_line(line, state))
             if more:
                 names, skip = more, index + 1
                 state.drop("byline", follower)
@@ -475,12 +526,12 @@ def _any_date_label_re() -> re.Pattern:
     return re.compile(rf"(?<![^\W\d_])(?:{words})(?![^\W\d_])\s*[:：]?", re.IGNORECASE)
 
 
-def dateline_date(text: str) -> str:
+def dateline_date(text: str, day_first: bool = False) -> str:
     """A line of only (labelled) dates -> the first as "YYYY-MM-DD", else "".
 
     "Published: 3 March 2025 · Updated: 4 March 2025" gives the first.
     """
-    dates = find_dates(text)
+    dates = find_dates(text, day_first)
     if not dates:
         return ""
     rest = text
@@ -510,7 +561,7 @@ def _segments(text: str) -> list[str]:
     return [p.strip() for p in _SEGMENT_SPLIT.split(f" {text} ") if p.strip()]
 
 
-def sectioned_dateline(text: str) -> tuple[str, str]:
+def sectioned_dateline(text: str, day_first: bool = False) -> tuple[str, str]:
     """"3 May 2026 · 10:00 UTC · Health & Science" -> (ISO date, publisher or "").
 
     A date with section labels (at most two) around it; a label that names a
@@ -521,7 +572,7 @@ def sectioned_dateline(text: str) -> tuple[str, str]:
         return "", ""
     iso, labels = "", []
     for part in parts:
-        date = dateline_date(part)
+        date = dateline_date(part, day_first)
         if date:
             iso = iso or date
         elif clock_re().fullmatch(part):
@@ -539,9 +590,10 @@ def extract_dateline(state: CleanState) -> None:
     """A line that is only a publication date -> facts["published"]."""
     kept = []
     for line in state.lines:
-        iso, publisher = (dateline_date(line.text), "") if _plain(line) else ("", "")
+        first = _day_first_line(line, state)
+        iso, publisher = (dateline_date(line.text, first), "") if _plain(line) else ("", "")
         if _plain(line) and not iso:
-            iso, publisher = sectioned_dateline(line.text)
+            iso, publisher = sectioned_dateline(line.text, first)
         if iso:
             state.facts.setdefault("published", iso)
             if publisher:
@@ -587,12 +639,67 @@ def _label_words_ok(text: str, max_words: int) -> bool:
 
 def is_publication_name(text: str) -> bool:
     """"Harbour Herald", "Diario del Puerto": a short label naming a
-    newspaper or agency by one of the publication words of the data file."""
+    newspaper or agency by one of the publication words of the data file;
+    "Channel 12 News", "Radio Nordsee": a broadcaster (see
+    ``is_broadcaster_name``)."""
     text = text.strip().strip("*_").strip()
+    if is_broadcaster_name(text):
+        return True
     if not _label_words_ok(text, MAX_PUBLICATION_WORDS) or is_byline(text):
         return False
     last, ending, first = _publication_res()
     return bool(last.search(text) or ending.match(text.split()[-1]) or first.match(text))
+
+
+# A channel number in a station's name: "Channel 12", "Kanal 24", "Canal+".
+_CHANNEL_NUMBER = re.compile(r"^\d{1,3}\+?$")
+# A call sign or network acronym before a news word: "KXTV News".
+_CALL_SIGN = re.compile(r"^[A-Z][A-Z0-9]{2,5}$")
+MAX_BROADCASTER_DENSE = 12
+MAX_LABEL_CHARS_BROADCAST = 40
+
+
+@lru_cache(maxsize=1)
+def _broadcaster_words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    data = _data()
+    words = frozenset(str(w).casefold() for w in data.get("broadcaster_words", ()))
+    news = frozenset(str(w).casefold() for w in data.get("news_words", ()))
+    dense = tuple(w for w in (*words, *news) if not _LATIN_LETTER.search(w) and not w.isascii())
+    return words, news, tuple(sorted(dense))
+
+
+def is_broadcaster_name(text: str) -> bool:
+    """A TV or radio station's name: "Channel 12 News", "Radio Nordsee",
+    "Kanal 5 Nachrichten", "KXTV News". Two to five capitalised words, one
+    a broadcaster word (a short channel number allowed), or a news word after
+    a call sign, a channel number or a broadcaster word. "World News" or
+    "Business News" (an ordinary word before the news word) is a section."""
+    text = text.strip().strip("*_").strip()
+    words, news, dense = _broadcaster_words()
+    if not text or len(text) > MAX_LABEL_CHARS_BROADCAST or re.search(r"[.!?。！？,，;；:：]$|[:：]", text):
+        return False
+    tokens = text.split()
+    if len(tokens) == 1 and not text.isascii():
+        # A name in a script without spaces ("…电视台"): the word ends it.
+        return len(text) <= MAX_BROADCASTER_DENSE and any(text.endswith(w) and len(text) > len(w)
+                                                          for w in dense)
+    if not 2 <= len(tokens) <= MAX_PUBLICATION_WORDS:
+        return False
+    numbers = [t for t in tokens if re.search(r"\d", t)]
+    if len(numbers) > 1 or any(not _CHANNEL_NUMBER.match(t) for t in numbers):
+        return False
+    latin = [t for t in tokens if _LATIN_LETTER.match(t)]
+    if not latin or not tokens[0][:1].isupper() and not tokens[0][:1].isdigit() \
+            or any(t[:1].islower() and len(t) > 3 for t in latin):
+        return False
+    folded = [t.casefold() for t in tokens]
+    if any(t in words for t in folded):
+        return not is_byline(text)
+    if folded[-1] in news:
+        before = tokens[-2]
+        return bool(_CHANNEL_NUMBER.match(before) or _CALL_SIGN.match(before) or before.casefold() in words)
+    return False
+
 
 
 def is_section_label(text: str) -> bool:
@@ -639,14 +746,14 @@ def _split_list(value: str) -> list[str]:
     return list(dict.fromkeys(parts))
 
 
-def _facts_from_byline_hint(facts: dict, byline: str, dated: bool) -> None:
+def _facts_from_byline_hint(facts: dict, byline: str, dated: bool, first: bool = False) -> None:
     """The page's byline element (dropped from the text by the extractor):
     its names, and its date unless the text or the metadata (``dated``)
     gave one."""
     from .chrome import strip_meta     # chrome reads dates with this module's helpers
     stripped = strip_meta(byline)
     line = byline if stripped is None else stripped[0]
-    names, iso = parse_byline(line)
+    names, iso = parse_byline(line, first)
     names = [name for name in names if name]
     if names:
         facts["authors"] = names
@@ -662,7 +769,8 @@ def facts_from_hints(state: CleanState) -> None:
     if hints.get("author") and not facts.get("authors"):
         facts["authors"] = _split_list(hints["author"])
     if hints.get("byline") and not facts.get("authors"):
-        _facts_from_byline_hint(facts, hints["byline"], bool(normalise_date(hints.get("published", ""))))
+        _facts_from_byline_hint(facts, hints["byline"], bool(normalise_date(hints.get("published", ""))),
+                                day_first(hints.get("lang", "")))
     if hints.get("published") and not facts.get("published"):
         iso = normalise_date(hints["published"])
         if iso:

@@ -21,6 +21,7 @@ from pathlib import Path
 from ..datafiles import load_yaml
 
 from ..model import HEADING, LIST, PARAGRAPH, QA, QUOTE, TABLE
+from .chrome import is_contact_detail
 from .facts import dateline_date, is_byline
 from .languages import dense_pattern
 from .state import CleanState, Line
@@ -619,8 +620,28 @@ def headings(state: CleanState) -> None:
         nxt = lines[i + 1]
         if not nxt.para_start and _plain(nxt) and nxt.text.strip()[:1].islower():
             continue          # wraps into the next line
+        if _above_contact_details(lines, i):
+            continue          # a name or organisation over a phone number or e-mail address
         out[i] = line.with_(kind=HEADING, level=2, text=line.text.strip())
     state.lines = out
+
+
+# A contact entry: a name, a job title or two, then the phone or e-mail line.
+CONTACT_LOOKAHEAD = 3
+
+
+def _above_contact_details(lines: list[Line], i: int) -> bool:
+    """The line heads a contact entry ("Jane Doe" / "Head of Media" /
+    "+1 555 0100"), not a section: a phone or e-mail line follows within a
+    few short lines."""
+    for line in lines[i + 1:i + 1 + CONTACT_LOOKAHEAD]:
+        if not _plain(line):
+            return False
+        if is_contact_detail(line.text, strict=True):
+            return True
+        if not heading_like(line.text):
+            return False
+    return False
 
 
 def faq_questions(state: CleanState) -> None:

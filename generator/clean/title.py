@@ -19,7 +19,7 @@ from ..datafiles import load_yaml
 
 from ..model import HEADING, LIST, PARAGRAPH, QA, TABLE
 from .state import CleanState, Line
-from .facts import is_byline
+from .facts import dateline_date, is_byline, is_publication_name
 from .structure import dense_chars, digit_heavy, ends_sentence
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "structure.yaml"
@@ -158,7 +158,7 @@ def _from_hint(state: CleanState) -> bool:
         # The page's line is the headline as the reader saw it.
         hint = first.text.strip()
         for line in state.lines[:index]:
-            state.drop("kicker", line.text)
+            _drop_kicker(state, line)
         state.drop("title", first.text)
         state.lines = state.lines[index + 1:]
     state.facts["title"] = hint
@@ -169,7 +169,8 @@ def _from_hint(state: CleanState) -> bool:
 
 def _kicker_shaped(line: Line) -> bool:
     """A few label words ("Business | Transport", "Shipping & Ports",
-    "Channel 4 News"): no sentence, no figures beyond a short number,
+    "Channel 4 News", a station's name that ``_drop_kicker`` keeps as the
+    publisher): no sentence, no figures beyond a short number,
     every longer Latin word capitalised."""
     if line.kind not in ("", PARAGRAPH, HEADING) or (line.kind == HEADING and line.level == 1):
         return False
@@ -209,11 +210,21 @@ def is_kicker(lines: list[Line], i: int) -> bool:
     return nxt_size >= 2 * size and nxt_size >= size + _limits().get("kicker_min_extra_words", 3)
 
 
+def _drop_kicker(state: CleanState, line: Line) -> None:
+    """A kicker leaves the body; one that names a publication or a station
+    ("Channel 12 News", "Harbour Herald") is the page's masthead: it gives
+    the publisher when no other line or hint did."""
+    text = line.text.strip().strip("*_").strip()
+    if is_publication_name(text) and not state.hints.get("publisher"):
+        state.facts.setdefault("publisher", text)
+    state.drop("kicker", line.text)
+
+
 def drop_kickers(state: CleanState) -> None:
     """Section labels above the headline leave the body (they are not the title)."""
     dropped = 0
     while dropped < MAX_KICKERS and is_kicker(state.lines, 0):
-        state.drop("kicker", state.lines[0].text)
+        _drop_kicker(state, state.lines[0])
         state.lines = state.lines[1:]
         dropped += 1
 
@@ -253,13 +264,47 @@ def _sentences(text: str) -> int:
     return len(_SENTENCE.findall(text.strip() + ("" if ends_sentence(text) else ".")))
 
 
+# Meta lines are made of segments ("Politics · 3 May 2026"); a lead sentence is not.
+_META_SEGMENTS = re.compile(r"\s[·•|]\s|[·•|]\s*[*_]*$")
+_TAG_LIKE = re.compile(r"<[A-Za-z/!][^<>]*>")
+# A fact box ("Tested by: A  Price: B  More info: www…"): labelled fields, addresses.
+_FIELDS = re.compile(r"[:：][^:：]*[:：]|https?://|www\.|@\w")
+
+
+def _standfirst_heading(line: Line) -> bool:
+    """A heading that reads as a lead sentence, not a section title: long
+    (a section title is a few words), or a clause with inner commas or
+    semicolons."""
+    if line.kind != HEADING or line.level < 2:
+        return False
+    text = line.text.strip()
+    if _META_SEGMENTS.search(text) or _TAG_LIKE.search(text) or _FIELDS.search(text) \
+            or is_byline(text) or dateline_date(text):
+        return False      # a byline, dateline, masthead or fact box, or markup debris
+    limits = _limits()
+    size = _size(text)
+    if size >= limits.get("standfirst_min_words", 10):
+        return True
+    return size >= limits.get("standfirst_clause_min_words", 7) and bool(re.search(r"[,;，；、]\s*\S", text))
+
+
 def standfirst(state: CleanState) -> None:
     """A short summary paragraph right after the title -> facts["summary"].
 
     Only when the title was found and the line stands alone (blank lines
     around it): in hard-wrapped text a short first line is often a credit.
+    A page that marks its standfirst up as a subheading (an HTML <h2> under
+    the <h1>) gets it back as the lead paragraph it is, when it reads as a
+    sentence (``_standfirst_heading``).
     """
-    if not state.facts.get("title") or state.facts.get("summary") or len(state.lines) < 2:
+    if not state.facts.get("title") or len(state.lines) < 2:
+        return
+    if _standfirst_heading(state.lines[0]):
+        first = state.lines[0]
+        state.lines[0] = first.with_(kind=PARAGRAPH, level=0, text=first.text.strip(), para_start=True)
+        state.facts.setdefault("summary", first.text.strip())
+        return
+    if state.facts.get("summary"):
         return
     first, nxt = state.lines[0], state.lines[1]
     limits = _limits()
