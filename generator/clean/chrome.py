@@ -1046,14 +1046,56 @@ def is_footer(text: str) -> bool:
 
 
 def drop_footers(state: CleanState) -> None:
-    """Newsletter, subscription, cookie and copyright lines."""
+    """Newsletter, subscription, cookie and copyright lines, and a press
+    release's end mark ("###", "-30-", "ENDS"). A copyright line's holder
+    ("© 2026 Harbour News. All rights reserved.") is noted as the publisher
+    to fall back on when nothing else names one (see facts.py)."""
     kept = []
     for line in state.lines:
-        if is_footer(line.text):
+        if is_footer(line.text) or is_end_mark(line.text):
+            holder = copyright_holder(line.text)
+            if holder:
+                state.facts.setdefault("credited_publisher", holder)
             state.drop("footer", line.text)
             continue
         kept.append(line)
     state.lines = kept
+
+
+def is_end_mark(text: str) -> bool:
+    """A press release's or wire story's end mark, alone on its line."""
+    return _norm_label(text).strip("*_ ") in _end_marks()
+
+
+@lru_cache(maxsize=1)
+def _end_marks() -> frozenset[str]:
+    return frozenset(_norm_label(str(mark)) for mark in _data().get("end_marks", ()))
+
+
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:\s*[-–—/]\s*(?:19|20)?\d{2})?(?!\d)")
+
+
+def copyright_holder(text: str) -> str:
+    """"© 2026 Harbour News. All rights reserved." -> "Harbour News"; "" when
+    the line is no copyright line or names no short capitalised holder."""
+    prefix, phrase, copyright_ = _footer_res()
+    if not copyright_.search(text) or _word_count(text) > MAX_CHROME_LINE_WORDS:
+        return ""
+    rest = phrase.sub(" ", copyright_.sub(" ", text))
+    rest = _YEARS.sub(" ", rest)
+    rest = " ".join(re.sub(r"[.,;:|·•()\[\]–—-]", " ", rest).split())
+    return rest if is_holder_name(rest) else ""
+
+
+def is_holder_name(text: str) -> bool:
+    """A short capitalised name (an outlet, a company), no sentence."""
+    words = text.split()
+    if not 0 < len(words) <= MAX_PUBLISHER_WORDS or len(text) > 60 or re.search(r"\d", text):
+        return False
+    latin = [w for w in words if re.match(r"[A-Za-z\u00c0-\u024f]", w)]
+    if latin and (not latin[0][:1].isupper() or any(w[:1].islower() and len(w) > 3 for w in latin)):
+        return False
+    return not is_byline(text)
 
 
 # ------------------------------------------------------------- AI disclaimers

@@ -241,9 +241,11 @@ def parse_byline(text: str, day_first: bool = False) -> tuple[list[str], str]:
     is left the result is [""] so the line is still known to be a byline.
     """
     prefix_re, roles_re, joiners_re = _byline_res()
-    body = _strip_junk(text)
+    body = _strip_junk(_unwrapped(text))
     if not body or len(body.split()) > MAX_META_WORDS // 2 or TERMINAL_PUNCT.search(body):
         return [], ""
+    # "Par Jane Doe — Publié le 5 mars 2026": a spaced dash separates parts as "·" does.
+    body = _SPACED_DASH.sub(" · ", body)
     dates = find_dates(body, day_first)
     for start, end, _ in reversed(dates):
         body = body[:start] + f" · {_DATE_MARK} · " + body[end:]
@@ -255,29 +257,78 @@ def parse_byline(text: str, day_first: bool = False) -> tuple[list[str], str]:
                   body, flags=re.IGNORECASE)
     # "June 3, 2026 · 10:15 AM UTC · By Jane Doe": the date goes first.
     body = _from_byline_segment(_strip_junk(body), prefix_re)
-    if not (prefix_re.match(body) or roles_re.search(body)):
+    prefix = prefix_re.match(body)
+    if not (prefix or roles_re.search(body)):
         return [], ""
+    editors = _editor_roles()
     body = _without_dateline_place(prefix_re.sub("", body, count=1))
-    parts = [p.strip() for chunk in roles_re.split(body) for p in joiners_re.split(chunk) if p.strip()]
+    # Each chunk with the role in front of it; an editor's names are no authors.
+    prefix_edits = bool(prefix) and _role_key(prefix.group()) in editors
+    chunks = [(prefix_edits if editor is None else editor, chunk)
+              for editor, chunk in _role_chunks(body, roles_re, editors)]
+    parts = [(edited, p.strip()) for edited, chunk in chunks for p in joiners_re.split(chunk) if p.strip()]
     names = []
     after_date = False
-    for part in parts:
+    for edited, part in parts:
         if part == _DATE_MARK:
             after_date = True
             continue
         if _undecodable(part):
             continue  # an undecodable name is not an author
         name = _without_place(_clean_name(part))
-        if _is_role(name) or _date_label_re().fullmatch(name):
-            continue  # "Staff Writer", or the "Updated" of a date cut out
+        if _is_role(name) or _date_label_re().fullmatch(name) or _place_only(name):
+            continue  # "Staff Writer", the "Updated" of a date cut out, "do Recife"
         if after_date and len(name.split()) == 1 and not _is_name_script(name):
             continue  # "By Jane Doe · 3 May 2026 · Economy": a section label
         if not _is_name(name) or not _capitalised(name):
             return [], ""
-        names.append(name)
-    if not [p for p in parts if p != _DATE_MARK]:
+        if not edited:
+            names.append(name)
+    if not [p for _, p in parts if p != _DATE_MARK]:
         return [], ""
     return (names or [""]), (dates[0][2] if dates else "")
+
+
+_SPACED_DASH = re.compile(r"\s+[—–]\s+")
+_BRACKETS = {"(": ")", "（": "）", "[": "]", "【": "】", "〔": "〕"}
+
+
+def _unwrapped(text: str) -> str:
+    """"(Editing by Jane Doe)", "（記者：佐藤健一）": a credit in brackets, without them."""
+    text = text.strip()
+    if len(text) > 2 and _BRACKETS.get(text[0]) == text[-1] and text[0] not in text[1:-1]:
+        return text[1:-1].strip()
+    return text
+
+
+def _role_key(text: str) -> str:
+    return " ".join(text.replace(":", " ").replace("：", " ").replace("/", " ").split()).casefold()
+
+
+@lru_cache(maxsize=1)
+def _editor_roles() -> frozenset[str]:
+    return frozenset(_role_key(role) for role in _data().get("editor_roles", ()))
+
+
+def _role_chunks(body: str, roles_re: re.Pattern, editors: frozenset[str]):
+    """(whether an editor role leads it, text) for the parts of ``body`` between role phrases;
+    the first part is led by the line's prefix (decided by the caller)."""
+    start, editor = 0, None
+    for match in roles_re.finditer(body):
+        yield editor, body[start:match.start()]
+        start, editor = match.end(), _role_key(match.group()) in editors
+    yield editor, body[start:]
+
+
+@lru_cache(maxsize=1)
+def _place_only_re() -> re.Pattern:
+    words = _alternation(_data()["byline_place_leads"])
+    return re.compile(rf"^(?i:{words})\s+[A-ZÀ-Þ][^\s]*(?:\s+\S+){{0,3}}$")
+
+
+def _place_only(name: str) -> bool:
+    """", do Recife", ", from Lagos": the place the writer filed from, after the names."""
+    return bool(_place_only_re().match(name))
 
 
 # "By Jane Doe · Lisbon · 3 May 2026": the segment between the names and the
@@ -539,11 +590,16 @@ def dateline_date(text: str, day_first: bool = False) -> str:
         rest = rest[:start] + " " + rest[end:]
     rest = _any_date_label_re().sub(" ", rest)
     # A weekday or a clock time may sit next to the date; nothing else.
+    rest = _CJK_CLOCK.sub(" ", rest)
     rest = clock_re().sub(" ", rest)
     rest = re.sub(r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|[A-Z]{2,4})?|[(),.·|/\-–—（）［］【】〔〕、，]",
                   " ", rest, flags=re.I)
     rest = _connector_re().sub(" ", rest)
     return dates[0][2] if len(rest.split()) <= 1 and not re.search(r"\d", rest) else ""
+
+
+# "15時30分", "下午3点20分", "오후 3시 20분": a clock time in CJK writing.
+_CJK_CLOCK = re.compile(r"(?:午前|午後|上午|下午|오전|오후)?\s*\d{1,2}\s*[時时点點시]\s*(?:\d{1,2}\s*[分분])?")
 
 
 @lru_cache(maxsize=1)
@@ -789,4 +845,129 @@ def facts_from_hints(state: CleanState) -> None:
         facts["captured_from"] = hints["url"].strip()
 
 
-RULES: tuple = (extract_origin, extract_byline, extract_dateline, facts_from_hints)
+# ------------------------------------------------------- labelled field lines
+
+_FIELD_SPLIT = re.compile(r"\s{2,}|\s*[·•|｜]\s*|\u3000+")
+_FIELD = re.compile(r"^(?P<label>[^:：]{1,20}?)\s*[:：]\s*(?P<value>\S.*)$")
+
+
+@lru_cache(maxsize=1)
+def _field_labels() -> dict[str, str]:
+    return {str(label).casefold(): kind for kind, labels in _data().get("field_labels", {}).items()
+            for label in labels}
+
+
+def parse_field_line(text: str, day_first: bool = False) -> dict | None:
+    """"来源：江城日报  作者：李明远  2026-03-08 10:20" -> {"publisher": ..., "authors": [...],
+    "published": ...}; None unless every part is a known field or a date and there are two or more."""
+    parts = [part.strip() for part in _FIELD_SPLIT.split(_unwrapped(text)) if part.strip()]
+    if not 2 <= len(parts) <= 6:
+        return None
+    found: dict = {}
+    fields = 0
+    for part in parts:
+        iso = dateline_date(part, day_first)
+        if iso:
+            found.setdefault("published", iso)
+            continue
+        if _CJK_CLOCK.fullmatch(part) or clock_re().fullmatch(part):
+            continue
+        match = _FIELD.match(part)
+        kind = _field_labels().get(match.group("label").strip().casefold()) if match else None
+        if kind is None:
+            return None
+        value = match.group("value").strip()
+        fields += 1
+        if kind == "publisher" and is_holder_label(value):
+            found.setdefault("publisher", value)
+        elif kind == "author" and _is_name(_clean_name(value)):
+            found.setdefault("authors", []).append(_clean_name(value))
+        elif kind not in ("editor", "publisher", "author"):
+            return None
+    return found if fields >= 1 and len(parts) >= 2 else None
+
+
+def is_holder_label(text: str) -> bool:
+    """A short name with no sentence in it."""
+    return 0 < len(text.split()) <= MAX_PUBLICATION_WORDS and len(text) <= 60 and not TERMINAL_PUNCT.search(text)
+
+
+def extract_field_lines(state: CleanState) -> None:
+    """Lines of labelled fields (source, author, editor, date) -> facts; the lines go."""
+    kept = []
+    for line in state.lines:
+        found = parse_field_line(line.text, _day_first_line(line, state)) if _plain(line) else None
+        if found is None:
+            kept.append(line)
+            continue
+        state.drop("field_line", line.text)
+        for key in ("publisher", "published"):
+            if found.get(key):
+                state.facts.setdefault(key, found[key])
+        authors = state.facts.setdefault("authors", [])
+        authors.extend(n for n in found.get("authors", []) if n not in authors)
+    state.lines = kept
+
+
+# ------------------------------------------------------------- lead datelines
+
+# "NAIROBI, Feb 3, 2026 (Eastline News) - A mining company ...", "BERLIN (dpa) -":
+# the place in capitals (or capitalised), then a comma and a date, or an
+# agency in brackets, or both, then a dash.
+_PLACE = r"(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}|[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+){0,2})"
+_LEAD_DATELINE = re.compile(
+    rf"^(?P<head>{_PLACE}(?:,\s*[A-Z][A-Za-z.]+)?(?:,\s+(?P<date>[^()\n,]{{3,30}}(?:,\s*\d{{4}})?))?)"
+    r"\s*(?:\((?P<agency>[^()\d]{2,40})\))?\s*[-–—]{1,2}\s+\S")
+
+
+def lead_dateline(text: str, day_first: bool = False) -> tuple[str, str]:
+    """(ISO date, agency) of a dateline opening a paragraph, else ("", "")."""
+    match = _LEAD_DATELINE.match(text[:160])
+    if not match or not (match.group("date") or match.group("agency")):
+        return "", ""
+    dates = find_dates(match.group("date") or "", day_first)
+    if match.group("date") and not dates and not match.group("agency"):
+        return "", ""         # "Smith, the mayor - ...": no dateline
+    agency = (match.group("agency") or "").strip()
+    return (dates[0][2] if dates else ""), (agency if is_holder_label(agency) else "")
+
+
+def extract_lead_dateline(state: CleanState) -> None:
+    """The dateline opening the first paragraph gives the date and, from the
+    agency in brackets, a publisher to fall back on. The text keeps it."""
+    for line in state.lines[:3]:
+        if not _plain(line) or line.kind == "heading":
+            continue
+        iso, agency = lead_dateline(line.text, _day_first_line(line, state))
+        if iso:
+            state.facts.setdefault("published", iso)
+        if agency:
+            state.facts.setdefault("credited_publisher", agency)
+        return
+
+
+# ----------------------------------------------------------- foot mastheads
+
+def extract_foot_masthead(state: CleanState) -> None:
+    """A publication's name alone on the last line ("Harbour Herald", "*Diario
+    del Puerto*", "北国新報"): the paper signing its article, the publisher."""
+    if len(state.lines) < 2:
+        return
+    last = state.lines[-1]
+    text = last.text.strip().strip("*_").strip()
+    if _plain(last) and last.kind != "quote" and is_publication_name(text):
+        state.facts.setdefault("publisher", text)
+        state.drop("masthead", last.text)
+        state.lines = state.lines[:-1]
+
+
+def credited_publisher(state: CleanState) -> None:
+    """The copyright holder or a dateline's agency, when nothing (text or
+    metadata) named the publisher."""
+    credited = state.facts.pop("credited_publisher", "")
+    if credited and not state.facts.get("publisher"):
+        state.facts["publisher"] = credited
+
+
+RULES: tuple = (extract_origin, extract_field_lines, extract_byline, extract_dateline, extract_lead_dateline,
+                extract_foot_masthead, facts_from_hints, credited_publisher)
