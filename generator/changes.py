@@ -38,7 +38,8 @@ class Item:
     label: str
     page: str = ""             # site-relative URL ("" for removed sources)
     before: str = ""           # previous status, for status changes
-    after: str = ""
+    after: str = ""            # status of a claim, type of an entity
+    lang: str = ""             # language of the label when not the interface's ("" if unknown)
 
 
 @dataclass(frozen=True)
@@ -78,13 +79,21 @@ def read_previous(path: os.PathLike) -> dict | None:
 
 
 def _records(previous: dict | None, key: str) -> dict[str, dict]:
+    """The previous build's records of one kind by id. Only ids shaped as this
+    generator makes them (see slugs.py) are taken: an id from the record may
+    become a page name again (stabilise_ids), and the record may have been
+    fetched from the published site or edited by hand."""
     items = (previous or {}).get(key) or []
-    return {r["id"]: r for r in items if isinstance(r, dict) and isinstance(r.get("id"), str)}
+    return {r["id"]: r for r in items if isinstance(r, dict) and isinstance(r.get("id"), str)
+            and _PAGE_ID.fullmatch(r["id"])}
+
+
+_PAGE_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,119}")
 
 
 def compare(previous: dict | None, corpus: Corpus, date: str) -> Changes:
     """The change set from ``previous`` (corpus.json as a dict, or None) to ``corpus``."""
-    from .render import claim_path, display_title, entity_path, page_url, source_path
+    from .render import claim_language, claim_path, display_title, entity_path, page_url, source_path, title_language
 
     old_sources, old_claims = _records(previous, "sources"), _records(previous, "claims")
     old_entities = _records(previous, "entities")
@@ -93,14 +102,15 @@ def compare(previous: dict | None, corpus: Corpus, date: str) -> Changes:
     new_ids = {d.id for d in docs}
     return Changes(
         date=date,
-        new_sources=tuple(Item(d.id, display_title(d), page_url(source_path(d.id)))
+        new_sources=tuple(Item(d.id, display_title(d), page_url(source_path(d.id)), lang=title_language(d))
                           for d in docs if d.id not in old_sources),
         removed_sources=tuple(Item(i, str(r.get("title") or r.get("file") or i))
                               for i, r in sorted(old_sources.items()) if i not in new_ids),
-        new_claims=tuple(Item(c.id, c.text, page_url(claim_path(c.id)), after=c.status)
+        new_claims=tuple(Item(c.id, c.text, page_url(claim_path(c.id)), after=c.status, lang=claim_language(c))
                          for c in claims if c.id not in old_claims),
         status_changes=tuple(Item(c.id, c.text, page_url(claim_path(c.id)),
-                                  before=str(old_claims[c.id].get("status", "")), after=c.status)
+                                  before=str(old_claims[c.id].get("status", "")), after=c.status,
+                                  lang=claim_language(c))
                              for c in claims
                              if c.id in old_claims and old_claims[c.id].get("status") != c.status),
         new_entities=tuple(Item(e.id, e.name, page_url(entity_path(e.id)), after=e.type)
@@ -207,12 +217,32 @@ def _xml_text(text: str) -> str:
     return xml_escape(_XML_INVALID.sub("", text))
 
 
+# A feed entry is one change: its title says which kind, in the singular.
+ENTRY_TITLES = {"new_sources": "New source", "removed_sources": "Removed source", "new_claims": "New claim",
+                "status_changes": "Status changed", "new_entities": "New entity"}
+
+
+def describe(kind: str, value: str) -> str:
+    """How a stored status or entity type reads on the site: the one status
+    wording of every page ("○ single source"), the entity index's type names."""
+    if not value:
+        return ""
+    if kind == "new_entities":
+        from .pictures import type_label
+        return type_label(value)
+    from .render import status_label
+    return status_label(value)
+
+
 def _entry(kind: str, heading: str, item: Item, base: str, updated: str) -> str:
     link = base + item.page if item.page else ""
+    # The id keeps the stored key: a feed reader knows an entry by its id.
     entry_id = f"{base}{item.page or 'sources/' + item.id + '/'}#{kind}" + (f"-{item.after}" if item.after else "")
-    title = f"{heading[:-1] if heading.endswith('s') else heading}: {item.label}"
+    title = f"{ENTRY_TITLES.get(kind, heading)}: {item.label}"
     if item.before:
-        title += f" ({item.before} → {item.after})"
+        title += f" ({describe(kind, item.before)} → {describe(kind, item.after)})"
+    elif item.after:
+        title += f" ({describe(kind, item.after)})"
     lines = ["  <entry>", f"    <id>{_xml_text(entry_id)}</id>", f"    <title>{_xml_text(title)}</title>",
              f"    <updated>{xml_escape(updated)}</updated>"]
     if link:
@@ -324,14 +354,17 @@ def _replaced(item, fields: dict):
 
 # --- the page ----------------------------------------------------------------------
 
-def _row(item: Item) -> object:
-    from .mdtext import Md, escape, link
+def _row(kind: str, item: Item) -> object:
+    """A list item: the linked label, then (as on a source page's claim list)
+    the status or type in italics."""
+    from .mdtext import Md, escape, link, nowrap
+    from .render import foreign
 
-    label = link(item.label, item.page[:-1] + ".md") if item.page else escape(item.label)
+    label = foreign(link(item.label, item.page[:-1] + ".md") if item.page else escape(item.label), item.lang)
     if item.before:
-        return Md(f"{label} ({escape(item.before)} → {escape(item.after)})")
+        return Md(f"{label} — *{nowrap(describe(kind, item.before))} → {nowrap(describe(kind, item.after))}*")
     if item.after:
-        return Md(f"{label} ({escape(item.after)})")
+        return Md(f"{label} — *{nowrap(describe(kind, item.after))}*")
     return label
 
 
@@ -339,12 +372,23 @@ def whats_new_page(changes: Changes) -> str:
     """docs/whats-new.md from a change set (template: whats_new.md.j2)."""
     from .render import make_environment
 
-    sections = [{"heading": heading, "rows": [_row(item) for item in getattr(changes, kind)[:MAX_LISTED]],
+    sections = [{"heading": heading, "rows": [_row(kind, item) for item in getattr(changes, kind)[:MAX_LISTED]],
                  "more": max(0, len(getattr(changes, kind)) - MAX_LISTED)}
                 for kind, heading in KINDS]
-    summary = " · ".join(f"{heading}: {len(getattr(changes, kind))}" for kind, heading in KINDS)
+    from .mdtext import Md, nowrap
+    # Each count stays on one line with its heading.
+    summary = Md(" · ".join(nowrap(f"{heading}: {len(getattr(changes, kind))}") for kind, heading in KINDS))
     return make_environment().get_template("whats_new.md.j2").render(
-        first_build=changes.first_build, date=changes.date, summary=summary, sections=sections)
+        first_build=changes.first_build, date=display_date(changes.date), summary=summary, sections=sections)
+
+
+def display_date(moment: str) -> str:
+    """'2026-11-25T00:00:00Z' reads '2026-11-25'; a time of day, '2026-11-25 14:03 UTC'."""
+    match = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d):(\d\d)Z", moment)
+    if not match:
+        return moment
+    day, minutes, seconds = match.groups()
+    return day if minutes == "00:00" and seconds == "00" else f"{day} {minutes} UTC"
 
 
 def change_files(changes: Changes, site_name: str, site_url: str) -> dict[str, bytes]:

@@ -23,7 +23,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from .languages_display import language_name_in_english
 from .model import Claim, Corpus, Document, Entity
-from .render import display_title
+from .render import display_title, status_label
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK SC', sans-serif"
 INK = "#1a1a1a"          # body text, 17:1 on white
@@ -170,10 +170,28 @@ _SOURCE = attrgetter("source")
 
 
 def _top_sources(corpus: Corpus, claims: list[Claim], limit: int) -> list[Document]:
+    """The sources stating most of ``claims``; every claim keeps at least one
+    of its sources while there is room (a row without a mark reads as a claim
+    no source states)."""
     docs = _docs(corpus)
     counts = Counter(s for c in claims for s in _claim_sources(c) if s in docs)
-    ranked = sorted(docs.values(), key=lambda d: (-counts[d.id], d.id))[:limit]
-    return sorted(ranked, key=lambda d: (source_label(d).lower(), d.id))
+    ranked = sorted(docs.values(), key=lambda d: (-counts[d.id], d.id))
+    chosen = {d.id for d in ranked[:limit]}
+    for claim in claims:
+        stated = [s for s in _claim_sources(claim) if s in docs]
+        if not stated or chosen.intersection(stated):
+            continue
+        # Make room: drop the chosen source stating fewest of the claims
+        # (and no claim it alone covers), take this claim's most used source.
+        sole = {next(iter(own)) for own in ({s for s in _claim_sources(c) if s in chosen} for c in claims)
+                if len(own) == 1}
+        spare = [d for d in reversed(ranked) if d.id in chosen and d.id not in sole]
+        if len(chosen) >= limit:
+            if not spare:
+                break
+            chosen.discard(spare[0].id)
+        chosen.add(min(stated, key=lambda s: (-counts[s], s)))
+    return sorted((docs[i] for i in chosen), key=lambda d: (source_label(d).lower(), d.id))
 
 
 # --- coverage matrix -------------------------------------------------------------------
@@ -240,7 +258,7 @@ def coverage_matrix(corpus: Corpus, max_claims: int = MAX_CLAIMS, max_sources: i
     desc = (f"Matrix of {count_of(len(claims), 'claim')} by {count_of(len(sources), 'source')}; "
             f"a filled cell means the source "
             f"states the claim, hatched red cells belong to contested claims. "
-            f"{notes + '. ' if notes else ''}The same data is in the table next to this picture.")
+            f"{notes + '. ' if notes else ''}The same data is in the table after this picture.")
     return _svg(width, height, title, desc, body, "sb-coverage")
 
 
@@ -268,7 +286,7 @@ def coverage_rows(corpus: Corpus, max_claims: int = MAX_CLAIMS) -> list[tuple[st
                   for s in stated if s in docs}
         supports = sorted(labels[s] for s in labels if stated[s] != "disputes")
         disputes = sorted(labels[s] for s in labels if stated[s] == "disputes")
-        rows.append((_clean(claim.text), claim.status, _names_cell(supports), _names_cell(disputes)))
+        rows.append((_clean(claim.text), status_label(claim.status), _names_cell(supports), _names_cell(disputes)))
     more = len(corpus.claims) - (len(rows) - 1)
     if more > 0:
         rows.append((_more(more, "claims"), "", "", ""))
@@ -392,8 +410,10 @@ def timeline(corpus: Corpus) -> str:
     conflicts = len(_conflicting_dates(corpus))
     desc = (f"{count_of(sum(counts.values()), 'claim date')} on {count_of(len(counts), 'day')} and "
             f"{count_of(sum(published.values()), 'source publication date')}; "
-            f"{count_of(conflicts, 'pair')} of different dates given for the same or "
-            f"conflicting claims {'is' if conflicts == 1 else 'are'} joined by red arcs. The same data is in the table next to this picture.")
+            + (f"{count_of(conflicts, 'pair')} of different dates given for the same or "
+               f"conflicting claims {'is' if conflicts == 1 else 'are'} joined by red arcs. " if conflicts
+               else "no two sources give a claim different dates. ")
+            + "The same data is in the table after this picture.")
     return _svg(width, y + 34, title, desc, body, "sb-timeline")
 
 
@@ -451,18 +471,32 @@ def timeline_rows(corpus: Corpus) -> list[tuple[str, ...]]:
         label = f"{d[2:]} (year not stated)" if d.startswith("--") else d
         rows.append((label, str(counts.get(d, 0)), str(published.get(d, 0)),
                      ", ".join(sorted(others.get(d, ()))) or "—"))
-    return rows
+    # A column of dashes only tells nothing (the picture's text says no dates differ).
+    return rows if others else [row[:3] for row in rows]
 
 
 # --- co-mention graph ----------------------------------------------------------------
 
 def _top_entities(corpus: Corpus, limit: int) -> list[Entity]:
     ranked = sorted(corpus.entities, key=lambda e: (-len(e.mentions), e.id))[:limit]
-    return sorted(ranked, key=lambda e: (e.type, e.name.lower(), e.id))
+    return sorted(ranked, key=lambda e: (_type_order(e.type), e.name.lower(), e.id))
+
+
+def _type_order(entity_type: str) -> tuple:
+    """Entity types in the order the entity index lists them, unknown ones last."""
+    from .render_entities import ENTITY_TYPES
+    return (ENTITY_TYPES.index(entity_type) if entity_type in ENTITY_TYPES else len(ENTITY_TYPES), entity_type)
+
+
+def type_label(entity_type: str, plural: bool = False) -> str:
+    """How an entity type reads on the site ('organization' -> 'Organisation', plural 'Organisations')."""
+    from .render_entities import TYPE_LABELS, TYPE_NAMES
+    names = TYPE_LABELS if plural else TYPE_NAMES
+    return names.get(entity_type) or entity_type.replace("_", " ").capitalize() or "Other"
 
 
 def _type_colours(entities: list[Entity]) -> dict[str, str]:
-    return {t: PALETTE[i % len(PALETTE)] for i, t in enumerate(sorted({e.type for e in entities}))}
+    return {t: PALETTE[i % len(PALETTE)] for i, t in enumerate(sorted({e.type for e in entities}, key=_type_order))}
 
 
 def _edges(entities: list[Entity]) -> list[tuple[str, str, int]]:
@@ -503,11 +537,11 @@ def comention_graph(corpus: Corpus, max_nodes: int = MAX_NODES) -> str:
                     f'stroke="{CARD}" stroke-width="1.5"/>')
         body.append(_node_label(x, y, r, angle, e.name))
     y = 800.0
-    for i, t in enumerate(sorted(colours)):
+    for i, t in enumerate(colours):
         lx = 20 + (i % 6) * 155
         ly = y + (i // 6) * 20
         body.append(f'<circle cx="{_num(lx + 6)}" cy="{_num(ly)}" r="6" fill="{colours[t]}"/>')
-        body.append(_label(lx + 18, ly + 4, t))
+        body.append(_label(lx + 18, ly + 4, fit(type_label(t, plural=True), LABEL_CHARS, 130, 12)))
     bottom = y + ((len(colours) - 1) // 6 + 1) * 20
     notes = _more(len(corpus.entities) - len(entities), "entities")
     if notes:
@@ -515,7 +549,7 @@ def comention_graph(corpus: Corpus, max_nodes: int = MAX_NODES) -> str:
     desc = (f"{count_of(len(entities), 'most mentioned entity', 'most mentioned entities')}, coloured by type, "
             f"with {count_of(len(edges), 'line')} joining "
             f"entities mentioned together; thicker lines mean more co-mentions. "
-            f"{notes + '. ' if notes else ''}The same data is in the table next to this picture.")
+            f"{notes + '. ' if notes else ''}The same data is in the table after this picture.")
     return _svg(960, bottom + 26, title, desc, body, "sb-graph")
 
 
@@ -537,7 +571,7 @@ def comention_rows(corpus: Corpus, max_nodes: int = MAX_NODES) -> list[tuple[str
     rows: list[tuple[str, ...]] = [("Entity", "Type", "Mentions", "Mentioned together with")]
     for e in sorted(entities, key=lambda e: (-len(e.mentions), e.id)):
         related = sorted(((n, c) for n, c in e.related if n in names), key=lambda p: (-p[1], p[0]))[:8]
-        rows.append((_clean(e.name), e.type, str(len(e.mentions)),
+        rows.append((_clean(e.name), type_label(e.type), str(len(e.mentions)),
                      "; ".join(f"{_clean(names[n])} ({c})" for n, c in related) or "—"))
     return rows
 
@@ -546,11 +580,20 @@ def comention_rows(corpus: Corpus, max_nodes: int = MAX_NODES) -> list[tuple[str
 
 @_per_corpus
 def publisher_counts(corpus: Corpus) -> list[tuple[str, int]]:
+    """Sources per named publisher; sources naming none are not a publisher
+    (``unnamed_publisher_count`` counts them)."""
     counts: Counter = Counter()
     # Each distinct publisher string is cleaned once, not once per source.
     for publisher, n in Counter(d.metadata.publisher for d in corpus.documents).items():
-        counts[_clean(publisher) or "unknown publisher"] += n
+        name = _clean(publisher or "")
+        if name:
+            counts[name] += n
     return sorted(counts.items(), key=lambda p: (-p[1], p[0]))
+
+
+def unnamed_publisher_count(corpus: Corpus) -> int:
+    """Sources that name no publisher."""
+    return len(corpus.documents) - sum(n for _, n in publisher_counts(corpus))
 
 
 @_per_corpus
@@ -563,7 +606,9 @@ def language_counts(corpus: Corpus) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda p: (-p[1], p[0]))
 
 
-def _bars(x: float, y: float, heading: str, items: list[tuple[str, int]], colour: str) -> tuple[list[str], float]:
+def _bars(x: float, y: float, heading: str, items: list[tuple[str, int]], colour: str,
+          note: str = "") -> tuple[list[str], float]:
+    """A bar chart; ``note`` (muted, under the bars) counts what is not a bar."""
     shown = items[:MAX_BARS]
     top = max((c for _, c in shown), default=1)
     out = [_label(x, y, heading, size=13, extra=' font-weight="600"')]
@@ -578,6 +623,9 @@ def _bars(x: float, y: float, heading: str, items: list[tuple[str, int]], colour
     if rest:
         out.append(_label(x + 178, y + 12, f"… {len(rest)} more ({sum(c for _, c in rest)} sources)", fill=MUTED, size=11))
         y += 20
+    if note:
+        out.append(_label(x + 178, y + 12, note, fill=MUTED, size=11))
+        y += 20
     return out, y
 
 
@@ -587,17 +635,28 @@ def mix_charts(corpus: Corpus) -> str:
     publishers, languages = publisher_counts(corpus), language_counts(corpus)
     if not corpus.documents:
         return _empty(title, "No sources.")
-    left, y_left = _bars(20, 30, "Sources per publisher", publishers, STATED)
+    unnamed = _unnamed_note(unnamed_publisher_count(corpus))
+    left, y_left = _bars(20, 30, "Sources per publisher", publishers, STATED, unnamed)
     right, y_right = _bars(490, 30, "Sources per language", languages, PALETTE[2])
-    desc = (f"{count_of(len(corpus.documents), 'source')} from {count_of(len(publishers), 'publisher')} "
-            f"in {count_of(len(languages), 'language')}. Publishers: " + ", ".join(f"{n} {c}" for n, c in publishers[:MAX_BARS])
+    desc = (f"{count_of(len(corpus.documents), 'source')} from {count_of(len(publishers), 'named publisher')} "
+            f"in {count_of(len(languages), 'language')}"
+            + (f"; {unnamed}" if unnamed else "")
+            + (". Publishers: " + ", ".join(f"{n} {c}" for n, c in publishers[:MAX_BARS]) if publishers else "")
             + ". Languages: " + ", ".join(f"{n} {c}" for n, c in languages[:MAX_BARS]) + ".")
     return _svg(960, max(y_left, y_right) + 20, title, desc, left + right, "sb-mix")
 
 
+def _unnamed_note(count: int) -> str:
+    return f"{count_of(count, 'source names', 'sources name')} no publisher" if count else ""
+
+
 def mix_rows(corpus: Corpus) -> list[tuple[str, ...]]:
-    """Table form of both charts: kind, name, sources."""
+    """Table form of both charts: kind, name, sources (sources naming no
+    publisher in a row of their own, after the publishers)."""
     rows: list[tuple[str, ...]] = [("Kind", "Name", "Sources")]
-    rows += [("publisher", n, str(c)) for n, c in publisher_counts(corpus)]
-    rows += [("language", n, str(c)) for n, c in language_counts(corpus)]
+    rows += [("Publisher", n, str(c)) for n, c in publisher_counts(corpus)]
+    unnamed = unnamed_publisher_count(corpus)
+    if unnamed:
+        rows.append(("Publisher", "none named", str(unnamed)))
+    rows += [("Language", n, str(c)) for n, c in language_counts(corpus)]
     return rows

@@ -18,7 +18,7 @@ from .jsonld import claim_jsonld
 from .render_pictures import picture_view
 from .render import (CLAIMS, STATUS_LABELS, anchor_at, claim_path, display_title, entity_path, foreign,
                      attribute_list, claim_language, join_markdown, lang_attribute,
-                     page_url, ranked_claims, relative, source_path)
+                     page_url, ranked_claims, relative, source_path, title_language)
 
 STATUS_ORDER = tuple(STATUS_LABELS)
 STATUS_BADGES = STATUS_LABELS
@@ -152,7 +152,13 @@ def _text_language(claim: Claim, text: str) -> str:
 def quote_link(quote, page: str, docs) -> Md:
     doc = docs[quote.source]
     anchor = anchor_at(doc, quote.start)
-    return link(display_title(doc), relative(page, source_path(doc.id)) + (f"#{anchor}" if anchor else ""))
+    return title_link(doc, relative(page, source_path(doc.id)) + (f"#{anchor}" if anchor else ""))
+
+
+def title_link(doc: Document, target: str) -> Md:
+    """A link to a source reading its title, marked with the title's language
+    (Japanese titles otherwise show in Chinese glyphs on an English page)."""
+    return foreign(link(display_title(doc), target), title_language(doc))
 
 
 def shown_quotes(claim: Claim, limit: int | None = None) -> list:
@@ -250,19 +256,35 @@ def display_figures(numbers) -> list[str]:
     return [display_figure(n) for n in sorted(numbers, key=_figure_order)]
 
 
+# The sides of a point that link.claims names by a key, as a reader says them.
+SIDE_WORDS = {"polarity": {"asserted": "yes", "denied": "no"},
+              "scope": {"global": "worldwide", "foreign": "foreign users", "domestic": "domestic users",
+                        "regional": "some regions"}}
+BOUND_WORDS = {">": "more than", "<": "fewer than"}
+
+
 def side_value(point: str, value: str, names: dict[str, str]) -> str:
     """A side of a disputed point as a reader reads it: a figure with its
-    thousands grouped ("3,400") or its percent sign, else ``side_label``."""
-    if point.startswith("figure:") and _PLAIN_NUMBER.fullmatch(value):
-        return f"{value}%" if point == "figure:percent" else group_digits(value, 4)
-    return side_label(value, names)
+    thousands grouped ("3,400"), its percent sign or its bound in words
+    (">500" reads "more than 500"), a keyed side in words ("denied" reads
+    "no"), else ``side_label``."""
+    if point.startswith("figure:"):
+        bound, number = (value[:1], value[1:]) if value[:1] in BOUND_WORDS else ("", value)
+        if _PLAIN_NUMBER.fullmatch(number):
+            shown = f"{number}%" if point == "figure:percent" else group_digits(number, 4)
+            if not bound:
+                return shown
+            words = "less than" if bound == "<" and point in ("figure:percent", "figure:money") else BOUND_WORDS[bound]
+            return f"{words} {shown}"
+    words = SIDE_WORDS.get(point.partition(":")[0], {}).get(value)
+    return words or side_label(value, names)
 
 
 def _source_links(sources, page: str, docs) -> list[Md]:
     """Links to the first MAX_VERSION_SOURCES sources (by id), then "N more" if any."""
     limit = MAX_VERSION_SOURCES
     known = [s for s in sorted(set(sources)) if s in docs]
-    links = [link(display_title(docs[s]), relative(page, source_path(s))) for s in known[:limit]]
+    links = [title_link(docs[s], relative(page, source_path(s))) for s in known[:limit]]
     if len(known) > limit:
         links.append(escape(f"{len(known) - limit} more"))
     return links
@@ -379,13 +401,15 @@ def _timeline_events(dated, page: str, docs) -> list[TimelineEvent]:
     events = []
     for claim, date in dated:
         sources = [s for s in sorted({q.source for q in claim.quotes}) if s in docs]
-        links = [link(display_title(docs[s]), relative(page, source_path(s))) for s in sources[:MAX_EVENT_SOURCES]]
+        links = [title_link(docs[s], relative(page, source_path(s))) for s in sources[:MAX_EVENT_SOURCES]]
         if len(sources) > MAX_EVENT_SOURCES:
             links.append(escape(f"{len(sources) - MAX_EVENT_SOURCES} more"))
         note = ("other dates given: " + ", ".join(display_date(d) for d in claim.dates if d != date)
                 if len(claim.dates) > 1 else "")
-        events.append(TimelineEvent(display_date(date), link(claim.text, relative(page, claim_path(claim.id))),
-                                    join_markdown(links), note, date))
+        claim_link = link(claim.text, relative(page, claim_path(claim.id)))
+        events.append(((date.startswith("--"), date, str(claim_link)),
+                       TimelineEvent(display_date(date), foreign(claim_link, claim_language(claim)),
+                                     join_markdown(links, " · "), note, date)))
     # Oldest first; dates whose year is not stated ("--09-01") cannot be
-    # placed among them and come last.
-    return sorted(events, key=lambda e: (e.sort_key.startswith("--"), e.sort_key, str(e.claim)))
+    # placed among them and come last. Same-day events by their link text.
+    return [event for _, event in sorted(events, key=lambda pair: pair[0])]

@@ -14,9 +14,9 @@ from .mdtext import Md, highlight, link
 from .model import Corpus, Document, Entity
 from .render_pictures import picture_view
 from .render import (ENTITIES, anchor_at, block_index_at, block_language, claim_language, claim_path,
-                     display_title,
                      entity_path, foreign,
                      relative, source_path, status_label)
+from .render_claims import title_link
 
 ENTITY_TYPES = ("person", "organization", "government", "product", "place", "other")
 TYPE_NAMES = {"person": "Person", "organization": "Organisation", "government": "Government body",
@@ -149,7 +149,7 @@ def entity_page(template, inputs: EntityPageInputs) -> str:
                       for claim_id, text, status, lang in inputs.claims], inputs.claims_total),
         relations=[(label, link(names[i], relative(page, entity_path(i))))
                    for label, i in entity.relations if i in names],
-        published=Shown([link(display_title(docs[i]), relative(page, source_path(i))) for i in inputs.published],
+        published=Shown([title_link(docs[i], relative(page, source_path(i))) for i in inputs.published],
                         inputs.published_total),
         links=[(label, url) for label, url in entity.links])
 
@@ -197,7 +197,7 @@ def _description(entity: Entity, page: str, docs) -> Md | None:
     doc = docs.get(entity.description_source)
     if doc is None:
         return escape(entity.description)
-    return Md(f"{escape(entity.description)} ({link(display_title(doc), relative(page, source_path(doc.id)))})")
+    return Md(f"{escape(entity.description)} ({title_link(doc, relative(page, source_path(doc.id)))})")
 
 
 _SOURCE = attrgetter("source")
@@ -239,7 +239,7 @@ def _mention_rows(shown, page: str, docs) -> list[MentionRow]:
         target = relative(page, source_path(doc.id)) + (f"#{anchor}" if anchor else "")
         block = block_index_at(doc, mention.start)
         lang = block_language(doc, block) if block is not None else ""
-        rows.append(MentionRow(link(display_title(doc), target), doc.metadata.publisher or "—",
+        rows.append(MentionRow(title_link(doc, target), doc.metadata.publisher or "—",
                                doc.metadata.published or "—",
                                foreign(highlight(context, cs, ce), lang)))
     return rows

@@ -86,7 +86,7 @@ def test_feed_is_valid_atom_with_escaped_text():
     entries = root.findall(f"{ATOM}entry")
     assert len(entries) == 2 + 2 + 1
     titles = [e.find(f"{ATOM}title").text for e in entries]
-    assert "New claim: Claim c-gone <b>&" in titles
+    assert "New claim: Claim c-gone <b>& (○ single source)" in titles
     links = [e.find(f"{ATOM}link").get("href") for e in entries]
     assert "https://example.org/proj/claims/c-one/" in links
     ids = [e.find(f"{ATOM}id").text for e in entries]
@@ -110,7 +110,8 @@ def test_site_url_from_env_tag(monkeypatch):
 def test_page_escapes_source_text():
     page = ch.whats_new_page(ch.compare(None, corpus_a(), ch.EPOCH))
     assert "<b>" not in page and "&lt;b&gt;" in page
-    assert "[Claim c-one &lt;b&gt;&amp;](claims/c-one.md) (single-source)" in page
+    assert ('[Claim c-one &lt;b&gt;&amp;](claims/c-one.md) — *<span class="sb-nowrap">○ single source</span>*'
+            in page)
     assert "## New entities" in page and "[Alice](entities/alice.md)" in page
 
 

@@ -142,7 +142,7 @@ def test_coverage_marks_contested_and_disputing_cells():
 
 def test_coverage_rows_split_supporting_and_disputing():
     rows = pictures.coverage_rows(small_corpus())
-    contested = next(r for r in rows if r[1] == "contested" and "Source 1" in r[3])
+    contested = next(r for r in rows if r[1] == "⚠ contested" and "Source 1" in r[3])
     assert contested[2] == 'Ends ]]> with "quotes" & <b>'
     assert next(r for r in rows if r[0] == "Claim number 2")[2] == "Ends ]]> with \"quotes\" & <b>; Untitled piece"
 

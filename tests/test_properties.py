@@ -74,7 +74,7 @@ ALLOWED_TAGS = {"p", "a", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", 
                 "tr", "th", "td", "strong", "em", "code", "pre", "div", "span", "details", "summary",
                 "blockquote", "hr", "br", "input", "label", "script", "img", "sup", "small"}
 ALLOWED_ATTRS = {"href", "id", "class", "title", "for", "type", "name", "checked", "data-tabs", "open",
-                 "src", "alt", "style", "lang"}
+                 "src", "alt", "style", "lang", "data-search-exclude"}
 SAFE_URL = re.compile(r"(?:\.\./|\./)*[A-Za-z0-9_\-./]*(?:#[\w\-]*)?")
 CLASS_TOKEN = re.compile(r"sb-[a-z0-9-]+|tabbed-[a-z-]+|admonition(?:-title)?|note|info|tip|warning|"
                          r"abstract|example|quote|headerlink|toclink|md-[a-z0-9-]+")

@@ -61,3 +61,16 @@ def test_pages_workflow_keeps_the_record_and_the_cache_between_runs():
     for step in (restore, save):
         kept = set(step["with"]["path"].split())
         assert {".sourcebook-cache", *(f"docs/{rel}" for rel in RECORD)} <= kept
+
+
+def test_ids_in_the_record_that_no_build_makes_are_ignored():
+    from generator.changes import _records, stabilise_ids
+    from generator.model import Claim, Corpus, Quote
+
+    quote = Quote(source="s1", start=0, end=10, text="x")
+    corpus = Corpus(documents=(), skipped=(), entities=(), notes=(),
+                    claims=(Claim(id="c-new-1234", text="x", status="single-source", quotes=(quote,)),))
+    tampered = {"claims": [{"id": "../../outside", "quotes": [{"source": "s1", "start": 0, "end": 10}]},
+                           {"id": "C-Upper", "quotes": [{"source": "s1", "start": 0, "end": 10}]}]}
+    assert _records(tampered, "claims") == {}
+    assert stabilise_ids(corpus, tampered).claims[0].id == "c-new-1234"

@@ -84,7 +84,8 @@ def test_home_counts_claims_by_status_in_words():
     claim = Claim(id="c1", text="Alpha said so.", status="single-source")
     corpus = Corpus(documents=(), claims=(claim,))
     page = render.home_page(render.make_environment(), corpus, [], "Site")
-    assert "Claims by status: ○ single source 1" in page
+    # Each count stays on one line with its label, and a blank line ends the paragraph.
+    assert 'Claims by status: <span class="sb-nowrap">○ single source 1</span>\n\n' in page
 
 
 def test_claims_index_explains_the_statuses():

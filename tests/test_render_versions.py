@@ -29,7 +29,7 @@ def test_figures_read_with_grouped_thousands_and_their_units():
         ["00", "4.75%", "18", "2,100,000", "$13,600,000"]
     assert side_value("figure:passenger", "3400", {}) == "3,400"
     assert side_value("figure:percent", "4.75", {}) == "4.75%"
-    assert side_value("scope", "regional", {}) == "regional"
+    assert side_value("scope", "regional", {}) == "some regions"
 
 
 def test_product_side_names_its_entities():
