@@ -38,6 +38,8 @@ class Score:
     false_positives: tuple[str, ...]
     missed: tuple[str, ...]
     mistyped: tuple[str, ...]
+    alias_recall: float = 1.0              # expected names found on the matched entities
+    missing_names: tuple[str, ...] = ()
 
 
 def fold(name: str) -> str:
@@ -94,6 +96,18 @@ def score(corpus: str, entities: list | None = None) -> Score:
         elif not names & optional:
             false_pos.append(f"{entity.name} ({entity.type})")
     counted = len(found) + len(false_pos)
+    # Names recall: of the expected names the sources write, those the
+    # matched entity lists (a name and its other scripts on one page).
+    raw = " ".join(p.read_text(encoding="utf-8", errors="replace") for p in sorted(folder.iterdir())
+                   if p.is_file() and p.name != "expected.yaml").casefold()
+    wanted, missing = 0, []
+    for e in expected["entities"]:
+        if e["name"] in found:
+            entity = found[e["name"]]
+            have = _names(entity.name, [a for _, a in entity.aliases])
+            written = sorted({fold(n) for n in [e["name"], *(e.get("aliases") or ())] if n.casefold() in raw})
+            wanted += len(written)
+            missing += [n for n in written if n not in have]
     return Score(
         corpus=corpus,
         precision=len(found) / counted if counted else 0.0,
@@ -103,6 +117,8 @@ def score(corpus: str, entities: list | None = None) -> Score:
         false_positives=tuple(false_pos),
         missed=tuple(g[0] for g in gold if g[0] not in found),
         mistyped=tuple(mistyped),
+        alias_recall=(wanted - len(missing)) / wanted if wanted else 1.0,
+        missing_names=tuple(missing),
     )
 
 
@@ -111,10 +127,11 @@ def main(argv: list[str]) -> int:
     names = [a for a in argv if not a.startswith("-")] or corpus_names()
     for corpus in names:
         s = score(corpus)
-        print(f"{corpus:18} P={s.precision:.2f} R={s.recall:.2f}   typed P={s.typed_precision:.2f} R={s.typed_recall:.2f}")
+        print(f"{corpus:18} P={s.precision:.2f} R={s.recall:.2f}   typed P={s.typed_precision:.2f} R={s.typed_recall:.2f}"
+              f"   names R={s.alias_recall:.2f}")
         if verbose:
             for label, items in (("false positives", s.false_positives), ("missed", s.missed),
-                                 ("mistyped", s.mistyped)):
+                                 ("mistyped", s.mistyped), ("names missing", s.missing_names)):
                 if items:
                     print(f"  {label}: " + "; ".join(items))
     return 0

@@ -7,7 +7,10 @@ last (chip_delay_en, health_recall_pt_en, transfer_doping_nl_de_en) scored
 typed P 0.65/0.47/0.36 on first contact; the general rules their errors led
 to (name particles, multilingual roles and demonyms, products and doses,
 Romance state bodies, places from GeoNames/ISO 3166-2, link-side merges)
-left the seven older corpora unchanged.
+left the seven older corpora unchanged. shipping_zh_ja_en (Chinese and
+Japanese people and companies, a katakana name, a dateline town) was written
+for the second review after its rules existed: P 0.67 R 0.88 (typed
+0.62/0.81) without them, 0.94/1.00 (typed 0.94/1.00) with them.
 """
 import pytest
 

@@ -414,7 +414,17 @@ def _is_sentence_initial(text: str, line_start: int, start: int) -> bool:
     before = text[line_start:i + 1]
     if _LIST_PREFIX.fullmatch(before + " "):
         return True
+    if text[i] not in _SENTENCE_END and any(d in text[i + 1:start] for d in "-–—"):
+        return _after_dateline(text[line_start:start])     # "TOWN, Dec 3 (Agency) - The..."
     return text[i] in _SENTENCE_END
+
+
+def _after_dateline(prefix: str) -> bool:
+    opening = re.match(rf"[\s*_>#]*[A-Z][{_LATIN}.'’-]*(?:\s+[A-Z][{_LATIN}.'’-]*){{0,3}}", prefix)
+    if not opening:
+        return False
+    tail = _dateline_tail().match(prefix, opening.end())
+    return bool(tail) and tail.end() == len(prefix)
 
 
 # --------------------------------------------------------------------------
@@ -789,6 +799,14 @@ def _pieces(text: str, run: list[_Tok], lex: Lexicon) -> list[Candidate]:
             cur.extend(run[i:i + n])                     # "Veridiana Farma Portugal", "Doping Authority Netherlands"
             i += n
             continue
+        if n == 1 and i + n == len(run) and 1 <= len(cur) <= 2 and cur[-1] is run[i - 1] \
+                and lex.entries[lex.latin_index[norm_latin(words[i])][0]].type == PLACE \
+                and not _POSSESSIVE_AFTER.match(text, run[-1].end) \
+                and (role_before or _role_precedes(text, run[0].start, lex)):
+            cur.append(run[i])                           # "minister Yumi Yamaguchi": a family name that is a town
+            role_before = True
+            i += 1
+            continue
         if n and not (n == 1 and words[i].casefold() in lex.stop and not words[i].isupper()):
             flush(role_before)
             alias = norm_latin(" ".join(words[i:i + n]))
@@ -842,6 +860,14 @@ def _pieces(text: str, run: list[_Tok], lex: Lexicon) -> list[Candidate]:
         i += 1
     flush(role_before)
     return out
+
+
+def _role_precedes(text: str, start: int, lex: Lexicon) -> bool:
+    """A role written in lower case ends right before start ("trade minister ")."""
+    before = re.findall(r"[^\W\d_][\w.'’-]*", text[max(0, start - 40):start])
+    if not before or not text[:start].endswith((" ", "\u00a0")):
+        return False
+    return any(_match_role(before[-k:], 0, lex) == k for k in (1, 2, 3) if len(before) >= k)
 
 
 def _role_in_run(words: list[str], i: int, lex: Lexicon) -> int:
@@ -1004,6 +1030,8 @@ def _type_latin_cued(text: str, cand: Candidate, lex: Lexicon) -> tuple[str, boo
         return PRODUCT, True
     if _cue_before(text, cand.start, lex.product_phrases) and not _POSSESSIVE_AFTER.match(text, cand.end):
         return PRODUCT, True
+    if _dateline_place(text, cand):
+        return PLACE, True             # "TOWN, Dec 3 (Agency) - ": where the story was filed
     if _role_follows(text, cand.end, lex) or _cue_before(text, cand.start, lex.org_phrases):
         return ORG, True
     if _cue_before(text, cand.start, lex.place_phrases) or _venue(text, cand, words, lex):
@@ -1029,6 +1057,30 @@ def _type_latin_cued(text: str, cand: Candidate, lex: Lexicon) -> tuple[str, boo
                                     and not w.isupper() for w in words):
         return PERSON, False
     return ORG, False
+
+
+@lru_cache(maxsize=1)
+def _dateline_tail() -> re.Pattern:
+    """What follows the town in a dateline: a date, an agency in parentheses,
+    or both, then a dash ("TOWN, Dec 3 (Agency) - ", "TOWN (Agency) — ")."""
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    months = "|".join(re.escape(m) for m in sorted(_split_list(data.get("dateline_months")), key=len, reverse=True))
+    date = rf"(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+(?:{months})\.?"
+    agency = r"\([^()\n]{1,40}\)"
+    return re.compile(rf"(?:,\s*(?:{date})(?:,?\s*\d{{4}})?\s*(?:{agency}\s*)?|\s*{agency}\s*)[-–—]+\s", re.I)
+
+
+def _dateline_place(text: str, cand: Candidate) -> bool:
+    return dateline_at(text, cand.start, cand.end)
+
+
+def dateline_at(text: str, start: int, end: int) -> bool:
+    """The name at [start, end) opens a line and a dateline's date or agency
+    and dash follow it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip(" \t*_>#"):
+        return False
+    return bool(_dateline_tail().match(text, end))
 
 
 def _club_named(text: str, cand: Candidate, phrase: str, lex: Lexicon) -> bool:
@@ -1191,8 +1243,29 @@ def latin_candidates(text: str, lex: Lexicon) -> list[Candidate]:
                 typ = PERSON           # "Daan van der Kolk": a name with particles
             typed = replace(cand, type=typ, cued=cued)
             found.append(_extend_place_government(text, typed, lex))
-    found = _with_leading_particles(text, found, lex)
+    found = _with_romanized_surnames(text, _with_leading_particles(text, found, lex), lex)
     return _places_by_coordination(text, _merge_place_body(text, _without_portfolios(text, found, lex), lex), lex)
+
+
+@lru_cache(maxsize=1)
+def _surname_stop_words() -> re.Pattern:
+    """Romanised family names that are also English stop words ("He", "Ma")."""
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    words = "|".join(re.escape(w) for w in _split_list(data.get("surname_stop_words")))
+    return re.compile(rf"(?:{words}) $" if words else r"(?!)")
+
+
+def _with_romanized_surnames(text: str, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """"its spokeswoman He Liping said": a family name that is also a stop
+    word, capitalised mid-sentence right after a role, opens the name."""
+    out = []
+    for cand in cands:
+        m = _surname_stop_words().search(text, max(0, cand.start - 4), cand.start)
+        if m and m.end() == cand.start and not cand.gazetteer and " " not in text[cand.start:cand.end] \
+                and _role_precedes(text, m.start(), lex) and not _is_sentence_initial(text, text.rfind("\n", 0, m.start()) + 1, m.start()):
+            cand = Candidate(m.start(), cand.end, PERSON, after_role=True)
+        out.append(cand)
+    return out
 
 
 def _genitive_s(text: str, at: int, particles: str, surname: str) -> int:
@@ -1426,13 +1499,23 @@ def _cjk_gazetteer(text: str, lex: Lexicon) -> list[Candidate]:
                 if i + n > stop:
                     continue
                 keys = lex.cjk_index.get(text[i:i + n])
-                if keys and not _cjk_role_overlap(text, i, n, lex):
+                if keys and not _cjk_role_overlap(text, i, n, lex) and not _inside_katakana_word(text, i, i + n):
                     out.append(Candidate(i, i + n, lex.entries[keys[0]].type, keys[0]))
                     i += n
                     break
             else:
                 i += 1
     return out
+
+
+_KATAKANA_LETTER = re.compile(r"[\u30a1-\u30fa\u30fc]")
+
+
+def _inside_katakana_word(text: str, start: int, end: int) -> bool:
+    """"マリ" and "タイ" in "マリタイム": katakana has no spaces, so a katakana
+    name must not run on into more katakana on either side."""
+    return bool(_KATAKANA_LETTER.match(text[start]) and start > 0 and _KATAKANA_LETTER.match(text[start - 1])
+                or _KATAKANA_LETTER.match(text[end - 1]) and end < len(text) and _KATAKANA_LETTER.match(text[end]))
 
 
 @lru_cache(maxsize=1)
@@ -1501,10 +1584,22 @@ def cedict_table() -> dict:
         word, glosses = entry["simplified"], entry["definitions"]
         if len(word) < 2 or not _all_cjk(word) or not glosses or word in names:
             continue
-        typed = _cedict_type(glosses, cues)
+        typed = _cedict_type(glosses, cues) or _cedict_city(word, glosses[0], cues)
         if typed:
             names[word] = typed
     return names
+
+
+def _cedict_city(word: str, gloss: str, cues: dict) -> tuple[str, str] | None:
+    """"宁波: Ningbo subprovincial city in Zhejiang": one or two capitalised
+    words, then a city's rank. Not when jieba knows the word as anything but
+    a place ("安康" is also "safe and sound")."""
+    ranks = "|".join(re.escape(r) for r in cues.get("place_ranks", ()))
+    m = re.match(rf"([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?) (?:{ranks})\b", gloss, re.I) if ranks else None
+    if not m or not m.group(1)[:1].isupper():
+        return None
+    tag = _jieba_word_tag(word)
+    return (m.group(1), PLACE) if tag in ("", "ns") else None
 
 
 def write_cedict_table() -> None:
@@ -1517,9 +1612,10 @@ def write_cedict_table() -> None:
 
 @lru_cache(maxsize=1)
 def _gloss_org_suffixes() -> frozenset[str]:
-    """The organisation suffixes the shipped CC-CEDICT table was typed with."""
+    """The organisation suffixes the shipped CC-CEDICT table is typed with:
+    every Latin one (``en`` and ``more``), like names in text."""
     data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
-    return frozenset(x.casefold() for x in _split_list(data["org_suffixes"]["en"]))
+    return frozenset(x.casefold() for key in ("en", "more") for x in _split_list(data["org_suffixes"].get(key)))
 
 
 def _cedict_type(glosses: list[str], cues: dict) -> tuple[str, str] | None:
@@ -1597,9 +1693,16 @@ def _jieba_tokens(text: str):
         yield word, flag, start
 
 
+@lru_cache(maxsize=4096)
+def _sentence_tokens(sentence: str) -> tuple:
+    """jieba's (word, tag, offset) of one sentence, segmented once for the
+    people and the company rules that both read it."""
+    return tuple(_jieba_tokens(sentence))
+
+
 def _cjk_people(text: str, lex: Lexicon) -> list[Candidate]:
     """Transliterated names joined by "·" and jieba person names with a known surname."""
-    toks = list(_jieba_tokens(text))
+    toks = _sentence_tokens(text)
     out: list[Candidate] = []
     for k, (word, flag, start) in enumerate(toks):
         if word in "·•・":
@@ -1614,6 +1717,101 @@ def _cjk_people(text: str, lex: Lexicon) -> list[Candidate]:
                 or nxt in lex.person_verbs_zh
             if has_surname and (len(word) == 3 or by_role):
                 out.append(Candidate(start, start + len(word), PERSON))
+    return out
+
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def _jieba_word_tag(word: str) -> str:
+    """jieba's tag of a dictionary word ("" for a word it does not list)."""
+    pseg = posseg()
+    return pseg.dt.word_tag_tab.get(word, "") if pseg.dt.tokenizer.FREQ.get(word) else ""
+
+
+# jieba tags some frequent common nouns as names ("岳父", "柳树"); a real
+# name it lists as "nr" is rare in its corpus.
+_COMMON_NR_FREQ = 100
+
+
+def _common_word_start(name: str, family: int) -> bool:
+    """"高管", "方面", "周末", "岳父": the surname and the next character (or
+    the whole name) are a dictionary word that jieba does not tag as a
+    person's name, or tags so but finds often."""
+    for word in (name[:family + 1], name):
+        tag = _jieba_word_tag(word)
+        if tag and (not tag.startswith("nr")
+                    or tag == "nr" and posseg().dt.tokenizer.FREQ.get(word, 0) >= _COMMON_NR_FREQ):
+            return True
+    return False
+
+
+def _known_name_at(text: str, at: int, lex: Lexicon) -> bool:
+    """A gazetteer or dictionary name starts at text[at] ("向|美国财政部长": the
+    preposition 向 is also a family name)."""
+    names = cedict_names()
+    return any(text[at:at + n] in lex.cjk_index for n in _cjk_index_shape()[1]) \
+        or any(text[at:at + n] in names for n in range(2, 6))
+
+
+def _role_in_parentheses(text: str, at: int, lex: Lexicon) -> bool:
+    """"周某某（某部副部长）": a role closes the parenthesis after the name."""
+    if text[at:at + 1] not in "（(":
+        return False
+    close = min((i for i in (text.find("）", at), text.find(")", at)) if i > 0), default=-1)
+    if close < 0 or close - at > 20:
+        return False
+    inner = text[at + 1:close]
+    return any(inner.endswith(role) for role in lex.roles_cjk)
+
+
+def _zh_cued_people(text: str, lex: Lexicon) -> list[Candidate]:
+    """"副部长周某某表示", "记者王某报道": a Chinese surname and one or two given-name
+    characters between a role and a speech verb, a role or a break.
+
+    jieba often splits an unknown given name off its surname ("周|建国"), so
+    the cues, not the segmentation, say where the name ends. A role before
+    the name may be followed by a particle or punctuation; with only a
+    break before it, a speech verb or a role must follow. Two characters
+    that are a common word ("高管", "方面") never start a name.
+    """
+    out: list[Candidate] = []
+    roles, verbs, particles = lex.roles_cjk, lex.person_verbs_zh, lex.subject_particles_zh
+    for run in _HAN_RUN.finditer(text):
+        lo, hi = run.span()
+        i = lo
+        while i < hi - 1:
+            family = 2 if text[i:i + 2] in lex.surnames else 1 if text[i] in lex.surnames else 0
+            if not family:
+                i += 1
+                continue
+            after_role = any(text.startswith(role, i - len(role)) for role in roles if len(role) <= i - lo)
+            if not (after_role or i == lo):
+                i += 1
+                continue
+            found = 0
+            for given in (2, 1):
+                end = i + family + given
+                if end > hi:
+                    continue
+                strong = any(text.startswith(v, end) for v in verbs) \
+                    or any(text.startswith(r, end) for r in roles) or _role_in_parentheses(text, end, lex)
+                weak = end == hi or (text[end] in particles and text[end - 1] not in particles)
+                if not (strong or after_role and weak):
+                    continue
+                name = text[i:end]
+                if any(name.endswith(v) for v in verbs) or name[-1] in particles:
+                    continue           # "发言人毛宁说": the verb is no given name
+                if name in lex.cjk_index or name in roles or name[family:] in roles \
+                        or _common_word_start(name, family) or _known_name_at(text, i + family, lex):
+                    continue
+                found = end
+                break
+            if found:
+                out.append(Candidate(i, found, PERSON, cued=True))
+                i = found
+            else:
+                i += 1
     return out
 
 
@@ -1673,12 +1871,75 @@ def _japanese_people(text: str, lex: Lexicon) -> list[Candidate]:
     if not _KANA.search(text):
         return []
     titles = "|".join(re.escape(t) for t in lex.name_titles_ja)
+    deictic, not_given = _ja_words()[3], _ja_words()[4]
     out = []
     for m in re.finditer(rf"(?<![\u4e00-\u9fff\u30a0-\u30ff])([\u4e00-\u9fff]{{2,4}}|[\u30a0-\u30ff]{{2,12}})(?:{titles})", text):
         name = m.group(1)
-        if name not in lex.cjk_index and not any(name.endswith(t) for t in lex.gov_heads_cjk):
+        if name not in lex.cjk_index and not any(name.endswith(t) for t in lex.gov_heads_cjk) \
+                and name[0] not in deictic and not name.endswith(not_given):
             out.append(Candidate(m.start(1), m.end(1), PERSON))
+    return out + _ja_surname_people(text, lex)
+
+
+@lru_cache(maxsize=1)
+def _ja_words() -> tuple[MappingProxyType, tuple[str, ...], tuple[str, ...], frozenset[str], tuple[str, ...]]:
+    """(Japanese family name -> Hepburn spelling, titles said only after a
+    known family name, statement endings, deictic first characters, endings
+    of company and place names)."""
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    longest = lambda xs: tuple(sorted(_split_list(xs), key=len, reverse=True))
+    return (MappingProxyType({str(k): str(v) for k, v in (data.get("ja_surnames") or {}).items()}),
+            longest(data.get("ja_surname_titles")), longest(data.get("ja_speech_cues")),
+            frozenset("".join(str(data.get("ja_deictic_starts") or "").split())),
+            longest(data.get("ja_not_given_names")))
+
+
+_JA_NAME_RUN = re.compile(r"(?<![\u4e00-\u9fff\u30a0-\u30ff])[\u4e00-\u9fff\u3005]{2,}")
+
+
+def ja_family_name(name: str) -> str:
+    """The known Japanese family name opening ``name`` ("" if none)."""
+    surnames = _ja_words()[0]
+    for n in (3, 2, 1):
+        if name[:n] in surnames and len(name) > n:
+            return name[:n]
+    return ""
+
+
+def _ja_surname_people(text: str, lex: Lexicon) -> list[Candidate]:
+    """"佐藤健一部長", "中村聡は…と述べた": a known family name and one or two
+    given-name characters before a title, or before は/が in a sentence that
+    closes with a statement verb. The family name list, not any kanji,
+    opens the name, so departments ("営業部長") are left alone."""
+    surnames, titles, speech, _, not_given = _ja_words()
+    if not surnames:
+        return []
+    all_titles = tuple(sorted(set(titles) | set(lex.name_titles_ja), key=len, reverse=True))
+    out = []
+    for m in _JA_NAME_RUN.finditer(text):
+        run = m.group(0)
+        family = ja_family_name(run)
+        if not family:
+            continue
+        for given in (2, 1) if len(family) > 1 else (2,):      # "林業", "森林": a lone character opens words
+            end = m.start() + len(family) + given
+            if end > m.end():
+                continue
+            name = text[m.start():end]
+            if name in lex.cjk_index or name.endswith(not_given):
+                continue
+            titled = any(text.startswith(t, end) for t in all_titles)
+            said = end == m.end() and text[end:end + 1] in ("は", "が") and _closes_statement(text, end, speech)
+            if titled or said:
+                out.append(Candidate(m.start(), end, PERSON))
+                break
     return out
+
+
+def _closes_statement(text: str, at: int, speech: tuple[str, ...]) -> bool:
+    stop = min((i for i in (text.find("。", at), text.find("\n", at)) if i >= 0), default=len(text))
+    sentence = text[at:stop + 1]
+    return any(cue in sentence for cue in speech)
 
 
 # jieba tags that end a name: prepositions, conjunctions, pronouns, numbers,
@@ -1708,6 +1969,58 @@ def _cjk_legal_names(text: str, lex: Lexicon) -> list[Candidate]:
                     and name[0] not in lex.pronoun_starts_zh:
                 out.append(Candidate(start, m.end(), ORG))
     return _non_overlapping(out)
+
+
+@lru_cache(maxsize=1)
+def zh_company_words() -> MappingProxyType:
+    """Chinese company word -> its English forms (entity_words.yaml)."""
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    return MappingProxyType({str(k): tuple(_split_list(v)) for k, v in (data.get("zh_company_words") or {}).items()})
+
+
+# jieba's tags of a name it does not know: a person's name (unknown two
+# characters are mostly tagged so), another proper noun, an abbreviation.
+_NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "nz", "j"})
+
+
+def _zh_company_names(text: str, lex: Lexicon) -> list[Candidate]:
+    """"海晟集团", "明泰银行": a name jieba tags as a proper noun right before a
+    company word (and "公司"/"集团" after that). "一家科技公司", "商业银行":
+    a common noun before the company word is no name."""
+    words = zh_company_words()
+    if not any(w in text for w in words):
+        return []
+    out = []
+    for off, chunk in _company_sentences(text, words):
+        toks = _sentence_tokens(chunk)
+        for k, (word, flag, start) in enumerate(toks):
+            if word not in words or k == 0:
+                continue
+            name, tag, name_start = toks[k - 1]
+            if len(name) == 1:         # rare characters jieba leaves single ("澜|晟|集团")
+                first = k - 1
+                while first > 0 and len(toks[first - 1][0]) == 1 and _all_cjk(toks[first - 1][0]) \
+                        and toks[first - 1][1][:1] not in _NAME_STOP_FLAGS:
+                    first -= 1
+                singles = toks[first:k]
+                if any(t[1][:1] in _NAME_STOP_FLAGS or t[1][:1] == "v" for t in singles):
+                    continue
+                name, tag, name_start = "".join(t[0] for t in singles), "nz", singles[0][2]
+            if tag not in _NAME_TAGS or not 2 <= len(name) <= 4 or not _all_cjk(name) \
+                    or name in lex.cjk_index or name[0] in lex.pronoun_starts_zh:
+                continue
+            if k >= 2 and len(toks[k - 1][0]) > 1 and toks[k - 2][1] in _NAME_TAGS and _all_cjk(toks[k - 2][0]):
+                continue               # "何丽萍明泰银行"? too unclear where the name starts
+            end = start + len(word)
+            if k + 1 < len(toks) and (toks[k + 1][0] in words or toks[k + 1][0] in lex.zh_legal_forms):
+                end = toks[k + 1][2] + len(toks[k + 1][0])
+            out.append(Candidate(off + name_start, off + end, ORG))
+    return out
+
+
+def _company_sentences(text: str, words) -> list[tuple[int, str]]:
+    return [(m.start(), m.group(0)) for m in re.finditer(r"[^。！？!?\n]+", text)
+            if _CJK.search(m.group(0)) and any(w in m.group(0) for w in words)]
 
 
 def _name_start(text: str, left: int, right: int, lex: Lexicon) -> int:
@@ -1742,9 +2055,13 @@ def cjk_candidates(text: str, lex: Lexicon) -> list[Candidate]:
     if not (_CJK.search(text) or _HANGUL_KANA.search(text)):
         return []
     gaz = _cjk_place_bodies(text, _cjk_gazetteer(text, lex), lex) + _cjk_legal_names(text, lex)
+    if not _KANA.search(text):
+        gaz += _zh_company_names(text, lex)
     people = [Candidate(c.start + off, c.end + off, c.type)
               for off, chunk in _people_sentences(text, lex) for c in _cjk_people(chunk, lex)]
     people += _dot_names(text, lex) + _korean_people(text, lex) + _japanese_people(text, lex)
+    if not _KANA.search(text):
+        people += _zh_cued_people(text, lex)
     # Gazetteer and rule matches first; dictionary names fill the gaps only.
     chosen = _non_overlapping(gaz + people)
     extra = [c for c in _cedict_candidates(text, lex)

@@ -35,7 +35,8 @@ from operator import attrgetter
 from typing import Mapping, Sequence
 
 from ..extract.entities import (GOV, INITIAL, ORG, OTHER, PERSON, PLACE, PRODUCT,
-                                PROSE, block_at, cedict_names, header_like, context_of, english_words, lexicon,
+                                PROSE, _ja_words, block_at, cedict_names, dateline_at, header_like, context_of,
+                                english_words, ja_family_name, lexicon, zh_company_words,
                                 mention_roles, role_patterns,
                                 norm_latin, script_lang)
 from ..model import LIST, TABLE, Document, Entity, Mention
@@ -200,7 +201,7 @@ def _supported(group: list[_Item], vocab: frozenset[str], surnames: frozenset[st
     if _CJK.search(text):
         return bool(contexts & {PROSE, INITIAL})
     if len(words) <= 1:
-        shown = PROSE in contexts or any(_reports(item) for item in group)
+        shown = PROSE in contexts or any(_reports(item) or _dateline(item) for item in group)
         return shown and (not words or words[0] not in vocab)
     connectors = lexicon().connectors
     whole = [w.casefold().strip(".,'’") for w in text.split()]     # "Jung-min" is no "min"
@@ -208,6 +209,12 @@ def _supported(group: list[_Item], vocab: frozenset[str], surnames: frozenset[st
             and Counter(map(_TYPE_OF, group)).most_common(1)[0][0] == PERSON:
         return False
     return bool(contexts & {PROSE, INITIAL})
+
+
+def _dateline(item: _Item) -> bool:
+    """"TOWN, Dec 3 (Agency) - ": the place a story was filed from."""
+    m = item.mention
+    return m.type == PLACE and m.cued and dateline_at(item.doc.text, m.start, m.end)
 
 
 _REPORTING = re.compile(r"\s(?:said|says|told|announced|reported|confirmed|denied|warned|added|expects|plans)\b")
@@ -1093,8 +1100,12 @@ def merge_katakana_names(by_key: dict, groups: _Groups) -> None:
     ("カネムラ", "Kanemura"): merged when exactly one Latin name reads like it,
     and it reads like no other katakana name."""
     kana = [k for k in by_key if k.startswith("n:") and _KATAKANA_NAME.fullmatch(k[2:])]
-    if not kana:
-        return
+    if kana:
+        _merge_katakana_spellings(by_key, groups, kana)
+    merge_katakana_sounds(by_key, groups)
+
+
+def _merge_katakana_spellings(by_key: dict, groups: _Groups, kana: list[str]) -> None:
     latin: dict[str, list[str]] = defaultdict(list)
     for key in sorted(by_key):
         words = _latin_words(key)
@@ -1108,6 +1119,145 @@ def merge_katakana_names(by_key: dict, groups: _Groups) -> None:
     for spelled, kana_keys in sorted(readings.items()):
         if len(kana_keys) == 1 and len(latin.get(spelled, ())) == 1:
             groups.union(kana_keys[0], latin[spelled][0])
+
+
+_KATAKANA_PARTS = re.compile(r"[\u30a1-\u30fa\u30fc]+(?:[・･][\u30a1-\u30fa\u30fc]+)*")
+# Latin spelling -> sounds katakana keeps, longest first: "th" is read as s or t.
+_LATIN_SOUNDS = (("tch", "C"), ("sch", "S"), ("ch", "C"), ("sh", "S"), ("ph", "F"), ("wh", "w"), ("mb(?=e?$)", "m"),
+                 ("ck", "K"), ("dg", "G"), ("q", "K"), ("x", "KS"), ("j", "G"), ("g", "G"),
+                 ("c(?=[eiy])", "S"), ("c", "K"), ("r(?![aeiouy])", ""), ("(?<=.)h", ""), ("m(?=[pb])", "N"))
+_SOUND_CLASS = str.maketrans({"l": "R", "r": "R", "v": "B", "z": "S", "s": "S", "d": "D", "t": "T", "k": "K",
+                              "f": "F", "p": "P", "b": "B", "m": "M", "n": "N", "h": "H", "j": "G", "g": "G"})
+
+
+def _sounds(text: str, spelling: tuple[tuple[str, str], ...]) -> str:
+    """The consonants of a spelling as katakana keeps them: vowels, y, w and
+    repeats dropped, l = r, v = b, z = s, g = j."""
+    for pattern, sound in spelling:
+        text = re.sub(pattern, sound, text)
+    text = re.sub(r"[aeiouyw]", "", text).translate(_SOUND_CLASS)
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^A-Z]", "", text))
+
+
+def latin_sounds(word: str) -> frozenset[str]:
+    """Consonant skeletons of a Latin spelling ("Smith" -> {"SMS", "SMT"});
+    the words of a name are read one by one and joined."""
+    out = {""}
+    for part in word.split():
+        text = "".join(c for c in unicodedata.normalize("NFKD", part.casefold()) if c.isascii() and c.isalpha())
+        text = re.sub(r"([a-z])\1", r"\1", text)
+        sounds = {_sounds(text.replace("th", sound), _LATIN_SOUNDS) for sound in ("s", "t")}
+        out = {re.sub(r"(.)\1+", r"\1", a + b) for a in out for b in sounds}
+    return frozenset(out)
+
+
+_KANA_SOUNDS = (("ts", "TS"), ("ch", "C"), ("sh", "S"), ("j", "G"), ("m(?=[pb])", "N"))
+
+
+def kana_sounds(kana: str) -> str:
+    """Consonant skeleton of a katakana word ("スミス" -> "SMS")."""
+    return _sounds(katakana_romaji(kana), _KANA_SOUNDS)
+
+
+def merge_katakana_sounds(by_key: dict, groups: _Groups) -> None:
+    """A foreign name in katakana and its Latin spelling ("エガートン", "Egerton";
+    "ジョン・スミス", "John Smith"): katakana adds vowels and drops a final r,
+    so the consonants are compared. Three consonants at least, the same
+    type, exactly one Latin name each way, and a katakana surname alone
+    meets a person's full Latin name by its last word."""
+    kana = [k for k in by_key if k.startswith("n:") and _KATAKANA_PARTS.fullmatch(k[2:])
+            and not any(not _CJK.search(m) for m in groups.members(groups.find(k)))]
+    if not kana:
+        return
+    latin: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for key, items in sorted(by_key.items()):
+        words = _latin_words(key)
+        if not words or _CJK.search(key):
+            continue
+        typ = _majority_type(items)
+        for sound in latin_sounds(" ".join(words)):
+            latin[(typ, sound)].add(key)
+        if typ == PERSON and len(words) >= 2:
+            for sound in latin_sounds(words[-1]):
+                latin[(typ, sound)].add(key)
+    claims: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key in sorted(kana):
+        sound = re.sub(r"(.)\1+", r"\1", "".join(kana_sounds(part) or "?" for part in re.split("[・･]", key[2:])))
+        if len(sound) >= 3 and "?" not in sound:
+            claims[(_majority_type(by_key[key]), sound)].append(key)
+    for found, kana_keys in sorted(claims.items()):
+        hits = latin.get(found, set())
+        if len(kana_keys) == 1 and len({groups.find(h) for h in hits}) == 1:
+            groups.union(kana_keys[0], min(hits))
+
+
+def merge_romanized_companies(by_key: dict, groups: _Groups) -> None:
+    """A Chinese company name and its pinyin in the same corpus ("海晟集团",
+    "Haisheng Group" or "Haisheng"): the name before the company word reads
+    as the Latin name's words before an English form of that word (or as
+    the whole Latin name). Exactly one Latin name must read so."""
+    words = zh_company_words()
+    longest_first = sorted(words, key=len, reverse=True)
+    chinese = []
+    for key, items in by_key.items():
+        if key.startswith("n:") and _CJK.search(key) and _majority_type(items) == ORG:
+            form = next((w for w in longest_first if key.endswith(w)), "")
+            if form and 2 <= len(key) - 2 - len(form) <= 4:
+                chinese.append((key, form))
+    if not chinese:
+        return
+    readings = _pinyin_readings()
+    latin: dict[str, set[str]] = defaultdict(set)       # (stem, English form or "") -> keys
+    for key, items in sorted(by_key.items()):
+        parts = _latin_words(key)
+        if not parts or _CJK.search(key) or _majority_type(items) != ORG:
+            continue
+        latin["".join(parts) + "|"].add(key)
+        for cut in (1, 2):
+            if len(parts) > cut:
+                latin["".join(parts[:-cut]) + "|" + " ".join(parts[-cut:])].add(key)
+    for key, form in sorted(chinese):
+        stem = key[2:-len(form)]
+        if not all(ch in readings for ch in stem):
+            continue
+        spelled = [""]
+        for ch in stem:
+            spelled = [s + r for s in spelled for r in sorted(readings[ch])][:64]
+        english = [""] + [e.casefold() for e in words[form]]
+        hits = {k for s in spelled for e in english for k in latin.get(s + "|" + e, ())}
+        if hits and len({groups.find(h) for h in hits}) == 1:
+            groups.union(key, min(hits))
+
+
+def merge_japanese_romanized_people(by_key: dict, groups: _Groups) -> None:
+    """A Japanese name in kanji and its Latin spelling in the same corpus
+    ("佐藤健一", "Kenichi Sato"): the kanji name opens with a known family name
+    (entity_words.yaml ja_surnames) whose Hepburn spelling is the first or
+    last word of exactly one Latin person's name. Given names have too many
+    readings to check, so the family name must be unambiguous in the corpus."""
+    kanji = [k for k, items in by_key.items() if k.startswith("n:") and 2 <= len(k) - 2 <= 5
+             and _CJK.search(k) and not _latin_words_ascii(k) and _majority_type(items) == PERSON
+             and any(i.mention.lang == "ja" for i in items) and ja_family_name(k[2:])]
+    if not kanji:
+        return
+    latin: dict[str, set[str]] = defaultdict(set)
+    for key, items in sorted(by_key.items()):
+        words = _latin_words(key)
+        if len(words) in (2, 3) and not _CJK.search(key) and _majority_type(items) == PERSON:
+            for word in {words[0], words[-1]}:
+                latin[romaji_key(word)].add(key)
+    surnames = _ja_words()[0]
+    for key in sorted(kanji):
+        if any(not _CJK.search(m) for m in groups.members(groups.find(key))):
+            continue                   # already met its Latin spelling
+        spelled = romaji_key(surnames[ja_family_name(key[2:])])
+        hits = sorted(latin.get(spelled, ()))
+        if len({groups.find(h) for h in hits}) == 1:
+            groups.union(key, hits[0])
+
+
+def _latin_words_ascii(key: str) -> bool:
+    return any(c.isascii() and c.isalpha() for c in key[2:])
 
 
 def stated_pairs(items: Sequence[_Item], types: Mapping[str, str] | None = None,
@@ -1543,14 +1693,17 @@ _ROLE_HOLDERS = (ORG, GOV, PLACE)
 def _entity_before(item: _Item, pos: int, ends_at: dict, names: dict) -> str:
     """Name of the organisation/government/place mention ending just before pos.
 
-    ``ends_at``: (doc id, end offset) -> clusters with a mention ending there;
+    ``ends_at``: (doc id, end offset) -> (cluster, start) of the mentions ending there;
     ``names``: cluster -> (name, type)."""
     doc = item.doc
     gap = re.search(r"(?:'s|’s)?\s*$", doc.text[max(0, pos - 8):pos])
     end = pos - (gap.end() - gap.start()) if gap else pos
-    for root in ends_at.get((doc.id, end), ()):
+    for root, start in ends_at.get((doc.id, end), ()):
         if names[root][1] in _ROLE_HOLDERS:
-            return names[root][0]
+            name = names[root][0]
+            if bool(_CJK.search(name)) != bool(_CJK.search(doc.text[pos:pos + 1])):
+                return doc.text[start:end]     # "董事长, 芯擎微电子": in the role's script, as the source writes it
+            return name
     return ""
 
 
@@ -1661,7 +1814,7 @@ def _index_positions(root: str, items: list[_Item], ends_at: dict | None, blocks
         doc, m = item.doc, item.mention
         start = m.start
         if ends_at is not None:
-            ends_at[(doc.id, m.end)].append(root)
+            ends_at[(doc.id, m.end)].append((root, start))
         idx = bisect_right(doc.block_starts, start) - 1
         if idx >= 0 and start < doc.blocks[idx].end:
             blocks[(doc.id, idx)].add(root)
@@ -1743,8 +1896,10 @@ def resolve_entities(docs: Sequence[Document], mentions: Mapping[str, Sequence[M
     merge_club_names(by_key, groups, retypes, weights)
     merge_romanized_people(by_key, groups)
     merge_legal_forms_cjk(by_key, groups)
+    merge_romanized_companies(by_key, groups)
     merge_korean_romanized_people(by_key, groups)
     merge_katakana_names(by_key, groups)
+    merge_japanese_romanized_people(by_key, groups)
     by_key = retype_model_codes(_apply_retypes(by_key, retypes))
     cued_bodies = frozenset(k for k, v in by_key.items() if _cued_as(v, ORG) or _cued_as(v, GOV))
     aliases, code_names = stated_pairs(items, {k: _majority_type(v) for k, v in by_key.items()}, cued_bodies)
@@ -1782,7 +1937,7 @@ def _build(by_key, groups: _Groups, reg, code_names,
             notes.append(f"registry entry {entry.name!r} (line {entry.line}) matched no entity")
     names: dict[str, tuple[str, str]] = {}
     drafts: dict[str, tuple] = {}           # root -> description, its source, alias pairs, mentions
-    ends_at: dict = defaultdict(list)       # (doc id, end offset) -> roots of the mentions ending there
+    ends_at: dict = defaultdict(list)       # (doc id, end offset) -> (root, start) of the mentions ending there
     blocks: dict = defaultdict(set)         # (doc id, block index) -> roots mentioned in the block
     # Everything a cluster's mentions tell is read in one visit to the cluster:
     # a pass over the whole corpus per fact costs more than the facts.
