@@ -53,6 +53,9 @@ class CorpusScore:
     extracted: int = 0
     junk: list[str] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)   # claims matching no expected claim, not junk
+    # Extracted claims quoting fragments of two or more expected claims: facts chained into one
+    # claim (often through one sentence stating two facts). Shown in the report, not scored.
+    bridges: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
     @property
     def found(self) -> int:
@@ -129,6 +132,11 @@ def score_corpus(folder: Path) -> CorpusScore:
     matched = {c.id for c in corpus.claims for want in expected["claims"] for f, frag in want["quotes"].items()
                if f in docs and _covers(c, docs[f], frag)}
     for claim in corpus.claims:
+        holds = tuple(want["text"] for want in expected["claims"]
+                      if any(f in docs and _covers(claim, docs[f], frag) for f, frag in want["quotes"].items()))
+        if len(holds) > 1:
+            result.bridges.append((claim.text, holds))
+    for claim in corpus.claims:
         texts = [q.text for q in claim.quotes]
         if any(frag in t.lower() for t in texts for frag in not_claims) or \
                 any(t.rstrip(" \"'”’)").endswith(("?", "？")) for t in texts):
@@ -153,6 +161,10 @@ def report(score: CorpusScore, out=sys.stdout) -> None:
                   f"{list(claim.want_sources)}; in {claim.pieces} claim(s)", file=out)
             for missing in claim.missing:
                 print(f"        not quoted: {missing}", file=out)
+    for text, holds in score.bridges:
+        print(f"  bridge: {text[:80]}", file=out)
+        for held in holds:
+            print(f"        holds: {held[:90]}", file=out)
     for junk in score.junk:
         print(f"  junk: {junk[:100]}", file=out)
     for other in score.unmatched:

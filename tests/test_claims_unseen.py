@@ -14,9 +14,9 @@ from claims_scoring import corpora, score_corpus
 
 # corpus -> (found, right sources, right status) floors
 FLOORS = {
-    "factory_fire": (8, 7, 7),
-    "product_recall": (6, 5, 5),
-    "rate_decision": (6, 4, 4),
+    "factory_fire": (8, 8, 8),
+    "product_recall": (6, 6, 6),
+    "rate_decision": (6, 5, 5),
     "airline_strike": (5, 5, 5),      # held out: written after the rules were tuned, not tuned on
     # Held out, first contact 4/1/3 and 3/3/3; extraction rules were then generalised
     # (every expected sentence is now a statement) and untranslated pairs compared on
@@ -27,13 +27,21 @@ FLOORS = {
     # Held out (counts disputed across en/de/fr/zh/ja), first contact 7/2/6: no count outside
     # English was a disputable point. Counts are now read per language into neutral classes
     # (claims_counts.yaml) and groups of one story counting a thing with close figures joined.
-    "grid_blackout": (8, 4, 8),
+    # Second review: clock times are times ("by 04:00" / "4 Uhr" / "午前4時") and day-only dates
+    # ("4日") resolved against the source's date, so the Japanese restoration sentence joins;
+    # number words read per language ("zwei Krankenhäuser" = "two hospitals").
+    "grid_blackout": (8, 6, 8),
     # Held out (en/de/fr/es/ja; most facts share no name or figure across languages, two
     # traps share words with them), first contact 3/1/3: sentences naming no one (an elderly
     # woman, the mayor, a weekday) were not statements and untranslated ones met only on
     # names. Concepts now span the untranslated languages and statements sharing three of
     # them (or two and a figure) are compared.
     "river_flood": (9, 9, 9),
+    # Second review (en/en-html with a data table/ja/fr/de): day-only dates, clock times, a bound
+    # ("plus de 500") disputing an exact count, a comparative without figure, attribution
+    # ("selon nos informations"), one sentence stating two facts. First contact 7/5/7, junk 3/16
+    # (the table rows); after the second review's rules 8/5/8, junk 0.
+    "plant_closure": (8, 5, 8),
 }
 
 
@@ -61,7 +69,7 @@ def test_no_question_chrome_or_opinion_becomes_a_claim(scores, name):
 
 def test_overall_floor(scores):
     total = sum(len(s.claims) for s in scores.values())
-    assert sum(s.found for s in scores.values()) >= 56
-    assert sum(s.right_sources for s in scores.values()) >= 46
-    assert sum(s.right_status for s in scores.values()) >= 55
-    assert total == 62
+    assert sum(s.found for s in scores.values()) >= 64
+    assert sum(s.right_sources for s in scores.values()) >= 53
+    assert sum(s.right_status for s in scores.values()) >= 63
+    assert total == 73

@@ -12,10 +12,16 @@ claim about what they said), nor a key-data row describing an entity. Wire
 datelines ("CITY, March 3 (Agency) - ") are trimmed from the first sentence. Cue words live in ``generator/data/claims_cues.yaml``. A kept
 sentence becomes a ``Statement`` with exact offsets into ``Document.text``,
 its entity mentions, numbers, counted things (``claims_counts.yaml``: "2,1 Millionen
-Kunden" -> "customer=2100000"), dates, polarity, speaker and scope terms.
+Kunden" -> "customer=2100000"; "more than 300 flights" is a bound, "flight=>300"), dates,
+polarity, speaker and scope terms. Clock times ("17:25", "4 a.m.", "14.30 Uhr", "午前4時") and
+the days of dates are no figures; a Chinese or Japanese day of the month alone ("9日") is
+dated from the source's date (its metadata, else a date on its first lines). Number words are
+read in the sentence's language ("zwei", "deux"); "one" alone is a pronoun, not a figure. A
+table row is a statement only when one of its cells is clearly a sentence.
 """
 from __future__ import annotations
 
+import datetime
 import re
 from bisect import bisect_left
 from collections import defaultdict
@@ -75,7 +81,8 @@ class Statement:
     speaker: str = ""                    # who is reported as saying it, when it is reported speech
     scope: tuple[str, ...] = ()          # scope classes named in it: global, foreign, domestic
     hedged: bool = False                 # "reportedly", "allegedly", 据报道 ...
-    # Counted things, language-neutral: "1.2 million customers", "120万名客户" -> "customer=1200000".
+    # Counted things, language-neutral: "1.2 million customers", "120万名客户" -> "customer=1200000";
+    # a bound is marked before the figure ("more than 300 flights" -> "flight=>300").
     counts: tuple[str, ...] = ()
     # Grouping features that depend on this sentence alone (see link.claims.local_terms):
     # computed here so they are cached with the source instead of redone every build.
@@ -128,6 +135,10 @@ class CountWords:
     joiners: Mapping[str, tuple[str, ...]]
     number_words: Mapping[str, Mapping[str, int]]
     figure_openers: frozenset[str]
+    # lang -> (phrase, ">" or "<") before a number that make it a bound, longest first.
+    bounds: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    # lang -> comparative words before a counted noun without a figure ("more", "mehr").
+    comparatives: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # Per language, the noun-phrase pattern after a number, compiled once.
     patterns: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -159,7 +170,18 @@ def load_counts(path: str = str(COUNTS_FILE)) -> CountWords:
                       joiners={k: _by_length(v) for k, v in (data.get("joiners") or {}).items()},
                       number_words={k: {str(w).lower(): int(n) for w, n in v.items()}
                                     for k, v in (data.get("number_words") or {}).items()},
-                      figure_openers=frozenset(str(w).lower() for w in data.get("figure_openers") or ()))
+                      figure_openers=frozenset(str(w).lower() for w in data.get("figure_openers") or ()),
+                      bounds=_bounds(data.get("bounds") or {}),
+                      comparatives={k: _by_length(v) for k, v in (data.get("comparatives") or {}).items()})
+
+
+def _bounds(data: Mapping[str, Mapping[str, Sequence[str]]]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """lang -> (phrase, op), longest phrase first ("no more than" before "more than")."""
+    by_lang: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for op, languages in data.items():
+        for lang, phrases in languages.items():
+            by_lang[lang].update((str(p).lower(), str(op)) for p in phrases)
+    return {lang: tuple(sorted(pairs, key=lambda p: (-len(p[0]), p))) for lang, pairs in sorted(by_lang.items())}
 
 
 # ---------------------------------------------------------------- matching
@@ -228,8 +250,31 @@ def _units(doc: Document, index: int) -> list[tuple[int, int]]:
             continue        # header row names columns, states nothing
         if block.kind == QA and number == 0:
             continue        # the question
+        if block.kind == TABLE and not row_states_a_fact(doc.text[start:end]):
+            continue        # a row of values ("Model | Price | Status") states nothing
         spans.append((start, end))
     return spans
+
+
+_SENTENCE_END = re.compile(r"[.!。！][\"'”’)）]*\s*$")
+
+
+def row_states_a_fact(row: str) -> bool:
+    """A table row is a statement only when one of its cells is clearly a sentence: several
+    words ending with a full stop, or a clause of five words or more opening with a capitalised
+    subject and reporting an event ("Globex recalled 3 devices in May"). A row of a data table
+    ("Plant A | Country | 300 staff | closing in May") lists values: no claim."""
+    cues = load_cues()
+    for cell in row.split("|"):
+        cell = cell.strip()
+        if _word_count(cell) < 5 or cell.endswith("..."):
+            continue
+        if _SENTENCE_END.search(cell):
+            return True
+        if cell[:1].isupper() and not (_CJK.search(cell) or _KANA.search(cell)) \
+                and _has_event(cell, detect_lang(cell), cues):
+            return True
+    return False
 
 
 def _abbreviation_before(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
@@ -452,7 +497,9 @@ def rejection(text: str, lang: str, kind: str, mentions: Sequence[Mention], cues
         return "commentary"
     if description_row(stripped):
         return "entity description"
-    figures = bool(numbers_in(body, cues, lang) or dates_in(body, cues, None) or names_a_weekday(body, lang, cues))
+    # A clock time or a date written with digits ("来年1月", "at 17:25") dates it like a weekday.
+    figures = bool(numbers_in(body, cues, lang) or dates_in(body, cues, None) or names_a_weekday(body, lang, cues)
+                   or not_figures(body, body.lower(), cues, lang))
     # A source named as the origin ("according to", "selon", "laut"); a bare hedge
     # ("reportedly") names no one.
     hedges = cues.all_words("hedges")
@@ -523,25 +570,46 @@ def numbers_in(text: str, cues: Cues, lang: str = "") -> tuple[str, ...]:
     words = cues.data.get("number_words") or {}
     low, compounds = _compound_numbers(low, words)
     found.extend(compounds)
+    if lang not in _CUE_NUMBER_WORD_LANGS:
+        # Number words of the sentence's own language ("neun Stunden", "deux hôpitaux"), as
+        # counts read them: English words would misread other languages' words.
+        table = load_counts().number_words.get(lang) or {}
+        if table:
+            present = set(_LETTER_RUN.findall(low))
+            found.extend(str(value) for word, value in table.items() if word in present)
+        return tuple(sorted(set(found)))
     present = {m.group(0) for m in _cue_regex(tuple(str(w).lower() for w in words)).finditer(low)}
     for word, value in words.items():
-        if str(word).lower() not in present:
+        if str(word).lower() not in present or str(word).lower() in _PRONOUN_NUMBERS:
             continue
         if _CJK.fullmatch(str(word)):
-            if str(word) in text and re.search(re.escape(str(word)) + r"[款个家名天位项次种月年]", text):
+            if str(word) in text and re.search(re.escape(str(word)) + r"[款个家名天位项次种年]", text):
                 found.append(str(value))
         elif _word_regex(str(word)).search(low):
             found.append(str(value))
     return tuple(sorted(set(found)))
 
 
+# Number words of these languages are read from claims_cues.yaml number_words (English and
+# the CJK numerals); other languages' from claims_counts.yaml, by language.
+_CUE_NUMBER_WORD_LANGS = frozenset({"", "en", "zh", "ja", "ko"})
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+# "one of the largest", "no one was hurt": a pronoun far more often than a figure (claims_counts
+# leaves it out for the same reason); still the unit of "twenty-one".
+_PRONOUN_NUMBERS = frozenset({"one"})
+
+
 def _amounts(text: str, cues: Cues, lang: str) -> tuple[list[tuple[int, int, str, str]], str]:
     """The amounts written in digits, as (start, end, currency, value) with ``value`` normalised
     ("1,2 Millionen" -> "1200000", "5 %" -> "5%"), and the lower-cased text with them blanked
-    out, so that "million" in "240 million" is not read again as a number word."""
+    out, so that "million" in "240 million" is not read again as a number word. Clock times
+    and the digits of dates are blanked first: "17:25" is a time, "14. November" and "9日"
+    are dates, none of them figures."""
     found: list[tuple[int, int, str, str]] = []
     # Lower-cased character by character, so offsets into ``text`` stay valid ("İ" grows).
     low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    for start, end in not_figures(text, low, cues, lang):
+        low = low[:start] + " " * (end - start) + low[end:]
     for compound, multiplier, rest in ((_CJK_COMPOUND, 10**8, 10**4), (_CJK_TEN_THOUSANDS, 10**4, 1)):
         for match in compound.finditer(low):      # ``low``: a span already read is blanked
             # "2億4000万" is one amount: 2 x 10^8 + 4000 x 10^4; "1万2000" is 10^4 + 2000.
@@ -658,30 +726,67 @@ def counts_in(text: str, cues: Cues, lang: str) -> tuple[str, ...]:
     if not words.nouns.get(lang) or not _any_counted_noun(words, lang).search(text.lower()):
         return ()       # most sentences name nothing countable: no need to read their numbers
     amounts, blanked = _amounts(text, cues, lang)
-    numbers = [(end, float(value)) for _, end, currency, value in amounts if not currency and value[-1:].isdigit()]
+    numbers = [(start, end, float(value)) for start, end, currency, value in amounts
+               if not currency and value[-1:].isdigit()]
     # Number words where no amount was read ("million" in "1.2 million" is not one).
     numbers += _number_words_at(text, blanked, words, lang)
     low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     found: set[str] = set()
-    for end, value in numbers:
+    for start, end, value in numbers:
         noun = _counted_noun(text, low, end, words, lang)
         if noun:
-            found.add(f"{noun}={format(value, '.15g')}")
+            found.add(f"{noun}={bound_before(low, start, words, lang)}{format(value, '.15g')}")
     return tuple(sorted(found))
 
 
-def _number_words_at(text: str, low: str, words: CountWords, lang: str) -> list[tuple[int, float]]:
-    """(end, value) of the number words of ``lang`` in ``low`` ("two", "zwei", "两")."""
+def bound_before(low: str, start: int, words: CountWords, lang: str) -> str:
+    """">" or "<" when the number at ``start`` is a bound ("more than 300", "mehr als 300",
+    "plus de 300", "fewer than 10"), not an exact figure; "" otherwise."""
+    phrases = words.bounds.get(lang or "en")
+    if not phrases or not start:
+        return ""
+    before = low[max(0, start - 32):start].rstrip()
+    for phrase, op in phrases:
+        # A Latin phrase is a whole word ("more than", not "...more than"); CJK needs no spaces.
+        if before.endswith(phrase) and (_CJK.search(phrase) or not before[-len(phrase) - 1:-len(phrase)].isalpha()):
+            return op
+    return ""
+
+
+def bare_comparatives(text: str, lang: str) -> frozenset[str]:
+    """Count classes that ``text`` compares without a figure ("more users than the firm admitted",
+    "viel mehr Nutzer", "plus d'emplois"): neither an exact count nor a bound."""
+    words = load_counts()
+    pattern = _comparative_pattern(words, lang)
+    if pattern is None:
+        return frozenset()
+    nouns = words.nouns.get(lang) or {}
+    return frozenset(nouns[m.group(1)] for m in pattern.finditer(text.lower()))
+
+
+def _comparative_pattern(words: CountWords, lang: str) -> re.Pattern[str] | None:
+    key = ("comparative", lang)
+    if key not in words.patterns:
+        comparatives = words.comparatives.get(lang) or ()
+        nouns = _by_length(words.nouns.get(lang) or ())
+        words.patterns[key] = re.compile(
+            r"(?<![^\W\d_])(?:" + "|".join(re.escape(c) for c in comparatives) + r")\s*("
+            + "|".join(re.escape(n) for n in nouns) + r")(?![^\W\d_])") if comparatives and nouns else None
+    return words.patterns[key]
+
+
+def _number_words_at(text: str, low: str, words: CountWords, lang: str) -> list[tuple[int, int, float]]:
+    """(start, end, value) of the number words of ``lang`` in ``low`` ("two", "zwei", "两")."""
     table = words.number_words.get(lang) or {}
-    found: list[tuple[int, float]] = []
+    found: list[tuple[int, int, float]] = []
     for word, value in sorted(table.items()):
         if _CJK.fullmatch(word):
             for match in re.finditer(re.escape(word), text):
                 # Not a digit of a longer number ("十五", "三十"): only a number standing alone.
                 if text[match.start() - 1:match.start()] not in table and text[match.end():match.end() + 1] not in table:
-                    found.append((match.end(), float(value)))
+                    found.append((match.start(), match.end(), float(value)))
         else:
-            found.extend((m.end(), float(value)) for m in _word_regex(word).finditer(low))
+            found.extend((m.start(), m.end(), float(value)) for m in _word_regex(word).finditer(low))
     return found
 
 
@@ -753,9 +858,17 @@ def _compound_regex(tens: tuple[str, ...], units: tuple[str, ...]) -> re.Pattern
     return re.compile(r"\b(" + "|".join(tens) + r")[- ](" + "|".join(units) + r")\b")
 
 
-def dates_in(text: str, cues: Cues, year: str | None) -> tuple[str, ...]:
-    """Calendar dates in ``text`` as ISO strings; month-day only gets the doc's year."""
+def dates_in(text: str, cues: Cues, year: str | None, reference: str | None = None) -> tuple[str, ...]:
+    """Calendar dates in ``text`` as ISO strings; month-day only gets the doc's year, and a
+    Chinese or Japanese day of the month alone ("9日", "9日午後") the month of ``reference``
+    (the source's date, YYYY-MM-DD) or the one before or after it, whichever is nearest: news
+    write the day only for days close to the day they are published."""
     found: set[str] = set()
+    if reference and _DAY_ONLY_CUE.search(text):
+        for match in _DAY_ONLY.finditer(text):
+            resolved = resolve_day(int(match.group(1)), reference)
+            if resolved:
+                found.add(resolved)
     for y, m, d in _ISO_DATE.findall(text):
         found.add(f"{y}-{m}-{d}")
     months = cues.data.get("months") or {}
@@ -772,6 +885,159 @@ def dates_in(text: str, cues: Cues, year: str | None) -> tuple[str, ...]:
     for yr, month, day in _ZH_DATE.findall(text):
         found.add(_iso(yr or year, int(month), int(day)))
     return tuple(sorted(found))
+
+
+_DAY_ONLY_CUE = re.compile(r"\d日")
+# A day of the month without a month ("9日", "7日午前"), not "5月9日" (read as a full date),
+# nor a duration or a count of days ("3日間", "2日後", "4日前"), nor "日本".
+_DAY_ONLY = re.compile(r"(?<![\d月年.,])(\d{1,2})日(?![間间後后前以本連连分目])")
+_CJK_MONTH_DIGITS = re.compile(r"(?<![\d.,])\d{1,2}(?=[月日])")
+
+
+def resolve_day(day: int, reference: str) -> str:
+    """The date of day ``day`` nearest to ``reference`` ("YYYY-MM-DD"): in its month, the one
+    before or the one after ("" when ``reference`` is not a date or no such day exists)."""
+    try:
+        ref = datetime.date.fromisoformat(reference[:10])
+    except ValueError:
+        return ""
+    candidates = []
+    for shift in (-1, 0, 1):
+        month = ref.month + shift
+        year = ref.year + (month - 1) // 12
+        month = (month - 1) % 12 + 1
+        try:
+            candidates.append(datetime.date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        return ""
+    return min(candidates, key=lambda d: (abs((d - ref).days), d)).isoformat()
+
+
+def document_date(doc: Document) -> str | None:
+    """The source's date: its publication date, else a full date on its first lines (a date line
+    the metadata did not read: "2031年5月9日 08:05", "2031-05-09", "09.05.2031")."""
+    if doc.metadata.published:
+        return doc.metadata.published
+    head = doc.text[:400]
+    found = []
+    for match in _ISO_DATE.finditer(head):
+        found.append((match.start(), _iso(match.group(1), int(match.group(2)), int(match.group(3)))))
+    for match in _ZH_DATE.finditer(head):
+        if match.group(1):
+            found.append((match.start(), _iso(match.group(1), int(match.group(2)), int(match.group(3)))))
+    for match in _DOTTED_DATE.finditer(head):
+        found.append((match.start(), _iso(match.group(3), int(match.group(2)), int(match.group(1)))))
+    for _, iso in sorted(found):
+        try:
+            datetime.date.fromisoformat(iso)
+        except ValueError:
+            continue
+        return iso
+    return None
+
+
+_DOTTED_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?!\d)")
+
+
+# ---------------------------------------------------------------- times and not-figures
+
+# Clock times: "17:25", "2:40 a.m.", "14.30 Uhr", "4 Uhr", "14h30", "午前4時", "晚上8点".
+_CLOCK_COLON = re.compile(r"(?<![\d.,:])(\d{1,2}):(\d{2})(?![\d:])(?:\s*([ap])\.?\s?m\b\.?)?")
+_CLOCK_UHR = re.compile(r"(?<![\d.,:])(\d{1,2})(?:\.(\d{2}))?\s*uhr(?![^\W\d_])()")
+_CLOCK_H = re.compile(r"(?<![\d.,:])(\d{1,2})\s?h\s?(\d{2})(?!\d)()")
+_CLOCK_AMPM = re.compile(r"(?<![\d.,:])(\d{1,2})()\s*([ap])\.m\.?")
+_CLOCK_CJK = re.compile(r"(午前|午後|上午|下午|凌晨|早上|晚上|夜)?(\d{1,2})(?:時|时|点|點)(?![間间])(?:(\d{1,2})分|(半))?")
+_AFTERNOON = frozenset({"p", "午後", "下午", "晚上", "夜"})
+
+
+def clock_times(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, "HH:MM") of the clock times in ``text``: a time of day, not figures."""
+    low = text.lower()
+    if not any(c.isdigit() for c in low):
+        return []
+    found: list[tuple[int, int, str]] = []
+    for pattern in (_CLOCK_COLON, _CLOCK_UHR, _CLOCK_H, _CLOCK_AMPM):
+        for match in pattern.finditer(low):
+            _add_time(found, match.start(), match.end(), match.group(1), match.group(2), match.group(3))
+    if _CJK.search(text) or _KANA.search(text):
+        for match in _CLOCK_CJK.finditer(text):
+            minutes = match.group(3) or ("30" if match.group(4) else "")
+            _add_time(found, match.start(), match.end(), match.group(2), minutes,
+                      "p" if match.group(1) in _AFTERNOON else "")
+    found.sort()
+    kept: list[tuple[int, int, str]] = []
+    for span in found:
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
+
+
+def _add_time(found: list, start: int, end: int, hours: str, minutes: str | None, half: str | None) -> None:
+    h, m = int(hours), int(minutes or 0)
+    if half == "p" and h < 12:
+        h += 12
+    elif half == "a" and h == 12:
+        h = 0
+    if h <= 24 and m < 60:
+        found.append((start, end, f"{h:02d}:{m:02d}"))
+
+
+def not_figures(text: str, low: str, cues: Cues, lang: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` whose digits are no figures: clock times and the days of dates ("14.
+    November", "March 3", "3 de março", "5月9日", "9日"). Digit runs are few: each is looked
+    at with the words around it, instead of trying every month name at every position.
+    (``low``: ``text`` lower-cased character by character. A sentence is read several times
+    during extraction: with the shared cue lists the spans are computed once.)"""
+    if not any(c.isdigit() for c in text):
+        return []
+    if cues is load_cues():
+        return list(_not_figures_cached(text, low))
+    return _not_figures(text, low, cues)
+
+
+@lru_cache(maxsize=4096)
+def _not_figures_cached(text: str, low: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_not_figures(text, low, load_cues()))
+
+
+def _not_figures(text: str, low: str, cues: Cues) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    if _CLOCK_HINT.search(low):
+        spans = [(s, e) for s, e, _ in clock_times(text)]
+    months = month_names(cues)
+    for match in _DAY_DIGITS.finditer(low):
+        start, end = match.span()
+        before = _WORD_THEN_SPACE.search(low[max(0, start - 16):start])
+        after = _SPACE_THEN_WORD.match(low, end)
+        if (before and before.group(1) in months) or (after and after.group(1) in months):
+            spans.append((start, end))
+    for match in _ISO_DATE.finditer(low):
+        spans.append(match.span())
+    if _CJK.search(text) or _KANA.search(text):
+        for match in _CJK_MONTH_DIGITS.finditer(text):
+            if text[match.end()] == "月" or _DAY_ONLY_EXCLUDED.match(text, match.end() + 1):
+                spans.append(match.span())
+    return spans
+
+
+_CLOCK_HINT = re.compile(r"\d\s*(?::\d|h\s?\d|uhr|[ap]\.m|[時时点點])")
+_DAY_DIGITS = re.compile(r"(?<![\d.,])\d{1,2}(?!\d|[.,]\d)")
+_WORD_THEN_SPACE = re.compile(r"([^\W\d_]+)\.?\s+$")
+_SPACE_THEN_WORD = re.compile(r"(?:\.|º|er|st|nd|rd|th)?\s+(?:de\s+)?([^\W\d_]+)")
+
+
+def month_names(cues: Cues) -> frozenset[str]:
+    """Month names, lower-case, without "may" (the verb: "30 may leave"), built once."""
+    if "month set" not in cues.flat:
+        hedges = set(cues.all_words("hedges"))
+        cues.flat["month set"] = frozenset(str(m).lower() for m in cues.data.get("months") or ()
+                                           if str(m).lower() not in hedges)
+    return cues.flat["month set"]
+
+
+_DAY_ONLY_EXCLUDED = re.compile(r"[^間间後后前以本連连分目]|$")
 
 
 @lru_cache(maxsize=16)
@@ -917,7 +1183,7 @@ def _mentions_inside(mentions: Sequence[Mention], start: int, end: int,
 
 def _statement(doc: Document, index: int, start: int, end: int, mentions: Sequence[Mention],
                cues: Cues, year: str | None, names: frozenset[str],
-               starts: Sequence[int] | None = None) -> Statement | None:
+               starts: Sequence[int] | None = None, reference: str | None = None) -> Statement | None:
     block = doc.blocks[index]
     text = doc.text[start:end]
     lang = detect_lang(text, block.lang)
@@ -928,7 +1194,7 @@ def _statement(doc: Document, index: int, start: int, end: int, mentions: Sequen
     return Statement(source=doc.id, text=text, start=start, end=end, lang=lang, block=index,
                      kind=block.kind, mentions=inside, numbers=numbers_in(text, cues, lang),
                      counts=counts_in(text, cues, lang),
-                     dates=dates_in(text, cues, year), polarity=DENIED if denied else ASSERTED,
+                     dates=dates_in(text, cues, year, reference), polarity=DENIED if denied else ASSERTED,
                      speaker=speaker_of(text, start, inside, cues), scope=scope_terms(text, cues),
                      hedged=has_cue(text, cues.all_words("hedges")))
 
@@ -938,7 +1204,8 @@ def find_statements(doc: Document, mentions: Sequence[Mention]) -> tuple[Stateme
     cues = load_cues()
     abbreviations = frozenset(str(a).lower() for a in cues.data.get("abbreviations") or ())
     months = frozenset(str(m).lower() for m in cues.data.get("months") or ())
-    year = (doc.metadata.published or "")[:4] or None
+    reference = document_date(doc)
+    year = (reference or "")[:4] or None
     own = sorted((m for m in mentions if m.source == doc.id), key=lambda m: (m.start, m.end))
     starts = [m.start for m in own]
     names = proper_names(doc)
@@ -948,7 +1215,7 @@ def find_statements(doc: Document, mentions: Sequence[Mention]) -> tuple[Stateme
             continue
         for unit_start, unit_end in _units(doc, index):
             for start, end in split_sentences(doc.text, unit_start, unit_end, abbreviations, months):
-                statement = _statement(doc, index, start, end, own, cues, year, names, starts)
+                statement = _statement(doc, index, start, end, own, cues, year, names, starts, reference)
                 if statement:
                     found.append(statement)
     return tuple(with_terms(found))

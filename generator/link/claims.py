@@ -47,10 +47,19 @@ disputed points, and ``Claim.versions`` holds one side per value of each point
 side by side by ``competing_versions``. No separate claims are made for sides.
 Ids are slugs of the anchor member (smallest (source, start) English member)
 plus a short hash, so they do not depend on input order or group size.
+
+A figure after "more than" / "mehr als" / "plus de" is a bound: it disputes the counts it
+excludes (">300" and "230") and agrees with the others; a comparison without a figure ("more
+customers than the bank admitted") takes no side on a count and is set apart from a group
+that counts that thing. One sentence stating two facts does not chain their two groups
+(``bridges``). Related claims share a person, organisation or product: a place alone does not
+relate two claims. Attribution phrases ("d'après nos sources") and clock times give no
+words or concepts; clock times are "time:" features, and full dates name their weekday.
 """
 from __future__ import annotations
 
 import bisect
+import datetime
 import gzip
 import heapq
 import math
@@ -64,7 +73,8 @@ from typing import Iterable, Mapping, Sequence
 
 from ..datafiles import load_yaml
 
-from ..extract.claims import Statement, glued_to_name, load_counts, load_cues
+from ..extract.claims import (Statement, bare_comparatives, bound_before, clock_times, glued_to_name, load_counts,
+                              load_cues, month_names)
 from ..model import Claim, ClaimVersion, Document, Entity, Quote
 from ..slugs import ascii_slug, short_hash
 
@@ -472,8 +482,14 @@ def local_terms(statement: Statement, lexicon: Lexicon) -> tuple[str, ...]:
     Computed per source during extraction, so they are cached with the source
     and the corpus-wide grouping only adds entity ids.
     """
-    text = statement.text
+    full = statement.text
+    times = clock_times(full)
+    # Clock times are read as times ("time:04:00": "4 a.m.", "04:00", "4 Uhr", "午前4時" meet),
+    # and attribution phrases ("according to people familiar with it", "d'après nos sources") say
+    # who tells, not what happened: neither gives words or concepts.
+    text = _blank(full, [(s, e) for s, e, _ in times] + attribution_spans(full))
     denied_nouns = denied_report_words(text, lexicon)
+    numerals = number_word_set(statement.lang)
     tokens = [w for w in _WORD.findall(text) if w.lower() not in denied_nouns]
     # Japanese kanji are looked up in the Chinese dictionary in their simplified forms.
     cjk_text = simplified(text) if statement.lang in SIMPLIFIED_LOOKUP and _CJK.search(text) else text
@@ -488,17 +504,22 @@ def local_terms(statement: Statement, lexicon: Lexicon) -> tuple[str, ...]:
     concepts, covered = concepts_of(whole + chinese + accented_words(text) + compounds,
                                     text if cjk_text == text else f"{text} {cjk_text}", lexicon, statement.lang)
     # A word that names a concept is counted through the concept, so paraphrases meet.
+    # A number word is read as a number ("six hours" -> "num:6"), not as a word as well.
     words = {stem(t) for t in all_tokens
-             if t.lower() not in lexicon.stopwords and len(t) > 2 and t.lower() not in covered}
+             if t.lower() not in lexicon.stopwords and len(t) > 2 and t.lower() not in covered
+             and t.lower() not in numerals}
     words -= lexicon.scope_words
     if statement.counts:
         words -= counted_noun_stems(tuple(sorted({c.partition("=")[0] for c in statement.counts})))
     names = _name_keys(statement, lexicon)
-    product_words = {w.lower() for name in product_names(text) for w in _WORD.findall(name)}
+    product_words = {w.lower() for name in product_names(full) for w in _WORD.findall(name)}
     bag = {f"ent:{n}" for n in names - product_words}
     bag |= {f"prod:{n}" for n in names & product_words}
     bag |= {f"num:{n}" for n in statement.numbers} | {f"date:{d}" for d in statement.dates}
     bag |= count_features(statement.counts)
+    bag |= {f"time:{t}" for _, _, t in times}
+    # A full date names its day of the week: "on May 9, 2031" and "9日" (resolved) meet "on Friday".
+    concepts |= weekdays_of(statement.dates, lexicon)
     bag |= {("event:" if c in lexicon.event_concepts else "concept:") + c for c in concepts}
     # Words of names are counted through the names (compared stemmed: "Harrowgate" -> "harrowgat").
     name_stems = {stem(n) for n in names | product_words}
@@ -507,6 +528,58 @@ def local_terms(statement: Statement, lexicon: Lexicon) -> tuple[str, ...]:
 
 
 _LETTERS_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def weekdays_of(dates: Iterable[str], lexicon: Lexicon) -> set[str]:
+    """The weekday concepts of full dates ("2031-05-09" -> "friday"); "--MM-DD" names none."""
+    named = {name for name, _ in lexicon.concepts}
+    found = set()
+    for value in dates:
+        try:
+            day = WEEKDAYS[datetime.date.fromisoformat(value).weekday()]
+        except ValueError:
+            continue
+        if day in named:
+            found.add(day)
+    return found
+
+
+def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with the spans replaced by spaces (offsets kept)."""
+    for start, end in sorted(spans):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def attribution_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of attribution phrases: an attribution cue (claims_cues.yaml ``attributions``, not
+    the bare hedges such as "reportedly") and up to three words after it, up to a comma ("according
+    to people familiar with it", "d'après nos sources", "nach Angaben der Polizei")."""
+    pattern = _attribution_pattern(load_cues().all_words("attributions"), load_cues().all_words("hedges"))
+    if pattern is None:
+        return []
+    low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return [m.span() for m in pattern.finditer(low)]
+
+
+@lru_cache(maxsize=4)
+def _attribution_pattern(cues: tuple[str, ...], hedges: tuple[str, ...]) -> re.Pattern[str] | None:
+    wanted = sorted({c for c in cues if c and c not in hedges}, key=lambda c: (-len(c), c))
+    cjk = [re.escape(c) for c in wanted if _CJK.search(c) or _KANA.search(c)]
+    latin = [re.escape(c) for c in wanted if not (_CJK.search(c) or _KANA.search(c))]
+    parts = cjk[:]
+    if latin:
+        parts.append(r"(?<![^\W\d_])(?:" + "|".join(latin) + r")(?![^\W\d_])(?:\s+[^\W\d_][\w'’-]*){0,3}")
+    return re.compile("|".join(parts)) if parts else None
+
+
+@lru_cache(maxsize=32)
+def number_word_set(lang: str) -> frozenset[str]:
+    """Number words read as numbers in ``lang`` (claims_cues.yaml and claims_counts.yaml)."""
+    words = {str(w).lower() for w in load_cues().data.get("number_words") or ()}
+    words |= {str(w).lower() for w in (load_counts().number_words.get(lang) or {})}
+    return frozenset(words)
 
 
 def word_pieces(text: str) -> set[str]:
@@ -962,10 +1035,64 @@ def cluster(items: Sequence[Statement], features: Sequence[Features],
         # hold a language in common, only pairs in one language are averaged.
         same_language = [(a, b) for a, b in pairs if items[a].lang == items[b].lang]
         pair_scores = [sim(a, b) for a, b in same_language or pairs]
-        if sum(pair_scores) / len(pair_scores) >= GROUP_THRESHOLD:
+        if sum(pair_scores) / len(pair_scores) >= GROUP_THRESHOLD \
+                and not bridges(i, members[gi], j, features, sim) and not bridges(j, members[gj], i, features, sim):
             _merge(group_of, members, gi, gj)
     groups = sorted((sorted(i for r in m for i in copies[r]) for m in members.values()), key=lambda m: m[0])
     return merge_counted(merge_frames(groups, items, features, df, sim), items, features)
+
+
+def bridges(x: int, group: Sequence[int], other: int, features: Sequence[Features], sim) -> bool:
+    """``x`` would join its group to ``other`` through another part of itself: a sentence stating
+    two facts ("X will close the plant in June and move production to Y") ties the sources of
+    one fact through one part and those of the other through the other part. Then no other
+    member of its group is like ``other``, and what ``x`` shares with its group and what it
+    shares with ``other`` are different things (names, dates and facets aside; at most one
+    feature in common, and not the action): two claims, which the one sentence must not chain
+    into one."""
+    own = [y for y in group[:LINK_SAMPLE] if y != x]
+    if not own or any(sim(y, other) >= LINK_THRESHOLD for y in own):
+        return False
+    bag = features[x].bag
+    with_other = _content(bag & features[other].bag)
+    with_own = set().union(*(_content(bag & features[y].bag) for y in own))
+    common = with_own & with_other
+    # The same action shared both ways is one fact told with different details, not two facts.
+    return len(common) <= 1 and not any(f.startswith("event:") for f in common) \
+        and bool(with_own - common) and bool(with_other - common)
+
+
+WEEKDAY_FEATURES = frozenset(f"concept:{day}" for day in WEEKDAYS)
+
+
+def _content(shared: Iterable[str]) -> set[str]:
+    """What shared features say happened: not names, dates, times, weekdays or facets."""
+    return {f for f in shared if not f.startswith(("ent:", "prod:", "date:", "time:"))
+            and f not in FACET_FEATURES and f not in WEEKDAY_FEATURES}
+
+
+def set_apart_comparatives(groups: list[list[int]], items: Sequence[Statement]) -> list[list[int]]:
+    """A statement comparing a counted thing without a figure ("more users than the firm
+    admitted", "viel mehr Nutzer") neither supports nor disputes a count of that thing: in a
+    group whose members count it, it is set apart as a claim of its own (copies of one wording
+    together)."""
+    out: list[list[int]] = []
+    for group in groups:
+        classes = {c.partition("=")[0] for i in group for c in items[i].counts} if len(group) > 1 else set()
+        apart: dict[str, list[int]] = {}
+        kept: list[int] = []
+        for i in group:
+            statement = items[i]
+            if classes and not statement.counts and bare_comparatives(statement.text, statement.lang) & classes:
+                apart.setdefault(_normal(statement.text), []).append(i)
+            else:
+                kept.append(i)
+        if kept and apart:
+            out.append(kept)
+            out.extend(apart.values())
+        else:
+            out.append(group)
+    return sorted(out, key=lambda g: g[0])
 
 
 def main_actors(group: Sequence[int], features: Sequence[Features]) -> set[str]:
@@ -1117,8 +1244,9 @@ def merge_counted(groups: list[list[int]], items: Sequence[Statement],
         for i in group:
             for count in items[i].counts:
                 name, _, value = count.partition("=")
-                if float(value) >= MIN_BAND_FIGURE:
-                    by_class[name].append((float(value), g, i))
+                figure = float(value.lstrip("<>"))      # a bound ("more than 300") is near its figure
+                if figure >= MIN_BAND_FIGURE:
+                    by_class[name].append((figure, g, i))
     joined = _Joined(groups)
     members = joined.members
     for name in sorted(by_class):
@@ -1314,7 +1442,10 @@ def figures(text: str) -> dict[str, list[str]]:
     models" are not competing numbers. Number words count too ("two models").
     """
     found: dict[str, set[str]] = defaultdict(set)
-    words = load_cues().data.get("number_words") or {}
+    cues = load_cues()
+    words = cues.data.get("number_words") or {}
+    counts = load_counts()
+    low = text.lower()
     for match in _FIGURE.finditer(text):
         currency, digits, scale, noun = match.groups()
         if not scale and glued_to_name(text, match.start()):
@@ -1323,16 +1454,39 @@ def figures(text: str) -> dict[str, list[str]]:
         unit = "percent" if (scale or "").lower() in ("%", "percent", "per cent") else \
             "money" if currency or (noun or "").lower() in ("dollars", "euros", "pounds", "yuan", "yen") else \
             _counted(noun or "")
+        if unit and _near_date_or_time(low, match.start(2), match.end(2), cues):
+            continue            # a clock time or a day of a date ("November 14 during", "4 p.m."), no figure
         if unit and not _YEARLIKE.fullmatch(digits):
-            found[unit].add(format(value, ".15g"))
+            # "more than 300 flights" is a bound, not 300 flights (see _compatible).
+            found[unit].add(bound_before(low, match.start(), counts, "en") + format(value, ".15g"))
     if _may_name_number_word(text, words):
         for match in _WORD_PAIR.finditer(text):
             word = match.group(1).lower()
             if word in words and word not in _SCALE and word != "hundred":
                 noun = _counted(match.group(2))
                 if noun:
-                    found[noun].add(format(float(words[word]), ".15g"))
+                    found[noun].add(bound_before(low, match.start(), counts, "en") + format(float(words[word]), ".15g"))
     return {noun: sorted(values) for noun, values in sorted(found.items())}
+
+
+_CLOCK_AFTER = re.compile(r"\s?(?:[:h]\s?\d|[ap]\.?m\b|uhr\b)")
+_MONTH_BEFORE = re.compile(r"([a-z]+)\.?\s+$")
+_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)")
+
+
+def _near_date_or_time(low: str, start: int, end: int, cues) -> bool:
+    """The digits at [start, end) are a clock time ("4 p.m.", "14h30", "17:25") or the day of a
+    date ("November 14", "14 November"): read from the words around them only (figures() needs
+    no other date or time of the sentence)."""
+    if _CLOCK_AFTER.match(low, end) or low[start - 1:start] == ":":
+        return True
+    if end - start > 2 or int(low[start:end]) > 31:
+        return False            # no day of a month ("in March 300 workers")
+    months = month_names(cues)        # without "may", the verb ("30 may leave")
+    before = _MONTH_BEFORE.search(low[max(0, start - 16):start])
+    after = _MONTH_AFTER.match(low, end)
+    return bool(before and before.group(1) in months) or bool(after and after.group(1) in months)
+
 
 
 def _may_name_number_word(text: str, words: Mapping[str, object]) -> bool:
@@ -1374,10 +1528,33 @@ def _agree(point: str, a: str, b: str) -> bool:
         return _same_products(a, b)
     if point == "scope" and REGIONAL in (a, b):
         return "global" not in (a, b)      # named places narrow like "foreign" or "domestic" do
-    if point == "date" or point.startswith("figure:"):
-        # Sharing one date or figure is agreement: a sentence may add others the first did not state.
+    if point.startswith("figure:"):
+        # Sharing one figure is agreement: a sentence may add others the first did not state. A
+        # bound ("more than 300") agrees with the figures it admits (350) and disputes the others (230).
+        values_b = b.split("+")
+        return any(_compatible(x, y) for x in a.split("+") for y in values_b)
+    if point == "date":
         return bool(set(a.split("+")) & set(b.split("+")))
     return a == b
+
+
+def _compatible(a: str, b: str) -> bool:
+    """Two figures of one thing that can both be true: equal exact figures, an exact figure
+    within a bound (">300" and "350"), or two bounds that overlap."""
+    if a == b:
+        return True
+    op_a, op_b = a[:1] if a[:1] in "<>" else "", b[:1] if b[:1] in "<>" else ""
+    if not (op_a or op_b):
+        return False
+    try:
+        x, y = float(a.lstrip("<>")), float(b.lstrip("<>"))
+    except ValueError:
+        return False
+    if op_a and op_b:
+        return op_a == op_b or (x < y if op_a == ">" else y < x)
+    if op_a:
+        return y > x if op_a == ">" else y < x
+    return x > y if op_b == ">" else x < y
 
 
 def disputed_points(values: Sequence[tuple[str, dict[str, str]]]) -> dict[str, list[str]]:
@@ -1634,17 +1811,19 @@ def _unique_ids(drafts: list[Draft]) -> None:
             draft.id = f"{draft.id}-{seen[draft.id]}"
 
 
-def _link_related(drafts: Sequence[Draft]) -> None:
-    """Claims sharing entities, strongest overlap first (inverted index, capped)."""
+def _link_related(drafts: Sequence[Draft], places: frozenset[str] = frozenset()) -> None:
+    """Claims sharing entities, strongest overlap first (inverted index, capped). Places do not
+    count: two claims naming one country or city (and nobody in common) are about different things."""
     by_entity: dict[str, list[int]] = defaultdict(list)
     for i, draft in enumerate(drafts):
         for entity in draft.entities:
-            by_entity[entity].append(i)
+            if entity not in places:
+                by_entity[entity].append(i)
     ids = [draft.id for draft in drafts]
     for i, draft in enumerate(drafts):
         counts: Counter[int] = Counter()
         for entity in draft.entities:
-            posting = by_entity[entity]
+            posting = by_entity.get(entity, ())
             if len(posting) <= MAX_POSTING:
                 counts.update(posting)
         counts.pop(i, None)
@@ -1692,7 +1871,7 @@ def group_claims(docs: Sequence[Document], statements: Mapping[str, Sequence[Sta
 
     sim = Similarity(items, features, document_frequencies(features))
     drafts: list[Draft] = []
-    for group in cluster(items, features, sim):
+    for group in set_apart_comparatives(cluster(items, features, sim), items):
         members = [items[i] for i in group]
         central = centralities(group, items, sim)
         draft = _draft(members, ents, keys, central)
@@ -1702,7 +1881,7 @@ def group_claims(docs: Sequence[Document], statements: Mapping[str, Sequence[Sta
         drafts.append(draft)
     every = drafts
     _unique_ids(every)
-    _link_related(every)
+    _link_related(every, frozenset(e for e, kind in entity_types.items() if kind == "place"))
     roots = source_roots(by_id, origins)
     claims = [_finish(d, roots) for d in every]
     return tuple(sorted(claims, key=lambda c: c.id))
