@@ -414,9 +414,15 @@ def _is_sentence_initial(text: str, line_start: int, start: int) -> bool:
     before = text[line_start:i + 1]
     if _LIST_PREFIX.fullmatch(before + " "):
         return True
+    if _LEADING_TIME.fullmatch(text[line_start:start]):
+        return True               # a live blog's entry: "13:45 Ferry services were cancelled"
     if text[i] not in _SENTENCE_END and any(d in text[i + 1:start] for d in "-–—"):
         return _after_dateline(text[line_start:start])     # "TOWN, Dec 3 (Agency) - The..."
     return text[i] in _SENTENCE_END
+
+
+# A clock time opening a line (a live blog's entries), with a zone or a separator.
+_LEADING_TIME = re.compile(r"\s*\d{1,2}[:.h]\d{2}(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4}))?\s*[-–—:|]?\s*", re.IGNORECASE)
 
 
 def _after_dateline(prefix: str) -> bool:
@@ -1499,6 +1505,8 @@ def _cjk_gazetteer(text: str, lex: Lexicon) -> list[Candidate]:
                 if i + n > stop:
                     continue
                 keys = lex.cjk_index.get(text[i:i + n])
+                if keys and n == 1 and not _one_character_name_fits(text, i):
+                    continue
                 if keys and not _cjk_role_overlap(text, i, n, lex) and not _inside_katakana_word(text, i, i + n):
                     out.append(Candidate(i, i + n, lex.entries[keys[0]].type, keys[0]))
                     i += n
@@ -1506,6 +1514,14 @@ def _cjk_gazetteer(text: str, lex: Lexicon) -> list[Candidate]:
             else:
                 i += 1
     return out
+
+
+def _one_character_name_fits(text: str, i: int) -> bool:
+    """A one-character name ("米" for the United States) is Japanese
+    newspaper usage: in Chinese the same character is a metre or rice
+    ("200米", "毫米", "大米"). It counts only in Japanese text (kana near it)
+    and never after a figure."""
+    return bool(_KANA.search(text[max(0, i - 20):i + 21])) and not (i > 0 and text[i - 1].isdigit())
 
 
 _KATAKANA_LETTER = re.compile(r"[\u30a1-\u30fa\u30fc]")
