@@ -2007,7 +2007,7 @@ def _zh_company_names(text: str, lex: Lexicon) -> list[Candidate]:
     if not any(w in text for w in words):
         return []
     out = []
-    for off, chunk in _company_sentences(text, words):
+    for off, chunk in _company_blocks(text, words):
         toks = _sentence_tokens(chunk)
         for k, (word, flag, start) in enumerate(toks):
             if word not in words or k == 0:
@@ -2034,9 +2034,17 @@ def _zh_company_names(text: str, lex: Lexicon) -> list[Candidate]:
     return out
 
 
-def _company_sentences(text: str, words) -> list[tuple[int, str]]:
-    return [(m.start(), m.group(0)) for m in re.finditer(r"[^。！？!?\n]+", text)
+def _company_blocks(text: str, words) -> list[tuple[int, str]]:
+    """The runs of text jieba's tagger segments on their own (Han characters,
+    Latin letters, digits; punctuation ends one) that hold a company word:
+    segmenting only these gives the same tokens as whole sentences, at a
+    fraction of the cost."""
+    return [(m.start(), m.group(0)) for m in _JIEBA_BLOCK.finditer(text)
             if _CJK.search(m.group(0)) and any(w in m.group(0) for w in words)]
+
+
+# jieba.posseg's re_han_internal: it segments each such run independently.
+_JIEBA_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._]+")
 
 
 def _name_start(text: str, left: int, right: int, lex: Lexicon) -> int:
