@@ -1,7 +1,11 @@
 """Build time and peak memory of `sourcebook build` on synthetic corpora.
 
 Usage: python benchmarks/build_speed.py [N ...]   (default: 1000 10000)
-       options: --no-full (skip the MkDocs build), --no-zensical
+       options: --no-full (skip the MkDocs build), --no-zensical,
+                --tmp=DIR (where the corpus, cache and output live; default:
+                the system's temporary folder. On a machine whose disk stalls
+                after large deletions, --tmp=/dev/shm shows the generator's
+                own speed apart from the disk's)
 
 Per N, in fresh child processes and a fresh cache:
   cold     generator only (--no-mkdocs), empty cache, no previous docs
@@ -114,8 +118,8 @@ def row(n: int, label: str, seconds: float, mb: float, detail: str = "", rate: b
     print(f"{n:>7} {label:<9} {seconds:>9.2f} {speed} {mb:>8.0f}  {detail}", flush=True)
 
 
-def bench(n: int, full: bool, with_zensical: bool) -> None:
-    with tempfile.TemporaryDirectory(prefix="sourcebook-bench-") as tmp:
+def bench(n: int, full: bool, with_zensical: bool, where: str | None = None) -> None:
+    with tempfile.TemporaryDirectory(prefix="sourcebook-bench-", dir=where) as tmp:
         tmp_path = Path(tmp)
         snap = tmp_path / "snap"
         config = snapshot(snap)
@@ -145,10 +149,11 @@ def bench(n: int, full: bool, with_zensical: bool) -> None:
 
 def main(argv: list[str]) -> None:
     sizes = [int(a) for a in argv if not a.startswith("--")] or [1000, 10000]
-    print(f"cores: {os.cpu_count()}; load average at start: {os.getloadavg()[0]:.1f}")
+    where = next((a.split("=", 1)[1] for a in argv if a.startswith("--tmp=")), None)
+    print(f"cores: {os.cpu_count()}; load average at start: {os.getloadavg()[0]:.1f}; files in {where or tempfile.gettempdir()}")
     print(f"{'sources':>7} {'build':<9} {'seconds':>9} {'src/s':>8} {'peak MB':>8}  stages (s)")
     for n in sizes:
-        bench(n, "--no-full" not in argv, "--no-zensical" not in argv)
+        bench(n, "--no-full" not in argv, "--no-zensical" not in argv, where)
 
 
 if __name__ == "__main__":
