@@ -53,9 +53,24 @@ _CJK_END = re.compile(r"[。！？!?；]+[”」』\"')）]*")
 _LATIN_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u3400-\u9fff\uac00-\ud7af]|[\u3400-\u9fff])")
 _TERMINAL = re.compile(r"[.!。！”\"')）:：]\s*$")
 _LEAD_MARK = re.compile(r"^(?:[-*•·▪◦]\s+|\d{1,2}[.)]\s+|[A-Z][:：]\s*|[问答][:：]\s*)")
-# A wire dateline before the first sentence: "CITY, Month 3 (Agency) - ", "CITY (Agency) -- ".
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,30}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^()\n]{2,40}\))?"
+# A wire dateline before the first sentence: "CITY, Month 3 (Agency) - ", "CITY (Agency) -- ",
+# "CITY/CITY, 3 December 2031 (Agency) - "; a town in title case ("Port Ellis, Dec. 3 (Agency) - ")
+# only with a date or an agency, so that "Meanwhile - ..." is no dateline.
+_DATELINE_DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\.?\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?)"
+_DATELINE_AGENCY = r"\s*\([^()\n]{2,40}\)"
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z .'’-]{1,30}(?:/[A-Z][A-Z .'’-]{1,30})*(?:,\s*" + _DATELINE_DATE + r")?"
+                       r"(?:" + _DATELINE_AGENCY + r")?"
+                       r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}(?:,\s*" + _DATELINE_DATE + r"(?:" + _DATELINE_AGENCY
+                       + r")?|" + _DATELINE_AGENCY + r"))"
                        r"\s+[-–—]{1,2}\s+(?=[A-Z\"“])")
+
+
+def dateline_end(text: str) -> int:
+    """Where the text after a wire dateline opening ``text`` starts (0 when there is none)."""
+    match = _DATELINE.match(text)
+    return match.end() if match and len(text) > match.end() + 20 else 0
+
+
 _LABEL = re.compile(r"^[A-Z][\w’'\- ]{0,40}:\s+")
 _CAPSEQ = re.compile(r"(?:[A-Z][A-Za-z0-9’'.&-]*|\d+(?:\.\d+)?)(?:\s+(?:[A-Z][A-Za-z0-9’'.&-]*|\d+(?:\.\d+)?))*")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -341,9 +356,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     marker = _LEAD_MARK.match(text[start:end])
     if marker and end - start > marker.end():
         start += marker.end()
-    dateline = _DATELINE.match(text[start:end])
-    if dateline and end - start > dateline.end() + 20:
-        start += dateline.end()
+    start += dateline_end(text[start:end])
     return start, end
 
 
@@ -583,7 +596,7 @@ def numbers_in(text: str, cues: Cues, lang: str = "") -> tuple[str, ...]:
         if str(word).lower() not in present or str(word).lower() in _PRONOUN_NUMBERS:
             continue
         if _CJK.fullmatch(str(word)):
-            if str(word) in text and re.search(re.escape(str(word)) + r"[款个家名天位项次种年]", text):
+            if str(word) in text and re.search(r"(?<!第)" + re.escape(str(word)) + r"[款个家名天位项次种年]", text):
                 found.append(str(value))
         elif _word_regex(str(word)).search(low):
             found.append(str(value))
@@ -623,6 +636,8 @@ def _amounts(text: str, cues: Cues, lang: str) -> tuple[list[tuple[int, int, str
             continue        # part of a product / version name ("Model 5", "A4"), not "Globex 12 million"
         if _YEAR.fullmatch(digits) and not unit:
             continue        # years are dates
+        if not unit and not currency and ordinal_at(text, match.start(2), match.end(2), lang):
+            continue        # "the 4th quarter", "4e trimestre", "4. Quartal", "第4": a rank, no amount
         value = _plain_number(digits, lang)
         if value is None:
             continue
@@ -633,6 +648,26 @@ def _amounts(text: str, cues: Cues, lang: str) -> tuple[list[tuple[int, int, str
         found.append((match.start(), match.end(), _currency_of(text, match.end(), currency, cues), value))
         low = low[:match.start()] + " " * (match.end() - match.start()) + low[match.end():]
     return found, low
+
+
+# After digits, an ordinal suffix ("4th", "1st", "4e", "1er", "2ème", "4º", "4.ª") makes them a rank.
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|e|er|re|ère|ème|eme|ième|º|ª|\.º|\.ª)(?![^\W\d_])", re.I)
+# Languages writing an ordinal as digits and a dot ("4. Quartal", "3. sija"): inside a sentence,
+# "4. " before a word is a rank (a date's day is read as a date first).
+_DOT_ORDINAL_LANGS = frozenset({"de", "da", "no", "nb", "nn", "fi", "et", "lv", "lt", "pl", "cs", "sk", "sl",
+                                "hr", "sr", "bs", "hu", "tr", "is"})
+_DOT_ORDINAL = re.compile(r"\.\s+[^\W\d_]")
+_ORDINAL_PREFIXES = ("第",)            # "第4", "第四": the fourth
+
+
+def ordinal_at(text: str, start: int, end: int, lang: str = "") -> bool:
+    """The number written at [start, end) is an ordinal (a rank, not an amount): digits with an
+    ordinal suffix, a CJK "第" before it, or (in languages writing ordinals so) a dot and a word."""
+    if text[max(0, start - 1):start] in _ORDINAL_PREFIXES:
+        return True
+    if _ORDINAL_SUFFIX.match(text, end):
+        return True
+    return lang in _DOT_ORDINAL_LANGS and _DOT_ORDINAL.match(text, end) is not None
 
 
 def glued_to_name(text: str, at: int, unit: str = "") -> bool:
@@ -783,7 +818,10 @@ def _number_words_at(text: str, low: str, words: CountWords, lang: str) -> list[
         if _CJK.fullmatch(word):
             for match in re.finditer(re.escape(word), text):
                 # Not a digit of a longer number ("十五", "三十"): only a number standing alone.
-                if text[match.start() - 1:match.start()] not in table and text[match.end():match.end() + 1] not in table:
+                # Nor a rank ("第四").
+                before = text[match.start() - 1:match.start()]
+                if before not in table and before not in _ORDINAL_PREFIXES \
+                        and text[match.end():match.end() + 1] not in table:
                     found.append((match.start(), match.end(), float(value)))
         else:
             found.extend((m.start(), m.end(), float(value)) for m in _word_regex(word).finditer(low))
@@ -1159,6 +1197,10 @@ def is_denial(text: str, cues: Cues) -> bool:
     not justify ...") does not deny the event the sentence reports.
     """
     body = unquoted(text)
+    reassurances = cues.all_words("reassurances")
+    if reassurances and has_cue(body, reassurances):
+        # "There is no reason for panic": an opinion, not the denial of an event.
+        body = _cue_regex(reassurances).sub(" ", body.lower())
     if has_cue(body, cues.all_words("denials")):
         return True
     if body.lstrip(" \"'“‘").lower().startswith(cues.all_words("negative_openers")):

@@ -73,8 +73,8 @@ from typing import Iterable, Mapping, Sequence
 
 from ..datafiles import load_yaml
 
-from ..extract.claims import (Statement, bare_comparatives, bound_before, clock_times, glued_to_name, load_counts,
-                              load_cues, month_names)
+from ..extract.claims import (Statement, bare_comparatives, bound_before, clock_times, dateline_end, glued_to_name,
+                              load_counts, load_cues, month_names, ordinal_at)
 from ..model import Claim, ClaimVersion, Document, Entity, Quote
 from ..slugs import ascii_slug, short_hash
 
@@ -1383,11 +1383,31 @@ def facets(statement: Statement, ents: tuple[str, ...], lexicon: Lexicon,
     if decider:
         found["decider"] = decider
     found["polarity"] = statement.polarity
-    if statement.dates:
-        found["date"] = "+".join(statement.dates)
+    dates = [d for d in statement.dates if not (len(d) == 4 and reference_year(statement.text, d))]
+    if dates:
+        found["date"] = "+".join(dates)
     for noun, values in sorted(counted_figures(statement).items()):
         found[f"figure:{noun}"] = "+".join(values)
     return found
+
+
+def reference_year(text: str, year: str) -> bool:
+    """``year`` stands in ``text`` only as a reference point ("since 1961", "seit 1961",
+    "1961年以来"; ``since_years`` in claims_cues.yaml), not as the date of what is told."""
+    before, after = _since_year_patterns(load_cues().all_words("since_years"))
+    at = [m.start() for m in re.finditer(re.escape(year), text)]
+    low = text.lower()
+    return bool(at) and all(before.search(low[max(0, i - 24):i]) or after.match(low, i + len(year))
+                            for i in at)
+
+
+@lru_cache(maxsize=4)
+def _since_year_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cjk = sorted((w for w in words if _CJK.search(w) or _KANA.search(w)), key=len, reverse=True)
+    latin = sorted((w for w in words if w not in cjk), key=len, reverse=True)
+    before = re.compile(r"(?<![\w])(?:" + ("|".join(map(re.escape, latin)) or "(?!x)x") + r")\s+(?:the\s+year\s+)?$")
+    after = re.compile(r"年?(?:" + ("|".join(map(re.escape, cjk)) or "(?!x)x") + ")")
+    return before, after
 
 
 def counted_figures(statement: Statement) -> dict[str, list[str]]:
@@ -1450,6 +1470,8 @@ def figures(text: str) -> dict[str, list[str]]:
         currency, digits, scale, noun = match.groups()
         if not scale and glued_to_name(text, match.start()):
             continue            # a version glued to a name ("Widget 7"), not "About 3,400"
+        if not scale and not currency and ordinal_at(text, match.start(2), match.end(2), "en"):
+            continue            # a rank ("the 4th quarter"), no amount
         value = float(digits.replace(",", "")) * _SCALE.get((scale or "").lower(), 1)
         unit = "percent" if (scale or "").lower() in ("%", "percent", "per cent") else \
             "money" if currency or (noun or "").lower() in ("dollars", "euros", "pounds", "yuan", "yen") else \
@@ -1755,13 +1777,19 @@ def _finish(draft: Draft, roots: Mapping[str, str]) -> Claim:
         status = "contested"
     else:
         status = "corroborated" if independent >= 2 else "single-source"
-    return Claim(id=draft.id, text=draft.canonical.text, status=status, quotes=quotes,
+    return Claim(id=draft.id, text=display_text(draft.canonical.text), status=status, quotes=quotes,
                  entities=draft.entities,
                  dates=tuple(sorted({d for m in draft.members for d in m.dates})),
                  numbers=tuple(sorted({n for m in draft.members for n in m.numbers})),
                  conflicts_with=tuple(sorted(draft.conflicts - {draft.id})),
                  related=tuple(sorted(draft.related - {draft.id} - draft.conflicts)),
                  sources=len(sources), independent_sources=independent, versions=tuple(draft.versions))
+
+
+def display_text(text: str) -> str:
+    """A claim's own title: its clearest sentence without a wire dateline before it ("CITY, Dec 3
+    (Agency) - "). The quotes keep the source's words as they are."""
+    return text[dateline_end(text):]
 
 
 def _versions(draft: Draft, point_values: Mapping[int, dict[str, str]], disputed: Mapping[str, list[str]],
@@ -1876,6 +1904,10 @@ def group_claims(docs: Sequence[Document], statements: Mapping[str, Sequence[Sta
         central = centralities(group, items, sim)
         draft = _draft(members, ents, keys, central)
         disputed = disputed_points([(items[i].source, point_values[i]) for i in group])
+        if "polarity" in disputed and not denies_the_same(group, items, features):
+            del disputed["polarity"]
+        if "date" in disputed and not dated_alike(group, items, point_values):
+            del disputed["date"]
         if disputed:
             _versions(draft, point_values, disputed, keys, central)
         drafts.append(draft)
@@ -1885,6 +1917,52 @@ def group_claims(docs: Sequence[Document], statements: Mapping[str, Sequence[Sta
     roots = source_roots(by_id, origins)
     claims = [_finish(d, roots) for d in every]
     return tuple(sorted(claims, key=lambda c: c.id))
+
+
+def _subject_terms(f: Features) -> frozenset[str]:
+    """What a statement's action is done to or by, besides the action and its time and place:
+    its names and words ("exits", "ent:acme"), not its event, weekday or place features."""
+    return frozenset(x for x in f.bag if not x.startswith("event:") and x not in WEEKDAY_FEATURES
+                     and x[4:] not in f.places)
+
+
+def denies_the_same(group: Sequence[int], items: Sequence[Statement], features: Sequence[Features]) -> bool:
+    """A denial or negation contests "whether it happened" only against a statement of another
+    source naming the same action about the same subject ("X did not close the plant" /
+    "X closed the plant"): a reassurance or a negated aside grouped with an unrelated
+    statement ("there is no reason for panic") is no denial of it."""
+    denied = [i for i in group if features[i].denied]
+    asserted = [i for i in group if not features[i].denied]
+    for i in denied[:LINK_SAMPLE]:
+        fi = features[i]
+        subject_i = _subject_terms(fi)
+        for j in asserted[:4 * LINK_SAMPLE]:
+            fj = features[j]
+            if items[j].source == items[i].source or fj.primary != fi.primary:
+                continue
+            common = subject_i & _subject_terms(fj)
+            # Without a listed action on either side, the subject must be named alike: a name
+            # and more words in common ("denied that <name> would be replaced" / "want to replace <name>").
+            if common if fi.primary else (len(common) >= SAME_SUBJECT_TERMS
+                                          and any(x.startswith(("ent:", "prod:")) for x in common)):
+                return True
+    return False
+
+
+SAME_SUBJECT_TERMS = 3     # terms two statements naming no listed action share when they tell one thing
+
+
+def dated_alike(group: Sequence[int], items: Sequence[Statement], point_values: Mapping[int, dict[str, str]]) -> bool:
+    """Two sources dispute "when" only when each dates the event to a day, or both to a year alone:
+    a year standing alone ("since 1961", "in 2019") dates a statement's background, which a
+    day-dated statement of the same story does not contradict."""
+    kinds: dict[str, set[bool]] = defaultdict(set)
+    for i in group:
+        value = point_values[i].get("date")
+        if value:
+            kinds[items[i].source].add(all(len(d) == 4 for d in value.split("+")))
+    by_kind = [{s for s, k in kinds.items() if year_only in k} for year_only in (False, True)]
+    return any(len(sources) >= 2 for sources in by_kind)
 
 
 def competing_versions(claim: Claim, claims: Sequence[Claim] = ()) -> tuple[tuple[Claim, ...], ...]:
