@@ -220,10 +220,17 @@ def _shown_mentions(entity: Entity, sources: list[str], docs) -> tuple[list[int]
     order = sorted(candidates, key=places.__getitem__)
     shown = []
     per_source: dict[str, int] = {}
+    sentences: set[tuple[str, str]] = set()
     for i in order:
         source = sources[i]
         if source in known and (len(mentions) <= MAX_MENTION_ROWS
                                 or per_source.get(source, 0) < MAX_MENTIONS_PER_SOURCE):
+            # A sentence the source repeats (a summary, a language tab) or that
+            # names the entity twice ("Calvere Grid (Calvere)") gets one row.
+            sentence = (source, context_text(docs[source].text, mentions[i].start, mentions[i].end)[0])
+            if sentence in sentences:
+                continue
+            sentences.add(sentence)
             per_source[source] = per_source.get(source, 0) + 1
             shown.append(i)
     return shown, len(known)

@@ -482,10 +482,18 @@ def _is_cap(word: str) -> bool:
     return word[0].islower() and "-" not in word and any(c.isupper() for c in word[1:])
 
 
+_EMPHASIS_GAP = re.compile(r"(?:\*{1,2}|_{1,2}) | (?:\*{1,2}|_{1,2})")
+_EMPHASIS_MARK = re.compile(r"(?<=\S)(?:\*{1,2}|_{1,2})(?= )|(?<= )(?:\*{1,2}|_{1,2})(?=\S)")
+
+
 def _joinable(text: str, prev: _Tok, tok: _Tok) -> bool:
     gap = text[prev.end:tok.start]
     if gap == " ":
         return True
+    if _EMPHASIS_GAP.fullmatch(gap):     # "**Calvere** Grid": emphasis on part of a name
+        stop = lexicon().stop            # "**Update** Calvere Grid": a bold label, not a name's part
+        return _is_cap(prev.text) and _is_cap(tok.text) and prev.text.casefold() not in stop \
+            and tok.text.casefold() not in stop
     if _ELIDED_GAP.fullmatch(gap):       # "Ministère de l'Économie"
         return prev.text.casefold() in lexicon().connectors
     if gap == " & ":
@@ -969,7 +977,13 @@ def _strip_common_edges(doc_text: str, cand: Candidate, vocab, lex) -> Candidate
         or len(toks) > 2 and _body_word(toks[0].text, lex) \
         or len(toks) > 2 and toks[-2].text.casefold() in lex.org_suffixes | lex.gov_words \
         and _known_place(toks[-1].text, lex)                  # "Autoridade Nacional do X", "Doping Authority Netherlands"
+    stripped = False
     while toks and _common(toks[0].text, vocab, lex) and not keep_suffix and not _given_before_particle(toks, lex):
+        toks.pop(0)
+        stripped = True
+    # "Medicamento da Laboratórios X": once a common word is cut off the
+    # front, the lower-case connector it leaves ("da", "de", "del") opens no name.
+    while stripped and toks and toks[0].text[:1].islower() and toks[0].text.casefold() in lex.connectors:
         toks.pop(0)
     # "Banco Popular", "Farmácia Popular": after an organisation's head word
     # a common word is part of the name.
@@ -1910,6 +1924,45 @@ def _ja_words() -> tuple[MappingProxyType, tuple[str, ...], tuple[str, ...], fro
             longest(data.get("ja_not_given_names")))
 
 
+@lru_cache(maxsize=1)
+def _ja_company_patterns() -> tuple[re.Pattern, re.Pattern, frozenset[str], tuple[str, ...]]:
+    """(name + company word, legal form + name, generic heads, generic followers)."""
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    alt = lambda key: "|".join(re.escape(w) for w in sorted(_split_list(data.get(key)), key=len, reverse=True))
+    han, kata = "\u4e00-\u9fff\u3005", "\u30a1-\u30fa\u30fc"
+    name = rf"(?P<name>[{han}]{{2,4}}|[{kata}][{kata}・]{{1,15}})"
+    suffixed = re.compile(rf"(?<![{han}{kata}・A-Za-z0-9]){name}(?P<word>{alt('ja_company_suffixes')})")
+    prefixed = re.compile(rf"(?P<word>{alt('ja_company_prefixes')})(?P<name>[{han}]{{2,6}}|[{kata}][{kata}・]{{1,15}})"
+                          rf"(?![{han}{kata}])")
+    after = tuple(sorted(_split_list(data.get("ja_company_generic_after")), key=len, reverse=True))
+    return suffixed, prefixed, frozenset(_split_list(data.get("ja_company_generic_heads"))), after
+
+
+def _ja_company_names(text: str, lex: Lexicon) -> list[Candidate]:
+    """"北辰自動車", "海晟集団", "ブライト・ホールディングス", "株式会社北辰": a
+    Japanese company's name before a company word or after a legal form.
+    A generic noun is no name ("電気自動車", "同社"), and a company word
+    followed by a generic word reads as a sector ("自動車各社")."""
+    suffixed, prefixed, generic, after = _ja_company_patterns()
+    deictic = _ja_words()[3]
+    out = []
+    for m in suffixed.finditer(text):
+        name, end = m.group("name"), m.end()
+        if name in generic or name[0] in deictic or name in lex.org_suffixes_cjk:
+            continue
+        form = next((f for f in lex.zh_legal_forms if text.startswith(f, end)), "")
+        if form:                                  # "北辰自動車株式会社"
+            end += len(form)
+        elif text.startswith(after, end):
+            continue
+        out.append(Candidate(m.start(), end, ORG))
+    for m in prefixed.finditer(text):
+        name = m.group("name")
+        if name not in generic and name[0] not in deictic:
+            out.append(Candidate(m.start(), m.end(), ORG))
+    return _non_overlapping(out)
+
+
 _JA_NAME_RUN = re.compile(r"(?<![\u4e00-\u9fff\u30a0-\u30ff])[\u4e00-\u9fff\u3005]{2,}")
 
 
@@ -2075,12 +2128,21 @@ def legal_name_stems(text: str, cands: list, lex: Lexicon) -> list[Candidate]:
     return out
 
 
+@lru_cache(maxsize=1)
+def cjk_generic_org_nouns() -> frozenset[str]:
+    """"노조", "会社", "公司": generic nouns for a body (entity_words.yaml)."""
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    return frozenset(_split_list(data.get("cjk_generic_org_nouns")))
+
+
 def cjk_candidates(text: str, lex: Lexicon) -> list[Candidate]:
     if not (_CJK.search(text) or _HANGUL_KANA.search(text)):
         return []
     gaz = _cjk_place_bodies(text, _cjk_gazetteer(text, lex), lex) + _cjk_legal_names(text, lex)
     if not _KANA.search(text):
         gaz += _zh_company_names(text, lex)
+    else:
+        gaz += _ja_company_names(text, lex)
     people = [Candidate(c.start + off, c.end + off, c.type)
               for off, chunk in _people_sentences(text, lex) for c in _cjk_people(chunk, lex)]
     people += _dot_names(text, lex) + _korean_people(text, lex) + _japanese_people(text, lex)
@@ -2090,7 +2152,8 @@ def cjk_candidates(text: str, lex: Lexicon) -> list[Candidate]:
     chosen = _non_overlapping(gaz + people)
     extra = [c for c in _cedict_candidates(text, lex)
              if all(c.end <= k.start or c.start >= k.end for k in chosen)]
-    return _non_overlapping(chosen + extra)
+    generic = cjk_generic_org_nouns()
+    return [c for c in _non_overlapping(chosen + extra) if c.gazetteer or text[c.start:c.end] not in generic]
 
 
 def _non_overlapping(cands: list[Candidate]) -> list[Candidate]:
@@ -2529,6 +2592,11 @@ def korean_mixed_names(text: str, cands: list[Candidate], lex: Lexicon) -> tuple
     return out, named
 
 
+def _without_emphasis(phrase: str) -> str:
+    """A name written "**Calvere** Grid" in the cleaned text is "Calvere Grid"."""
+    return _EMPHASIS_MARK.sub("", phrase) if "*" in phrase or "_" in phrase else phrase
+
+
 def find_mentions(doc: Document) -> tuple[Mention, ...]:
     lex = lexicon()
     cands = _cut_row_names(doc, latin_candidates(doc.text, lex) + cjk_candidates(doc.text, lex), lex)
@@ -2548,7 +2616,7 @@ def find_mentions(doc: Document) -> tuple[Mention, ...]:
         if (c.start, c.end) not in contexts:
             contexts[(c.start, c.end)] = context_of(doc, c.start, c.end)
     mentions = {
-        (c.start, c.end): Mention(source=doc.id, text=doc.text[c.start:c.end], start=c.start,
+        (c.start, c.end): Mention(source=doc.id, text=_without_emphasis(doc.text[c.start:c.end]), start=c.start,
                                   end=c.end, type=c.type or OTHER, lang=_mention_lang(doc, c),
                                   context=contexts[(c.start, c.end)], cued=c.cued,
                                   roles=mention_roles(doc.text, c.start, c.end),

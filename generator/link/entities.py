@@ -1241,6 +1241,73 @@ def merge_romanized_companies(by_key: dict, groups: _Groups) -> None:
             groups.union(key, min(hits))
 
 
+@lru_cache(maxsize=1)
+def _ja_company_english() -> Mapping[str, tuple[str, ...]]:
+    from types import MappingProxyType
+    from ..datafiles import load_yaml
+    from ..extract.entities import DATA_DIR
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    return MappingProxyType({str(k): tuple(str(e) for e in v) for k, v in (data.get("ja_company_english") or {}).items()})
+
+
+_HAN_STEM = re.compile(r"[\u4e00-\u9fff\u3005]+")
+_HEPBURN_WORD = re.compile(r"(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|j|f|y|w)?[aeiou]|n)+")
+
+
+def merge_japanese_companies(by_key: dict, groups: _Groups) -> None:
+    """A Japanese company name ("瑞光海運") meets (1) a Chinese one with the same
+    name before a company word of the same English form ("瑞光海运"), and (2)
+    the one Latin organisation of the corpus whose name is a romanised
+    Japanese word before that English form ("Zuiko Shipping"), when it is
+    also the only Japanese company with that word, written all in kanji
+    (a katakana name is read elsewhere, and may have met its Latin name
+    there). Kanji have too many readings to check, so both sides must be
+    unique in the corpus."""
+    english = _ja_company_english()
+    longest = sorted(english, key=len, reverse=True)
+    ends = tuple(longest)
+    japanese = []
+    for key, items in sorted(by_key.items()):
+        if key.startswith("n:") and key.endswith(ends):
+            word = next((w for w in longest if key.endswith(w) and 2 <= len(key) - 2 - len(w) <= 8), "")
+            if word and _majority_type(items) == ORG and any(i.mention.lang == "ja" for i in items):
+                japanese.append((key, word))
+    if not japanese:
+        return
+    forms = lambda words: {w.casefold() for w in words}
+    wanted = {f for _, word in japanese for f in forms(english[word])}
+    zh_words = zh_company_words()
+    zh_longest = sorted(zh_words, key=len, reverse=True)
+    chinese: dict[str, list[tuple[str, str]]] = defaultdict(list)      # stem -> (key, word)
+    latin: dict[str, set[str]] = defaultdict(set)                       # English form -> keys
+    for key, items in sorted(by_key.items()):
+        if not key.startswith("n:"):
+            continue
+        if _CJK.search(key):
+            word = next((w for w in zh_longest if key.endswith(w)), "")
+            if word and len(key) - 2 > len(word) and _majority_type(items) == ORG:
+                chinese[key[2:-len(word)]].append((key, word))
+            continue
+        parts = _latin_words(key)
+        for cut in (1, 2):
+            if len(parts) > cut and " ".join(parts[-cut:]) in wanted \
+                    and all(_HEPBURN_WORD.fullmatch(p) for p in parts[:-cut]) and _majority_type(items) == ORG:
+                latin[" ".join(parts[-cut:])].add(key)
+    by_word: dict[str, list[str]] = defaultdict(list)
+    for key, word in japanese:
+        stem = key[2:-len(word)]
+        for other, zh_word in chinese.get(stem, ()):
+            if forms(english[word]) & forms(zh_words[zh_word]):
+                groups.union(key, other)
+        for form in forms(english[word]):
+            by_word[form].append(key)
+    for form, keys in sorted(by_word.items()):
+        hits = latin.get(form, set())
+        if len(keys) == 1 and hits and len({groups.find(h) for h in hits}) == 1 and _HAN_STEM.fullmatch(keys[0][2:]) \
+                and not any(not _CJK.search(m) for m in groups.members(groups.find(keys[0]))):
+            groups.union(keys[0], min(hits))
+
+
 def merge_japanese_romanized_people(by_key: dict, groups: _Groups) -> None:
     """A Japanese name in kanji and its Latin spelling in the same corpus
     ("佐藤健一", "Kenichi Sato"): the kanji name opens with a known family name
@@ -1847,12 +1914,42 @@ def _co_mentions(blocks: dict, ids: dict[str, str]) -> dict[str, tuple[tuple[str
     return out
 
 
-def _unique_ids(roots: list[str], names: dict[str, tuple[str, str]]) -> dict[str, str]:
+def _japanese_person(name: str, items) -> bool:
+    """A person's name in kanji read as Japanese: named in a Japanese source,
+    or opening with a known Japanese family name of two characters or more
+    (one-character ones, "林", are as often Chinese) and named in no Chinese source."""
+    if not _CJK.search(name):
+        return False
+    langs = {i.mention.lang for i in items}
+    return "ja" in langs or len(ja_family_name(name)) >= 2 and "zh" not in langs
+
+
+_HIRAGANA_TO_KATAKANA = {c: c + 0x60 for c in range(0x3041, 0x3097)}
+
+
+def _japanese_slug(name: str) -> str:
+    """"佐藤ミナ" -> "sato-mina": a Japanese name's address in romaji, never
+    in Mandarin pinyin. The family name's Hepburn spelling (entity_words.yaml
+    ja_surnames) and the given name's if it is written in kana; a given name in
+    kanji has too many readings, so a short hash of the name stands for it.
+    An unknown family name keeps the hashed fallback."""
+    digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+    family = ja_family_name(name)
+    if not family:
+        return "e-" + digest
+    given = name[len(family):].strip(" ・")
+    spelled = katakana_romaji(given.translate(_HIRAGANA_TO_KATAKANA)) if given else ""
+    slug = re.sub(r"[^a-z0-9]+", "-", f"{_ja_words()[0][family]} {spelled or digest}".casefold()).strip("-")
+    return slug or "e-" + digest
+
+
+def _unique_ids(roots: list[str], names: dict[str, tuple[str, str]],
+                japanese: frozenset[str] = frozenset()) -> dict[str, str]:
     ids: dict[str, str] = {}
     taken: set[str] = set()
     used: Counter = Counter()
     for root in sorted(roots, key=lambda r: (names[r][0], names[r][1], r)):
-        base = _slug(names[root][0])
+        base = _japanese_slug(names[root][0]) if root in japanese else _slug(names[root][0])
         eid = base if not used[base] else f"{base}-{names[root][1]}"
         while eid in taken:
             used[base] += 1
@@ -1912,6 +2009,7 @@ def resolve_entities(docs: Sequence[Document], mentions: Mapping[str, Sequence[M
     merge_korean_romanized_people(by_key, groups)
     merge_katakana_names(by_key, groups)
     merge_japanese_romanized_people(by_key, groups)
+    merge_japanese_companies(by_key, groups)          # after katakana names: "トヨタ自動車" has met "Toyota"
     by_key = retype_model_codes(_apply_retypes(by_key, retypes))
     cued_bodies = frozenset(k for k, v in by_key.items() if _cued_as(v, ORG) or _cued_as(v, GOV))
     aliases, code_names = stated_pairs(items, {k: _majority_type(v) for k, v in by_key.items()}, cued_bodies)
@@ -1948,6 +2046,7 @@ def _build(by_key, groups: _Groups, reg, code_names,
         else:
             notes.append(f"registry entry {entry.name!r} (line {entry.line}) matched no entity")
     names: dict[str, tuple[str, str]] = {}
+    japanese: set[str] = set()              # roots of Japanese people named in kanji (their own slug)
     drafts: dict[str, tuple] = {}           # root -> description, its source, alias pairs, mentions
     ends_at: dict = defaultdict(list)       # (doc id, end offset) -> (root, start) of the mentions ending there
     blocks: dict = defaultdict(set)         # (doc id, block index) -> roots mentioned in the block
@@ -1961,12 +2060,14 @@ def _build(by_key, groups: _Groups, reg, code_names,
         if entry:
             name, typ = entry.name, entry.type or typ
         names[root] = (name, typ)
+        if typ == PERSON and _japanese_person(name, items):
+            japanese.add(root)
         desc, desc_src = _description(items, tables)
         alias_pairs = set(_aliases(items, name)) | _gazetteer_names(items, name)
         drafts[root] = (desc, desc_src, alias_pairs, _typed_mentions(items, typ))
         # A role names only an organisation, state body or place before it.
         _index_positions(root, items, ends_at if typ in _ROLE_HOLDERS else None, blocks)
-    ids = _unique_ids(list(clusters), names)
+    ids = _unique_ids(list(clusters), names, frozenset(japanese))
     related = _co_mentions(blocks, ids)
     relations: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for a, b in code_names:
