@@ -489,8 +489,7 @@ def _hints(tree, url: str | None) -> tuple[tuple[str, str], ...]:
         or _title_tag(tree),
         "author": _authors(meta, ld, microdata),
         "published": _first_date(meta, ld, microdata),
-        "publisher": _first(meta, "og:site_name", "application-name", "dc.publisher")
-        or ld.get("publisher"),
+        "publisher": _publisher(meta, ld),
         "url": (url or "").strip() or _canonical_url(tree, meta),
         "lang": _language(tree, meta),
         "description": _first(meta, "og:description", "description", "twitter:description",
@@ -500,6 +499,57 @@ def _hints(tree, url: str | None) -> tuple[tuple[str, str], ...]:
     }
     return tuple(sorted((key, _inline(value)) for key, value in found.items()
                         if value and _inline(value)))
+
+
+def _publisher(meta: dict[str, list[str]], ld: dict) -> str:
+    """The first site name that names a publisher (see ``publisher_name``)."""
+    for key in ("og:site_name", "application-name", "dc.publisher"):
+        for value in meta.get(key, ()):
+            name = publisher_name(value)
+            if name:
+                return name
+    return publisher_name(ld.get("publisher") or "")
+
+
+# "Name | tagline", "Name - international": a name and what the page adds to it.
+_SITE_NAME_PARTS = re.compile(r"\s+[|·•–—-]\s+|\s*｜\s*")
+MAX_SECTION_PART_WORDS = 3
+
+
+def publisher_name(value: str) -> str:
+    """A site-name hint as a publisher's name, "" when it names none.
+
+    "@handle" (a social handle) -> "handle"; "https://www.example.org/" ->
+    "example.org"; "Name | Tagline" -> "Name"; a list of sections
+    ("Racing | F1 | Rally | Touring") or a label of the publishing system
+    ("Hosted", "Home") -> "".
+    """
+    value = " ".join((value or "").split())
+    if not value:
+        return ""
+    url = re.fullmatch(r"(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)/?", value, flags=re.IGNORECASE)
+    if url and ("://" in value or value.lower().startswith("www.")):
+        value = url.group(1)
+    handle = re.fullmatch(r"@(\w[\w.]{0,40})", value)
+    if handle:
+        value = handle.group(1)
+    parts = [part.strip() for part in _SITE_NAME_PARTS.split(value) if part.strip()]
+    if len(parts) >= 3 and all(len(part.split()) <= MAX_SECTION_PART_WORDS for part in parts):
+        return ""         # a row of sections, no name
+    if len(parts) >= 2:
+        named = [part for part in parts if part.casefold() not in _not_publisher_names()]
+        value = named[0] if named else ""
+    return "" if value.casefold() in _not_publisher_names() else value
+
+
+@lru_cache(maxsize=1)
+def _not_publisher_names() -> frozenset[str]:
+    try:
+        with FACTS_FILE.open(encoding="utf-8") as handle:
+            data = load_yaml(handle) or {}
+    except (OSError, yaml.YAMLError):
+        return frozenset()
+    return frozenset(str(item).casefold() for item in data.get("not_publisher_names", ()) if item)
 
 
 def _meta_values(tree) -> dict[str, list[str]]:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..datafiles import load_yaml
 
-from .facts import day_first, find_dates, is_byline, is_section_label, parse_masthead
+from .facts import clock_re, day_first, find_dates, is_byline, is_section_label, parse_masthead
 from .state import CleanState, Line
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "chrome.yaml"
@@ -132,7 +132,11 @@ def _weak_chrome_re() -> re.Pattern:
     return re.compile(rf"{_bounded(words)}|{bare_number}", re.IGNORECASE)
 
 
-SEPARATORS = re.compile(r"[·•・∙⋅|/,;:：、\-–—]+")
+SEPARATORS = re.compile(r"[·•・∙⋅|｜/／,;:：、\-–—]+")
+# Between the segments of a meta line ("3 hours ago · World"): a middle dot
+# or a bar with spaces, the full-width bar of CJK pages with or without
+# them, and the full-width slash or katakana middle dot with spaces.
+META_SEPARATOR = re.compile(r"\s*｜\s*|\s[·•|／・]\s")
 
 
 def _word_count(text: str) -> int:
@@ -178,7 +182,7 @@ def strip_meta(text: str, day_first: bool = False) -> tuple[str, list[str], bool
     if not rest or (_is_short_label(rest) and not is_byline(rest)):
         return "", isos, True
     chrome_chars = sum(e - s for s, e in strong)
-    has_separators = bool(re.search(r"\s[·•|]\s", text))
+    has_separators = bool(META_SEPARATOR.search(text))
     if has_separators or chrome_chars * 4 >= len(text):
         kept = _keep_non_chrome_segments(text)
         return kept, isos, False
@@ -187,14 +191,14 @@ def strip_meta(text: str, day_first: bool = False) -> tuple[str, list[str], bool
 
 def _keep_non_chrome_segments(text: str) -> str:
     """The separator-delimited parts of a meta line that are not chrome."""
-    parts = re.split(r"\s[·•|]\s", text)
+    parts = META_SEPARATOR.split(text)
     kept = []
     for part in parts:
         probe = strong_chrome_re().sub(" ", part)
         probe = _cut(probe, [(s, e) for s, e, _ in find_dates(probe)])
         probe = SEPARATORS.sub(" ", _weak_chrome_re().sub(" ", probe)).strip()
         if probe:
-            kept.append(strong_chrome_re().sub(" ", part).strip(" ·•|"))
+            kept.append(strong_chrome_re().sub(" ", part).strip(" ·•|｜／・"))
     return " · ".join(re.sub(r"\s+", " ", k) for k in kept if k)
 
 
@@ -363,6 +367,115 @@ def drop_mastheads(state: CleanState) -> None:
         state.drop("masthead", line.text)
         dead.add(index)
     state.lines = [line for index, line in enumerate(state.lines) if index not in dead]
+
+
+# ------------------------------------------------- broadcast and update stamps
+
+MAX_STATION_WORDS = 6
+MAX_STATION_CHARS = 60
+
+
+@lru_cache(maxsize=1)
+def _broadcast_res() -> tuple[re.Pattern, frozenset[str]]:
+    data = _data()
+    labels = _alternation(data.get("broadcast_labels") or ())
+    label_re = re.compile(rf"^\W*(?:{labels})(?![^\W\d_])\s*[:：]?\s*(?P<rest>\S.*)$", re.IGNORECASE)
+    connectors = frozenset(str(word).casefold() for word in data.get("broadcast_connectors") or ())
+    return label_re, connectors
+
+
+def _station_name(text: str) -> str | None:
+    """What is left of a broadcast line once its date is out: "" (no
+    station), a station's name, or None when it is no name (a sentence)."""
+    _, connectors = _broadcast_res()
+    words = re.sub(r"[,;·•|｜()（）\[\]–—]", " ", text).split()
+    while words and words[0].casefold() in connectors:
+        words.pop(0)
+    while words and words[-1].casefold() in connectors:
+        words.pop()
+    name = " ".join(words).strip(" .-")
+    if not name:
+        return ""
+    if len(words) > MAX_STATION_WORDS or len(name) > MAX_STATION_CHARS or TERMINAL.search(name) \
+            or not (name[:1].isupper() or name[:1].isdigit() or _DENSE_CHAR.match(name)):
+        return None
+    if any(w[:1].islower() and w.casefold() not in connectors and len(w) > 3 for w in words):
+        return None      # "journalists said" is no station
+    return name
+
+
+def broadcast_line(text: str, day_first: bool = False) -> tuple[str, str] | None:
+    """"Broadcast on Radio Nordsee, 12 March 2026" -> (ISO date, station);
+    "Sendung vom 12. März 2026" -> (ISO date, ""); None for any other line."""
+    if len(text) > MAX_META_CHARS // 2:
+        return None
+    label_re, _ = _broadcast_res()
+    match = label_re.match(_unmarked(text).strip())
+    if not match:
+        return None
+    rest = match.group("rest")
+    dates = find_dates(rest, day_first)
+    if not dates:
+        return None
+    rest = _cut(rest, [(start, end) for start, end, _ in dates])
+    rest = clock_re().sub(" ", rest)
+    station = _station_name(rest)
+    return None if station is None else (dates[0][2], station)
+
+
+def drop_broadcast_lines(state: CleanState) -> None:
+    """A radio or TV transcript's header ("Broadcast on <station>, <date>",
+    "Aired on", "Sendung vom", "Diffusé sur", "Emitido en") gives the
+    publication date, and the station as the publisher when nothing else
+    names one (see facts.credited_publisher); the line leaves the text."""
+    first = day_first(state.hints.get("lang", ""))
+    kept = []
+    for line in state.lines:
+        found = broadcast_line(line.text, first)
+        if found is None:
+            kept.append(line)
+            continue
+        iso, station = found
+        state.facts.setdefault("published", iso)
+        if station:
+            state.facts.setdefault("credited_publisher", station)
+        state.drop("broadcast_line", line.text)
+    state.lines = kept
+
+
+@lru_cache(maxsize=1)
+def _update_stamp_re() -> re.Pattern:
+    data = _data()
+    labels = _alternation(data["time_labels"])
+    connectors = _alternation(data["cjk_label_connectors"])
+    return re.compile(rf"^\W*(?:{labels})(?![^\W\d_])\s*(?:{connectors})?\s*(?P<rest>\S.*)$", re.IGNORECASE)
+
+
+def is_update_stamp(text: str) -> bool:
+    """"Updated 14:05 GMT", "Last updated: 10:32", "更新 08:30": a time label
+    and a clock time (a weekday or "today" may sit beside it) with no date:
+    a live page's stamp of its last edit, chrome."""
+    if len(text) > MAX_LABEL_CHARS * 2:
+        return False
+    match = _update_stamp_re().match(_unmarked(text).strip())
+    if not match:
+        return False
+    rest, clocks = clock_re().subn(" ", match.group("rest"))
+    if not clocks or re.search(r"\d", rest):
+        return False      # a date beside the time: a dateline, read by the date rules
+    rest = _weak_chrome_re().sub(" ", rest)
+    rest = re.sub(r"\b(?:at|um|à|às|alle|a las|a la|om|kl)\b", " ", rest, flags=re.IGNORECASE)
+    return not re.search(r"[^\W_]", SEPARATORS.sub(" ", rest).replace("(", " ").replace(")", " "))
+
+
+def drop_update_stamps(state: CleanState) -> None:
+    kept = []
+    for line in state.lines:
+        if line.kind in ("", "paragraph", "heading") and is_update_stamp(line.text):
+            state.drop("meta_line", line.text)
+            continue
+        kept.append(line)
+    state.lines = kept
 
 
 # ------------------------------------------------------------- score widgets
@@ -1148,9 +1261,11 @@ RULES: tuple = (
     drop_share_bars,
     drop_breadcrumbs,
     drop_release_headers,
+    drop_broadcast_lines,
     drop_mastheads,
     drop_score_widgets,
     drop_meta_lines,
+    drop_update_stamps,
     drop_related_links,
     drop_trailing_more,
     drop_furniture,

@@ -608,7 +608,10 @@ def _connector_re() -> re.Pattern:
     return re.compile(rf"(?<![^\W\d_])(?:{words})(?![^\W\d_])", re.IGNORECASE)
 
 
-_SEGMENT_SPLIT = re.compile(r"\s*(?:^|\s)[·•|]\s+|\s+[·•|](?:\s|$)\s*")
+# "·", "•", "|" with spaces; the full-width bar "｜" of CJK pages with or
+# without them; the full-width slash "／" and the katakana middle dot "・"
+# only with spaces (unspaced, they join words: "ニュース・速報").
+_SEGMENT_SPLIT = re.compile(r"\s*｜\s*|\s*(?:^|\s)[·•|／・]\s+|\s+[·•|／・](?:\s|$)\s*")
 
 
 def _segments(text: str) -> list[str]:

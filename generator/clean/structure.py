@@ -22,7 +22,7 @@ from ..datafiles import load_yaml
 
 from ..model import HEADING, LIST, PARAGRAPH, QA, QUOTE, TABLE
 from .chrome import is_contact_detail
-from .facts import dateline_date, is_byline
+from .facts import dateline_date, is_byline, sectioned_dateline
 from .languages import dense_pattern
 from .state import CleanState, Line
 
@@ -667,6 +667,111 @@ def faq_questions(state: CleanState) -> None:
     state.lines = out
 
 
+# --- captions and credits ----------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _caption_re() -> tuple[re.Pattern, int]:
+    data = load_yaml(DATA_FILE.read_text(encoding="utf-8"))
+    labels = sorted({str(label) for label in data.get("caption_labels") or ()}, key=len, reverse=True)
+    body = "|".join(re.escape(label) for label in labels) or r"(?!)"
+    pattern = re.compile(rf"^\s*[*_]*[(\[（【]?\s*(?:{body})\s*[:：][*_]*\s*(?P<body>\S.*?)\s*[)\]）】]?[*_]*\s*$",
+                         re.IGNORECASE)
+    return pattern, int(data.get("caption_min_words", 5))
+
+
+# The credit after a caption: "… / Agency", "… | Agency", "… © Agency", "… (Agency)".
+_CREDIT_SPLIT = re.compile(r"\s+[/|｜]\s+|\s*(?:©|\(c\)|Ⓒ)\s*", re.IGNORECASE)
+MAX_CAPTION_CHARS = 300
+
+
+def caption_text(text: str) -> str | None:
+    """A caption or credit line -> its description ("" for a credit only);
+    None for any other line."""
+    if len(text) > MAX_CAPTION_CHARS or "\n" in text:
+        return None
+    pattern, min_words = _caption_re()
+    match = pattern.match(text)
+    if not match:
+        return None
+    body = match.group("body").strip()
+    description = _CREDIT_SPLIT.split(body, maxsplit=1)[0].strip(" ,;:-–—") if _CREDIT_SPLIT.search(body) else body
+    size = len(_LATIN_WORD.findall(description)) + dense_chars(description) // 2
+    if size >= min_words or (ends_sentence(description) and size >= 3):
+        return description
+    return ""
+
+
+def captions(state: CleanState) -> None:
+    """Photo captions and credits ("Photo: <text> / <agency>", "(Foto: …)",
+    "Image: <agency>") are no headings: a credit alone leaves the text; a
+    caption that describes the picture (a sentence, or several words) stays
+    as a paragraph, without its label and credit."""
+    out = []
+    for line in state.lines:
+        if line.kind not in ("", PARAGRAPH, HEADING):
+            out.append(line)
+            continue
+        description = caption_text(line.text)
+        if description is None:
+            out.append(line)
+        elif not description:
+            state.drop("caption_credit", line.text)
+        else:
+            state.drop("caption_credit", line.text)
+            out.append(line.with_(kind=PARAGRAPH, level=0, text=description, para_start=True))
+    state.lines = out
+
+
+# --- transcripts --------------------------------------------------------------
+
+# "HOST: …", "DR. JANE SMITH: …": a speaker's label in capitals, then the speech.
+_SPEAKER_WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-])*"
+_SPEAKER = re.compile(rf"^\s*(?P<label>{_SPEAKER_WORD}(?:\s+{_SPEAKER_WORD}){{0,3}})\s*:\s+(?P<speech>\S.*)$")
+MIN_TURNS = 3
+MIN_SPEAKER_CHANGES = 2
+
+
+def speaker_label(text: str) -> str:
+    """The all-capital speaker label of a transcript line, else ""."""
+    match = _SPEAKER.match(text)
+    if not match:
+        return ""
+    label = match.group("label")
+    letters = [ch for ch in label if ch.isalpha()]
+    return label if len(letters) >= 2 and label.isupper() else ""
+
+
+def speaker_turns(state: CleanState) -> None:
+    """A transcript's turns ("HOST: …" / "SMITH: …") stay one paragraph each,
+    label first, never a heading nor joined to the next turn; the wrapped
+    lines of a turn join it. Only with several alternating speakers: a
+    lone "NOTE: …" is no dialogue."""
+    lines = state.lines
+    turns = [(i, speaker_label(line.text)) for i, line in enumerate(lines) if _plain(line) and ":" in line.text[:60]]
+    turns = [(i, label) for i, label in turns if label]
+    labels = [label for _, label in turns]
+    changes = sum(a != b for a, b in zip(labels, labels[1:]))
+    if len(turns) < MIN_TURNS or len(set(labels)) < 2 or changes < MIN_SPEAKER_CHANGES:
+        return
+    starts = {i for i, _ in turns}
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if i not in starts:
+            out.append(line)
+            i += 1
+            continue
+        text, j = " ".join(line.text.split()), i + 1
+        while j < len(lines) and j not in starts and _plain(lines[j]) and not lines[j].para_start \
+                and not ends_sentence(text):
+            text = join_text(text, lines[j].text.strip())
+            j += 1
+        out.append(line.with_(kind=PARAGRAPH, level=0, text=text, para_start=True))
+        i = j
+    state.lines = out
+
+
 # --- paragraphs ------------------------------------------------------------
 
 # Bylines and datelines are short; longer lines are not tested for them.
@@ -679,6 +784,13 @@ def _meta_line(text: str) -> bool:
     return len(text.split()) <= MAX_META_LINE_WORDS and (is_byline(text) or bool(dateline_date(text)))
 
 
+def _dateline_above(text: str) -> bool:
+    """A dateline, plain or with a section ("2026年11月25日 08:30 ｜ 経済"):
+    the next line does not continue it."""
+    return len(text.split()) <= MAX_META_LINE_WORDS and bool(re.search(r"\d", text)) \
+        and bool(dateline_date(text) or sectioned_dateline(text)[0])
+
+
 def join_wrapped(state: CleanState) -> None:
     """Hard-wrapped lines of one paragraph -> one line; sentences stay apart."""
     out: list[Line] = []
@@ -686,7 +798,7 @@ def join_wrapped(state: CleanState) -> None:
         prev = out[-1] if out else None
         if prev is not None and _plain(line) and _plain(prev) and not line.para_start \
                 and prev.lang == line.lang and not ends_sentence(prev.text) \
-                and not _meta_line(line.text):
+                and not _meta_line(line.text) and not _dateline_above(prev.text):
             out[-1] = prev.with_(text=join_text(prev.text.rstrip(), line.text.strip()))
             continue
         out.append(line)
@@ -694,5 +806,5 @@ def join_wrapped(state: CleanState) -> None:
                    for line in out]
 
 
-RULES: tuple = (markdown_blocks, bullet_lists, qa_pairs, tables, empty_tables, headings, faq_questions,
-                join_wrapped)
+RULES: tuple = (markdown_blocks, bullet_lists, qa_pairs, speaker_turns, tables, empty_tables, headings,
+                captions, faq_questions, join_wrapped)

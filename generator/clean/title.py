@@ -19,8 +19,8 @@ from ..datafiles import load_yaml
 
 from ..model import HEADING, LIST, PARAGRAPH, QA, TABLE
 from .state import CleanState, Line
-from .facts import dateline_date, is_byline, is_publication_name
-from .structure import dense_chars, digit_heavy, ends_sentence
+from .facts import dateline_date, is_byline, is_publication_name, parse_origin_note
+from .structure import dense_chars, digit_heavy, ends_sentence, speaker_label
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "structure.yaml"
 _LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+")
@@ -242,8 +242,34 @@ def drop_title_repeat(state: CleanState) -> None:
             return
 
 
+@lru_cache(maxsize=1)
+def _title_label_re() -> re.Pattern:
+    labels = sorted(_limits().get("labels") or (), key=len, reverse=True)
+    body = "|".join(re.escape(label) for label in labels) or r"(?!)"
+    return re.compile(rf"^\s*[*_]*(?:{body})[*_]*\s*[:：]\s*[*_]*(?=\S)", re.IGNORECASE)
+
+
+def without_title_label(text: str) -> str:
+    """"Title: Harbour budget approved", "标题：…" -> the title alone."""
+    stripped = _title_label_re().sub("", text, count=1)
+    return stripped.strip() if stripped != text and stripped.strip(" *_") else text
+
+
+def _unlabel_titles(state: CleanState) -> None:
+    if state.facts.get("title"):
+        state.facts["title"] = without_title_label(state.facts["title"])
+    if state.facts.get("titles"):
+        state.facts["titles"] = {lang: without_title_label(t) for lang, t in state.facts["titles"].items()}
+
+
 def extract_title(state: CleanState) -> None:
-    """facts["title"] / facts["titles"]; the title lines leave the body."""
+    """facts["title"] / facts["titles"]; the title lines leave the body. A
+    form label in front of the title ("Title:", "标题：") is no part of it."""
+    _extract_title(state)
+    _unlabel_titles(state)
+
+
+def _extract_title(state: CleanState) -> None:
     if _from_hint(state):
         drop_title_repeat(state)
         return
@@ -265,7 +291,7 @@ def _sentences(text: str) -> int:
 
 
 # Meta lines are made of segments ("Politics · 3 May 2026"); a lead sentence is not.
-_META_SEGMENTS = re.compile(r"\s[·•|]\s|[·•|]\s*[*_]*$")
+_META_SEGMENTS = re.compile(r"\s[·•|／・]\s|｜|[·•|]\s*[*_]*$")
 _TAG_LIKE = re.compile(r"<[A-Za-z/!][^<>]*>")
 # A fact box ("Tested by: A  Price: B  More info: www…"): labelled fields, addresses.
 _FIELDS = re.compile(r"[:：][^:：]*[:：]|https?://|www\.|@\w")
@@ -279,8 +305,8 @@ def _standfirst_heading(line: Line) -> bool:
         return False
     text = line.text.strip()
     if _META_SEGMENTS.search(text) or _TAG_LIKE.search(text) or _FIELDS.search(text) \
-            or is_byline(text) or dateline_date(text):
-        return False      # a byline, dateline, masthead or fact box, or markup debris
+            or is_byline(text) or dateline_date(text) or parse_origin_note(text):
+        return False      # a byline, dateline, origin note, masthead or fact box, or markup debris
     limits = _limits()
     size = _size(text)
     if size >= limits.get("standfirst_min_words", 10):
@@ -307,6 +333,8 @@ def standfirst(state: CleanState) -> None:
     if state.facts.get("summary"):
         return
     first, nxt = state.lines[0], state.lines[1]
+    if parse_origin_note(first.text) or speaker_label(first.text):
+        return      # an origin note (metadata, read by facts) or a transcript's first turn
     limits = _limits()
     if first.kind != PARAGRAPH or not first.para_start or not nxt.para_start:
         return
