@@ -393,7 +393,8 @@ def _source_facts(doc: Document, page: str, by_name: dict[str, str]) -> list[tup
     meta = doc.metadata
     facts: list[tuple[str, object]] = []
     for lang, title in meta.titles:
-        if title != meta.title or len(meta.titles) > 1:
+        # The page's heading shows meta.title: the facts list the titles in other languages.
+        if title != meta.title:
             facts.append((f"Title ({language_name(lang)})", foreign(escape(title), lang)))
     facts += [
         ("Publisher", _named(meta.publisher, page, by_name) or "—"),
@@ -486,7 +487,8 @@ def source_rows(docs, from_page: str) -> list[SourceRow]:
             flags.append("AI-generated")
         if meta.origin:
             flags.append("translated" if meta.origin.language or meta.origin.translated_by else "republished")
-        rows.append(SourceRow(link(display_title(doc), relative(from_page, source_path(doc.id))),
+        rows.append(SourceRow(foreign(link(display_title(doc), relative(from_page, source_path(doc.id))),
+                                      title_language(doc)),
                               meta.publisher or "—", meta.published or "—",
                               ", ".join(language_name(l) for l in meta.languages if l) or "—", ", ".join(flags)))
     return rows

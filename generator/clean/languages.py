@@ -295,6 +295,28 @@ def kanji_lines(langs: list[str], texts: list[str]) -> list[str]:
             for lang, text in zip(langs, texts)]
 
 
+# A Latin line of this many words is a phrase in some language, not a neutral label.
+MIN_PHRASE_WORDS = 3
+
+
+def _latin_phrases_in_main(langs: list[str], guesses: list[Guess], texts: list[str], main: str) -> list[str]:
+    """A Latin-script phrase too short to classify ("Harbour reopens after
+    storm", a headline over its Chinese version) is in the document's main
+    Latin language when the next line with a language is in another script:
+    taking that line's language (fill_neutral) would call it Chinese."""
+    if not main:
+        return langs
+    out = list(langs)
+    following_latin = None
+    for i in range(len(out) - 1, -1, -1):
+        if langs[i]:
+            following_latin = guesses[i].latin
+        elif guesses[i].latin and following_latin is False \
+                and len(_LATIN_WORD.findall(texts[i])) >= MIN_PHRASE_WORDS:
+            out[i] = main
+    return out
+
+
 def fill_neutral(langs: list[str]) -> list[str]:
     """A line without a language takes that of the next decided line.
 
@@ -517,7 +539,7 @@ def detect_languages(state: CleanState) -> None:
     # when it is one word: its partner proves it is not a neutral label.
     langs = [lang or (main if g.latin and half else "")
              for lang, g, half in zip(langs, guesses, halves)]
-    langs = fill_neutral(langs)
+    langs = fill_neutral(_latin_phrases_in_main(langs, guesses, texts, main))
     state.lines = [line.with_(lang=lang) for line, lang in zip(lines, langs)]
 
 
