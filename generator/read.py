@@ -609,6 +609,8 @@ def _fix_line_ftfy(line: str, number: int) -> tuple[str, tuple[Repair, ...]]:
 
 def _describe_changes(old: str, new: str) -> str:
     """The changed words, as "'old' -> 'new'" pairs."""
+    if max(len(old), len(new)) > MAX_CHAR_DIFF:
+        return _describe_word_changes(old, new)
     spans: list[list[int]] = []
     matcher = SequenceMatcher(None, old, new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -624,7 +626,27 @@ def _describe_changes(old: str, new: str) -> str:
             spans[-1][1], spans[-1][3] = max(spans[-1][1], i2), max(spans[-1][3], j2)
         else:
             spans.append([i1, i2, j1, j2])
-    pairs = [f"{old[a:b]!r} -> {new[c:d]!r}" for a, b, c, d in spans]
+    return _listed([(old[a:b], new[c:d]) for a, b, c, d in spans])
+
+
+# A character diff costs the square of the line's length (a minified page is
+# one line of hundreds of thousands): longer lines are compared word by word.
+MAX_CHAR_DIFF = 2000
+
+
+def _describe_word_changes(old: str, new: str) -> str:
+    """As _describe_changes, by words: repairs keep the spaces, so the words
+    pair up in order; otherwise the runs a word diff finds."""
+    a, b = old.split(), new.split()
+    if len(a) == len(b):
+        return _listed([(x, y) for x, y in zip(a, b) if x != y])
+    matcher = SequenceMatcher(None, a, b)
+    return _listed([(" ".join(a[i1:i2]), " ".join(b[j1:j2]))
+                    for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"])
+
+
+def _listed(changes: list[tuple[str, str]]) -> str:
+    pairs = [f"{before!r} -> {after!r}" for before, after in changes]
     more = f" and {len(pairs) - _MAX_EXAMPLES} more" if len(pairs) > _MAX_EXAMPLES else ""
     return ", ".join(pairs[:_MAX_EXAMPLES]) + more
 

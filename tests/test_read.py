@@ -370,3 +370,14 @@ def test_seed_corpus():
         else:
             assert result.text == original
             assert result.repairs == ()
+
+
+def test_repairs_on_a_very_long_line_are_described_word_by_word():
+    # A minified page is one line of hundreds of thousands of characters: the
+    # character diff would cost the square of that; words give the same pairs.
+    from generator.read import MAX_CHAR_DIFF, _describe_changes
+    filler = "word " * (MAX_CHAR_DIFF // 5 + 10)
+    old = filler + "cafÃ© and naÃ¯ve " + filler
+    new = filler + "café and naïve " + filler
+    assert _describe_changes(old, new) == "'cafÃ©' -> 'café', 'naÃ¯ve' -> 'naïve'"
+    assert _describe_changes("a cafÃ© b", "a café b") == "'cafÃ©' -> 'café'"
