@@ -8,7 +8,6 @@ original docs folder does.
 """
 from __future__ import annotations
 
-import hashlib
 import shutil
 import sys
 from pathlib import Path
@@ -16,13 +15,9 @@ from pathlib import Path
 import yaml
 
 from tests.conftest import ROOT, build_site
+from tests.test_changes import _digest
 
 RECORD = ("data/corpus.json", "data/changes.json")
-
-
-def _digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_fresh_docs_folder_with_the_record_builds_like_a_rebuild(tmp_path, monkeypatch):
