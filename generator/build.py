@@ -107,9 +107,9 @@ def source_ids(files: list[str]) -> dict[str, str]:
 
 def read_one(path: Path, settings: Settings) -> RawText | Skipped:
     sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
-    charset = read_sidecar(sidecar).get("charset", "") if sidecar.is_file() else ""
-    result = read_source(path, settings.sources_dir, settings.max_file_bytes,
-                         charset if isinstance(charset, str) else "")
+    # A fetched page's sidecar: its charset decodes the page, its URL and time become hints.
+    record = read_sidecar(sidecar) if sidecar.is_file() else None
+    result = read_source(path, settings.sources_dir, settings.max_file_bytes, (record or {}).get("charset", ""))
     if isinstance(result, RawText) and result.format == "html":
         extracted = extract_html(result.text)
         if not extracted.text.strip():
@@ -122,15 +122,13 @@ def read_one(path: Path, settings: Settings) -> RawText | Skipped:
             if not text.strip():
                 return Skipped(result.file, "no text after the front matter block")
             result = replace(result, text=text, hints=tuple(sorted((dict(result.hints) | dict(front)).items())))
-    return _with_sidecar(path, result)
+    return _with_sidecar(result, record)
 
 
-def _with_sidecar(path: Path, result: RawText | Skipped) -> RawText | Skipped:
+def _with_sidecar(result: RawText | Skipped, record: dict | None) -> RawText | Skipped:
     """Add a fetched page's sidecar (URL, capture time) to its hints; the sidecar wins."""
-    sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
-    if isinstance(result, Skipped) or not sidecar.is_file():
+    if isinstance(result, Skipped) or record is None:
         return result
-    record = read_sidecar(sidecar)
     extra = {k: v for k, v in (("url", record.get("url", "")), ("captured", record.get("fetched", ""))) if v}
     hints = dict(result.hints) | extra
     return replace(result, hints=tuple(sorted(hints.items())))
