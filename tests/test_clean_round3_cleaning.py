@@ -5,9 +5,10 @@ captions and credits, labelled titles, origin notes kept out of the summary,
 and site-name hints that name no publisher."""
 import pytest
 
-from generator.clean import chrome, clean, facts, structure, title
-from generator.model import HEADING, PARAGRAPH, RawText
+from generator.clean import chrome, facts, structure, title
+from generator.model import HEADING, PARAGRAPH
 from generator.read_html import publisher_name
+from tests.test_clean_review2_cleaning import doc_of, texts
 
 EN = "The harbour board approved the new dredging contract after a long debate on Tuesday."
 EN2 = "Work on the northern channel is due to start in the spring and last two years."
@@ -18,16 +19,6 @@ ES = "El ayuntamiento aprobó el martes el nuevo presupuesto tras un largo debat
 JA = "市議会は火曜日、長い議論の末に港湾工事と学校に関する新しい予算を承認した。関係者によると、計画は来年から実施される。"
 ZH = "市议会周二在就港口工程和学校进行长时间辩论后批准了新预算。官员表示，该计划将于明年生效。"
 KO = "시의회는 화요일 긴 논의 끝에 항만 공사와 학교에 관한 새 예산을 승인했다. 관계자는 계획이 내년부터 시행된다고 밝혔다."
-
-
-def doc_of(text: str, fmt: str = "text", hints: dict | None = None):
-    raw = RawText(file="a.txt", text=text, format=fmt, encoding="utf-8", content_hash="0",
-                  hints=tuple(sorted((hints or {}).items())))
-    return clean(raw, "a")
-
-
-def texts(doc) -> list[str]:
-    return [block.text for block in doc.blocks]
 
 
 def joined(doc) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..datafiles import load_yaml
 
-from .facts import clock_re, day_first, find_dates, is_byline, is_section_label, parse_masthead
+from .facts import clock_re, day_first, find_dates, is_byline, is_section_label, parse_masthead, short_label
 from .state import CleanState, Line
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "chrome.yaml"
@@ -1197,18 +1197,7 @@ def copyright_holder(text: str) -> str:
     rest = phrase.sub(" ", copyright_.sub(" ", text))
     rest = _YEARS.sub(" ", rest)
     rest = " ".join(re.sub(r"[.,;:|·•()\[\]–—-]", " ", rest).split())
-    return rest if is_holder_name(rest) else ""
-
-
-def is_holder_name(text: str) -> bool:
-    """A short capitalised name (an outlet, a company), no sentence."""
-    words = text.split()
-    if not 0 < len(words) <= MAX_PUBLISHER_WORDS or len(text) > 60 or re.search(r"\d", text):
-        return False
-    latin = [w for w in words if re.match(r"[A-Za-z\u00c0-\u024f]", w)]
-    if latin and (not latin[0][:1].isupper() or any(w[:1].islower() and len(w) > 3 for w in latin)):
-        return False
-    return not is_byline(text)
+    return rest if short_label(rest, MAX_PUBLISHER_WORDS) and not is_byline(rest) else ""
 
 
 # ------------------------------------------------------------- AI disclaimers

@@ -682,7 +682,7 @@ def _publication_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return last, ending, first
 
 
-def _label_words_ok(text: str, max_words: int) -> bool:
+def short_label(text: str, max_words: int) -> bool:
     """A short capitalised label: no figures, no sentence punctuation; in
     Latin script every word but short particles ("de", "of") capitalised."""
     words = text.split()
@@ -704,7 +704,7 @@ def is_publication_name(text: str) -> bool:
     text = text.strip().strip("*_").strip()
     if is_broadcaster_name(text):
         return True
-    if not _label_words_ok(text, MAX_PUBLICATION_WORDS) or is_byline(text):
+    if not short_label(text, MAX_PUBLICATION_WORDS) or is_byline(text):
         return False
     last, ending, first = _publication_res()
     return bool(last.search(text) or ending.match(text.split()[-1]) or first.match(text))
