@@ -28,7 +28,8 @@ import os
 
 # SOURCEBOOK_ROOT: score another checkout of the generator (before/after comparisons).
 ROOT = Path(os.environ.get("SOURCEBOOK_ROOT") or Path(__file__).resolve().parent.parent)
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "unseen_claims"
+# SCORE_FIXTURES: score another folder of the same layout (a corpus written blind, before it joins the floors).
+FIXTURES = Path(os.environ.get("SCORE_FIXTURES") or Path(__file__).resolve().parent / "fixtures" / "unseen_claims")
 
 
 @dataclass

@@ -24,7 +24,8 @@ import yaml
 
 # SOURCEBOOK_ROOT: score another checkout of the generator (before/after comparisons).
 ROOT = Path(os.environ.get("SOURCEBOOK_ROOT") or Path(__file__).resolve().parent.parent)
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "unseen_metadata"
+# SCORE_FIXTURES: score another folder of the same layout (a corpus written blind, before it joins the floors).
+FIXTURES = Path(os.environ.get("SCORE_FIXTURES") or Path(__file__).resolve().parent / "fixtures" / "unseen_metadata")
 FIELDS = ("title", "publisher", "published", "authors", "language", "origin", "ai_generated")
 
 
