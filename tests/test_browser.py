@@ -275,3 +275,28 @@ def test_link_preview_on_hover_when_site_url_is_set(tmp_path, chromium, monkeypa
         assert name in tooltip.inner_text()
         assert watch.errors == [] and watch.foreign == []
         page.close()
+
+
+def test_pictures_keep_their_drawn_size_on_a_phone(site):
+    """Scaled to a 390-px column, a picture's 12-px labels would be 5 px: there it keeps its
+    drawn width in a frame that scrolls sideways, and the page itself does not."""
+    page = site["chromium"].new_page(viewport={"width": 390, "height": 800})
+    problems = []
+    for kind, path in PICTURE_PAGES.items():
+        page.goto(site["base"] + path)
+        page.wait_for_load_state("networkidle")
+        sizes = page.eval_on_selector_all(
+            "article img.sb-picture",
+            "els => els.map(e => [e.naturalWidth, e.getBoundingClientRect().width,"
+            " e.closest('.sb-picture-frame') ? e.closest('.sb-picture-frame').scrollWidth"
+            " > e.closest('.sb-picture-frame').clientWidth : null])")
+        if not sizes:
+            problems.append(f"{kind}: no picture")
+        for natural, shown, frame_scrolls in sizes:
+            if natural > 390 and (abs(shown - natural) > 1 or frame_scrolls is not True):
+                problems.append(f"{kind}: drawn {natural} px, shown {shown:.0f} px, frame scrolls: {frame_scrolls}")
+        page_width = page.evaluate("document.documentElement.scrollWidth")
+        if page_width > 390:
+            problems.append(f"{kind}: the page is {page_width} px wide on a 390-px screen")
+    page.close()
+    assert problems == [], "\n".join(problems)
