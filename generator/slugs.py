@@ -60,14 +60,39 @@ def remove_hidden(text: str) -> tuple[str, int]:
     return text, before - len(text)
 
 
+# Latin letters that NFKD leaves whole (they are letters of their own, not a
+# base letter plus an accent), spelled as their languages' ASCII fallbacks:
+# without this "Wrzeła" would lose its "ł" and become "wrze-a".
+_UNDECOMPOSED = str.maketrans({
+    "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+    "þ": "th", "Þ": "Th", "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
+    "ı": "i", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ŀ": "l", "Ŀ": "L", "ĸ": "k", "ŋ": "ng", "Ŋ": "Ng",
+})
+
+
+def latin_fold(text: str) -> str:
+    """``text`` with accents removed and undecomposable Latin letters spelled in ASCII."""
+    text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
 def ascii_slug(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", strip_invisible(text)).encode("ascii", "ignore").decode()
+    """[a-z0-9_-] for the ids of claims (and names): letters folded to ASCII, the rest dropped."""
+    return _slug_of(latin_fold(strip_invisible(text)))
+
+
+def _slug_of(folded: str) -> str:
+    folded = folded.encode("ascii", "ignore").decode()
     return _UNSAFE.sub("-", folded.lower()).strip("-_")[:MAX_SLUG].strip("-_")
 
 
 def slugify(text: str) -> str:
-    """A slug for ``text``; hashed suffix whenever folding lost information."""
-    slug = ascii_slug(text)
+    """A slug for ``text`` (a source's file name); hashed suffix whenever folding lost information.
+
+    Folds accents only, as it always has: a source's page name is its URL and
+    must not change when the generator is upgraded (claim and entity ids are
+    carried over from the previous build instead)."""
+    slug = _slug_of(unicodedata.normalize("NFKD", strip_invisible(text)))
     if slug and slug == text:
         return slug
     suffix = short_hash(text)

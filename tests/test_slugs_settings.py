@@ -7,7 +7,7 @@ import pytest
 
 from generator.build import source_ids
 from generator.settings import SettingsError, load_settings
-from generator.slugs import slugify
+from generator.slugs import ascii_slug, latin_fold, slugify
 
 
 @pytest.mark.parametrize("name", ["../../etc/passwd", ".hidden", "CON", "a b", "安迪", "\u202eevil", "a/b/c", ""])
@@ -20,6 +20,23 @@ def test_slugs_are_safe(name):
 def test_different_names_get_different_slugs():
     names = ["a b", "a-b", "a_b", "A B", "a  b", "ab"]
     assert len({slugify(n) for n in names}) == len(names)
+
+
+@pytest.mark.parametrize("name, slug", [
+    ("Czysta Wrzeła", "czysta-wrzela"), ("Łódź", "lodz"), ("Søren Ørsted", "soren-orsted"),
+    ("Đặng Văn", "dang-van"), ("Straße", "strasse"), ("Æther Œuvre", "aether-oeuvre"), ("Kaymakamlığı", "kaymakamligi"),
+])
+def test_claim_and_name_slugs_spell_letters_nfkd_keeps_whole(name, slug):
+    # NFKD splits "ü" into "u" and an accent, but "ł", "ø", "đ", "æ" are letters of their own:
+    # dropping them made "Wrzeła" "wrze-a".
+    assert ascii_slug(name) == slug
+    assert latin_fold("Wrzeła Zürich") == "Wrzela Zurich"
+
+
+def test_source_page_names_fold_as_before():
+    # A source's page name is its URL: an upgrade of the generator must not move it.
+    assert slugify("Czysta Wrzeła") == "czysta-wrzea-40dfb5"
+    assert slugify("Zürich") == "zurich-425168"
 
 
 def test_source_ids_keep_both_files_with_same_stem():
