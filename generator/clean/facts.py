@@ -17,6 +17,7 @@ import datetime as _dt
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 from ..datafiles import load_yaml
@@ -149,8 +150,19 @@ def _byline_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 
 def _plain(line) -> bool:
-    """A one-text line (not a list, table or Q&A, whose parts are body)."""
-    return line.kind in ("", "paragraph", "heading", "quote")
+    """A one-text line (not a list, table or Q&A, whose parts are body; not
+    a transcript turn, which is speech)."""
+    return line.kind in ("", "paragraph", "heading", "quote") and not line.speaker
+
+
+@lru_cache(maxsize=1)
+def metadata_labels() -> frozenset[str]:
+    """Labels that open a metadata line ("作者：", "来源：", "发布时间：",
+    "Source:"), casefolded: such a label is no transcript speaker."""
+    data = _data()
+    words = [*data["byline_prefixes"], *data["editor_roles"], *data["byline_suffix_roles"], *data["date_labels"]]
+    words += [w for values in data["field_labels"].values() for w in values]
+    return frozenset(str(w).casefold() for w in words)
 
 
 def _single_item(line) -> bool:
@@ -498,13 +510,48 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in SENTENCE_END.split(text.strip()) if s.strip()]
 
 
+# Clauses of one origin sentence: "… in German, translated by Y", "…; translation by Y".
+_CLAUSE_SEPARATOR = re.compile(r"\s*[,;]\s+|\s*[，；]\s*")
+MAX_ORIGIN_CLAUSES = 4
+
+
 def parse_origin_sentence(sentence: str) -> dict | None:
-    """One origin-note sentence -> {"who", "lang", "by"} (any may be ""), or None."""
+    """One origin-note sentence -> {"who", "lang", "by"} (any may be ""), or None.
+
+    A sentence of several origin clauses ("Originally published by X in
+    German, translated by Y") is read clause by clause, the facts of each
+    merged (the first clause naming one wins); read whole, its name would
+    swallow the rest of the sentence."""
+    sentence = sentence.strip()
+    whole = _parse_origin_clause(sentence)
+    if whole is not None and not any(_CLAUSE_SEPARATOR.search(value) for value in whole.values()):
+        return whole
+    return _parse_origin_clauses(sentence, MAX_ORIGIN_CLAUSES) or whole
+
+
+def _parse_origin_clauses(sentence: str, depth: int) -> dict | None:
+    """The first split into a leading origin clause and an origin rest."""
+    if depth <= 1:
+        return None
+    for separator in islice(_CLAUSE_SEPARATOR.finditer(sentence), MAX_ORIGIN_CLAUSES):
+        head = _parse_origin_clause(sentence[:separator.start()])
+        if head is None:
+            continue
+        rest_text = sentence[separator.end():]
+        rest = _parse_origin_clause(rest_text)
+        if rest is None or any(_CLAUSE_SEPARATOR.search(value) for value in rest.values()):
+            rest = _parse_origin_clauses(rest_text, depth - 1) or rest
+        if rest is not None:
+            return {key: head[key] or rest[key] for key in ("who", "lang", "by")}
+    return None
+
+
+def _parse_origin_clause(sentence: str) -> dict | None:
     for pattern in _origin_res():
         match = pattern.match(sentence.strip())
         if not match:
             continue
-        groups = {k: (v or "").strip() for k, v in match.groupdict().items()}
+        groups = {k: (v or "").strip(" \t,;，；") for k, v in match.groupdict().items()}
         who, lang_name, by = groups.get("who", ""), groups.get("lang", ""), groups.get("by", "")
         lang = language_code(lang_name)
         if lang_name and not lang:
@@ -916,17 +963,20 @@ def extract_field_lines(state: CleanState) -> None:
 
 # "NAIROBI, Feb 3, 2026 (Eastline News) - A mining company ...", "BERLIN (dpa) -":
 # the place in capitals (or capitalised), then a comma and a date, or an
-# agency in brackets, or both, then a dash.
+# agency in brackets, or both, then a dash. A press release names its wire
+# distributor between slashes instead ("BOSTON, March 3, 2026 /Wire Name/ --").
 _PLACE = r"(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}|[A-Z][a-zà-ÿ]+(?:\s+[A-Z][a-zà-ÿ]+){0,2})"
 _LEAD_DATELINE = re.compile(
-    rf"^(?P<head>{_PLACE}(?:,\s*[A-Z][A-Za-z.]+)?(?:,\s+(?P<date>[^()\n,]{{3,30}}(?:,\s*\d{{4}})?))?)"
-    r"\s*(?:\((?P<agency>[^()\d]{2,40})\))?\s*[-–—]{1,2}\s+\S")
+    rf"^(?P<head>{_PLACE}(?:,\s*[A-Z][A-Za-z.]+)?(?:,\s+(?P<date>[^()\n,]{{3,30}}?(?:,\s*\d{{4}})?))?)"
+    r"\s*(?:\((?P<agency>[^()\d]{2,40})\)|(?P<wire>/[^/()\n]{2,40}/))?\s*(?P<dash>[-–—]{1,2})\s+\S")
 
 
 def lead_dateline(text: str, day_first: bool = False) -> tuple[str, str]:
-    """(ISO date, agency) of a dateline opening a paragraph, else ("", "")."""
+    """(ISO date, agency) of a dateline opening a paragraph, else ("", "").
+    A wire distributor ("/Wire Name/") is no agency: it only carried a
+    press release, neither wrote nor published it."""
     match = _LEAD_DATELINE.match(text[:160])
-    if not match or not (match.group("date") or match.group("agency")):
+    if not match or not (match.group("date") or match.group("agency") or match.group("wire")):
         return "", ""
     dates = find_dates(match.group("date") or "", day_first)
     if match.group("date") and not dates and not match.group("agency"):
@@ -935,17 +985,37 @@ def lead_dateline(text: str, day_first: bool = False) -> tuple[str, str]:
     return (dates[0][2] if dates else ""), (agency if is_holder_label(agency) else "")
 
 
+def without_wire(text: str, day_first: bool = False) -> str:
+    """"BOSTON, March 3, 2026 /Wire Name/ -- The company …" -> "BOSTON,
+    March 3, 2026 — The company …": the distributor's mark leaves the lead,
+    the dateline stays apart from the first sentence by one dash. A text
+    without a dated wire dateline is returned as it is."""
+    match = _LEAD_DATELINE.match(text[:160])
+    if not match or not match.group("wire") or not find_dates(match.group("date") or "", day_first):
+        return text
+    dash = "—" if len(match.group("dash")) > 1 else match.group("dash")
+    return f"{match.group('head').rstrip()} {dash} {text[match.end() - 1:]}"
+
+
 def extract_lead_dateline(state: CleanState) -> None:
     """The dateline opening the first paragraph gives the date and, from the
-    agency in brackets, a publisher to fall back on. The text keeps it."""
-    for line in state.lines[:3]:
+    agency in brackets, a publisher to fall back on. The text keeps it; a
+    wire distributor's mark ("/Wire Name/ --") leaves it."""
+    for index, line in enumerate(state.lines[:3]):
         if not _plain(line) or line.kind == "heading":
             continue
-        iso, agency = lead_dateline(line.text, _day_first_line(line, state))
+        first = _day_first_line(line, state)
+        iso, agency = lead_dateline(line.text, first)
         if iso:
             state.facts.setdefault("published", iso)
         if agency:
             state.facts.setdefault("credited_publisher", agency)
+        text = without_wire(line.text, first)
+        if text != line.text:
+            state.drop("wire_distributor", line.text[:len(line.text) - len(text) + 40])
+            state.lines[index] = line.with_(text=text)
+            if state.facts.get("summary") == line.text.strip():
+                state.facts["summary"] = text.strip()     # the standfirst copied from this line
         return
 
 

@@ -24,6 +24,9 @@ class Line:
     # True for a line that was separated from its neighbours by a blank line
     # in the raw text (paragraph boundary), False for a hard line break.
     para_start: bool = True
+    # The speaker's label of a transcript turn ("HOST", "主持人"): the line
+    # is speech, never a byline, field line or other metadata.
+    speaker: str = ""
 
     def with_(self, **changes) -> "Line":
         return replace(self, **changes)

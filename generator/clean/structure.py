@@ -22,7 +22,7 @@ from ..datafiles import load_yaml
 
 from ..model import HEADING, LIST, PARAGRAPH, QA, QUOTE, TABLE
 from .chrome import is_contact_detail
-from .facts import dateline_date, is_byline, sectioned_dateline
+from .facts import dateline_date, is_byline, metadata_labels, sectioned_dateline
 from .languages import dense_pattern
 from .state import CleanState, Line
 
@@ -45,6 +45,7 @@ class Settings:
     faq_headings: frozenset
     placeholders: frozenset
     description_starts: frozenset
+    speakers: frozenset
 
 
 def _label_pattern(labels) -> re.Pattern:
@@ -68,7 +69,8 @@ def settings() -> Settings:
         answer=_label_pattern(data["answer_labels"]),
         faq_headings=frozenset(h.casefold() for h in data["faq_headings"]),
         placeholders=frozenset(data["placeholders"]),
-        description_starts=frozenset(data["description_starts"]))
+        description_starts=frozenset(data["description_starts"]),
+        speakers=frozenset(str(label).casefold() for label in data["speaker_labels"]))
 
 
 # --- small text measures ---------------------------------------------------
@@ -727,12 +729,26 @@ def captions(state: CleanState) -> None:
 # "HOST: …", "DR. JANE SMITH: …": a speaker's label in capitals, then the speech.
 _SPEAKER_WORD = r"[^\W\d_](?:[^\W\d_]|['’.\-])*"
 _SPEAKER = re.compile(rf"^\s*(?P<label>{_SPEAKER_WORD}(?:\s+{_SPEAKER_WORD}){{0,3}})\s*:\s+(?P<speech>\S.*)$")
+# "主持人：…", "司会：…", "기자: …": a short label in a script without
+# capitals, then a full-width colon (or a colon and a space), then the speech.
+_DENSE_SPEAKER = re.compile(r"^\s*(?P<label>[^\W\d_]{1,8}(?:\s[^\W\d_]{1,8})?)\s*(?:：|:\s)\s*(?P<speech>\S.*)$")
 MIN_TURNS = 3
 MIN_SPEAKER_CHANGES = 2
+# A CJK label that names no role ("张明：") must come back this often to be
+# a speaker: a label used once is a field or a heading ("专访：…").
+MIN_NAME_TURNS = 2
 
 
-def speaker_label(text: str) -> str:
-    """The all-capital speaker label of a transcript line, else ""."""
+def _dense_label(text: str) -> str:
+    """The label of a "标签：话" line written in a script without spaces, else ""."""
+    match = _DENSE_SPEAKER.match(text)
+    if not match:
+        return ""
+    label = match.group("label")
+    return label if dense_chars(label) == len(label.replace(" ", "")) else ""
+
+
+def _capital_label(text: str) -> str:
     match = _SPEAKER.match(text)
     if not match:
         return ""
@@ -741,19 +757,53 @@ def speaker_label(text: str) -> str:
     return label if len(letters) >= 2 and label.isupper() else ""
 
 
+def speaker_label(text: str) -> str:
+    """The speaker label of a transcript line, else "": an all-capital label
+    ("HOST:") or a known speaker role in a script without capitals
+    ("主持人：", "司会：", "기자:")."""
+    label = _capital_label(text)
+    if label:
+        return label
+    label = _dense_label(text)
+    return label if label and label.casefold() in settings().speakers else ""
+
+
+def _turn_labels(lines: list[Line]) -> list[tuple[int, str]]:
+    """(index, label) of the lines that open a turn: capital labels and
+    known roles ("主持人："); a CJK label that names no role ("张明：") only
+    when it comes back. A metadata label ("作者：", "来源：") is no speaker,
+    and one that is also a role ("记者：", a byline word) must come back."""
+    found, counts = [], {}
+    speakers, metadata = settings().speakers, metadata_labels()
+    for i, line in enumerate(lines):
+        text = line.text
+        if not _plain(line) or not (":" in text[:60] or "：" in text[:20]):
+            continue
+        label = _capital_label(text)
+        if label:
+            found.append((i, label, True))
+            continue
+        label = _dense_label(text)
+        key = label.casefold()
+        if not label or (key in metadata and key not in speakers):
+            continue
+        found.append((i, label, key in speakers and key not in metadata))
+        counts[label] = counts.get(label, 0) + 1
+    return [(i, label) for i, label, alone in found if alone or counts[label] >= MIN_NAME_TURNS]
+
+
 def speaker_turns(state: CleanState) -> None:
-    """A transcript's turns ("HOST: …" / "SMITH: …") stay one paragraph each,
-    label first, never a heading nor joined to the next turn; the wrapped
-    lines of a turn join it. Only with several alternating speakers: a
-    lone "NOTE: …" is no dialogue."""
+    """A transcript's turns ("HOST: …" / "SMITH: …", "主持人：…" / "张明：…")
+    stay one paragraph each, label first, never a heading nor joined to the
+    next turn, never read as a byline; the wrapped lines of a turn join it.
+    Only with several alternating speakers: a lone "NOTE: …" is no dialogue."""
     lines = state.lines
-    turns = [(i, speaker_label(line.text)) for i, line in enumerate(lines) if _plain(line) and ":" in line.text[:60]]
-    turns = [(i, label) for i, label in turns if label]
+    turns = _turn_labels(lines)
     labels = [label for _, label in turns]
     changes = sum(a != b for a, b in zip(labels, labels[1:]))
     if len(turns) < MIN_TURNS or len(set(labels)) < 2 or changes < MIN_SPEAKER_CHANGES:
         return
-    starts = {i for i, _ in turns}
+    starts = dict(turns)
     out: list[Line] = []
     i = 0
     while i < len(lines):
@@ -767,7 +817,7 @@ def speaker_turns(state: CleanState) -> None:
                 and not ends_sentence(text):
             text = join_text(text, lines[j].text.strip())
             j += 1
-        out.append(line.with_(kind=PARAGRAPH, level=0, text=text, para_start=True))
+        out.append(line.with_(kind=PARAGRAPH, level=0, text=text, para_start=True, speaker=starts[i]))
         i = j
     state.lines = out
 

@@ -133,11 +133,12 @@ def _page_headline(lines: list[Line], hint: str) -> int:
 
     It is among the first lines, after kickers only, and equals the title,
     or one is the start of the other ("Headline | Site" in <title>; a short
-    <title> for a longer on-page headline).
+    <title> for a longer on-page headline); a live-page label ("Live:") on
+    either side is left out of the comparison.
     """
-    wanted = _norm(hint)
+    wanted = _norm(live_label(hint)[1])
     for i, line in enumerate(lines[:HEADLINE_SEARCH_LINES]):
-        text = _norm(line.text)
+        text = _norm(live_label(line.text)[1])
         shorter, longer = sorted((len(text), len(wanted)))
         if text and title_like(line, True) and shorter >= HEADLINE_MIN_SHARE * longer \
                 and (wanted.startswith(text) or text.startswith(wanted)):
@@ -255,11 +256,37 @@ def without_title_label(text: str) -> str:
     return stripped.strip() if stripped != text and stripped.strip(" *_") else text
 
 
+@lru_cache(maxsize=1)
+def _live_label_re() -> re.Pattern:
+    labels = sorted(_limits().get("live_labels") or (), key=len, reverse=True)
+    body = "|".join(re.escape(label) for label in labels) or r"(?!)"
+    # "Live: …", "LIVE | …", "Live updates: …", "【直播】…", "[LIVE] …", "(Live) …".
+    return re.compile(rf"^\s*[*_]*(?:(?:{body})[*_]*\s*[:：|｜]|[【\[(（](?:{body})[】\])）])\s*[*_]*(?=\S)",
+                      re.IGNORECASE)
+
+
+def live_label(text: str) -> tuple[str, str]:
+    """"Live: Harbour strike enters second day", "【直播】…" -> (the label,
+    the title without it); ("", text) when the title has no live-page label.
+    The label says the page is a live blog; it is no part of the title."""
+    match = _live_label_re().match(text)
+    if not match or not text[match.end():].strip(" *_"):
+        return "", text
+    return match.group().strip(), text[match.end():].strip()
+
+
+def _unlabel(state: CleanState, text: str) -> str:
+    label, text = live_label(without_title_label(text))
+    if label:
+        state.drop("live_label", label)
+    return text
+
+
 def _unlabel_titles(state: CleanState) -> None:
     if state.facts.get("title"):
-        state.facts["title"] = without_title_label(state.facts["title"])
+        state.facts["title"] = _unlabel(state, state.facts["title"])
     if state.facts.get("titles"):
-        state.facts["titles"] = {lang: without_title_label(t) for lang, t in state.facts["titles"].items()}
+        state.facts["titles"] = {lang: _unlabel(state, t) for lang, t in state.facts["titles"].items()}
 
 
 def extract_title(state: CleanState) -> None:
@@ -333,7 +360,7 @@ def standfirst(state: CleanState) -> None:
     if state.facts.get("summary"):
         return
     first, nxt = state.lines[0], state.lines[1]
-    if parse_origin_note(first.text) or speaker_label(first.text):
+    if parse_origin_note(first.text) or first.speaker or speaker_label(first.text):
         return      # an origin note (metadata, read by facts) or a transcript's first turn
     limits = _limits()
     if first.kind != PARAGRAPH or not first.para_start or not nxt.para_start:
