@@ -61,6 +61,9 @@ class Block:
     rows: tuple[tuple[str, ...], ...] = ()
     start: int = 0
     end: int = 0
+    # A transcript turn ("HOST: Good evening", "主持人：各位好") starts with its
+    # speaker's label: text[:label_end] ("HOST", "主持人"), shown in bold.
+    label_end: int = 0
 
 
 @dataclass(frozen=True)

@@ -208,6 +208,7 @@ class BlockView:
     rows: list[RowView] = field(default_factory=list)
     question: Md = Md("")
     answer: Md = Md("")
+    label: Md = Md("")    # a transcript turn's speaker label (text then holds the rest of the turn)
     lang: str = ""        # its language, when not the interface's (a checked tag, see mdtext.language_tag)
 
     @property
@@ -273,9 +274,14 @@ def block_view(doc: Document, index: int, spans, link_for) -> BlockView:
         return BlockView(kind=QA, anchor=anchor,
                          question=_linked(doc.text, qs, qe, spans, link_for),
                          answer=_linked(doc.text, as_, block.end, spans, link_for), lang=lang)
-    text = _linked(doc.text, block.start, block.end, spans, link_for)
     level = min(max(block.level, 2), 4) if block.kind == HEADING else 2
     kind = block.kind if block.kind in (HEADING, "quote") else "paragraph"
+    if kind == "paragraph" and block.label_end:
+        # The label is shown unlinked (a name in it is linked in the speech that follows).
+        split = block.start + block.label_end
+        return BlockView(kind="turn", anchor=anchor, lang=lang, label=_linked(doc.text, block.start, split, [], link_for),
+                         text=_linked(doc.text, split, block.end, _spans_within(spans, split, block.end), link_for))
+    text = _linked(doc.text, block.start, block.end, spans, link_for)
     return BlockView(kind=kind, anchor=anchor, text=text, level=level, lang=lang)
 
 

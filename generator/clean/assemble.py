@@ -20,6 +20,15 @@ def block_text(line: Line) -> str:
     return line.text.strip()
 
 
+def _label_end(line: Line, text: str) -> int:
+    """Where a transcript turn's speaker label ends in its text (0: no label
+    there, e.g. when a later rule rewrote the start of the line)."""
+    label = line.speaker
+    if not label or not text.startswith(label) or not text[len(label):].lstrip()[:1] in (":", "："):
+        return 0
+    return len(label)
+
+
 def _blocks(lines: list[Line]) -> tuple[tuple[Block, ...], str]:
     blocks: list[Block] = []
     parts: list[str] = []
@@ -33,7 +42,7 @@ def _blocks(lines: list[Line]) -> tuple[tuple[Block, ...], str]:
         blocks.append(Block(kind=line.kind or PARAGRAPH, text=text, lang=line.lang,
                             level=line.level if line.kind == HEADING else 0,
                             ordered=line.ordered, items=line.items, rows=line.rows,
-                            start=offset, end=offset + len(text)))
+                            start=offset, end=offset + len(text), label_end=_label_end(line, text)))
         parts.append(text)
         offset += len(text)
     return tuple(blocks), BLOCK_SEPARATOR.join(parts)
