@@ -240,14 +240,21 @@ def group_digits(number: str, min_digits: int = 5) -> str:
 
 
 def display_figure(number: str) -> str:
-    """A claim's normalised number as a reader writes it: "$13600000" -> "$13,600,000"."""
+    """A claim's normalised number as a reader writes it: "$13600000" -> "$13,600,000",
+    ">300" -> "more than 300", "<$2000000" -> "less than $2,000,000"."""
+    bound = number[:1] if number[:1] in BOUND_WORDS else ""
+    number = number[len(bound):]
     lead = number[:1] if number[:1] in "$€£¥₩₹" else ""
     tail = "%" if number.endswith("%") else ""
-    return f"{lead}{group_digits(number[len(lead):len(number) - len(tail)])}{tail}"
+    shown = f"{lead}{group_digits(number[len(lead):len(number) - len(tail)])}{tail}"
+    if not bound:
+        return shown
+    words = "less than" if bound == "<" and (lead or tail) else BOUND_WORDS[bound]
+    return f"{words} {shown}"
 
 
 def _figure_order(number: str) -> tuple:
-    digits = number.strip("$€£¥₩₹%")
+    digits = number.lstrip("<>").strip("$€£¥₩₹%")
     return (0, float(digits), number) if _PLAIN_NUMBER.fullmatch(digits) else (1, 0.0, number)
 
 

@@ -46,11 +46,31 @@ _HANGUL = re.compile(r"[\uac00-\ud7af]")
 # Text that link.claims.local_terms segments with jieba.
 _SEGMENTED = re.compile(r"[\u3400-\u9fff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
+# Arabic script (Arabic, Persian, Urdu): no capital letters, prefixes joined to their word ("وقال").
+_ARABIC = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f]")
+_ARABIC_WORD = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f]"
+                          r"[\u0620-\u065f\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\u200c]*")
+# Letters Persian writes and Arabic does not (پ چ ژ گ, and the Persian forms of kaf and yeh).
+_PERSIAN = re.compile(r"[\u067e\u0686\u0698\u06af\u06a9\u06cc]")
+# Arabic-Indic and Persian (Eastern Arabic-Indic) digits, the Arabic decimal and thousands
+# separators and percent sign, as the ASCII forms figures are read in ("١٢٬٠٠٠" -> "12,000").
+# One character for one: offsets into the text stay valid.
+_DIGIT_FORMS = str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)},
+                              **{chr(0x06f0 + i): str(i) for i in range(10)},
+                              "\u066b": ".", "\u066c": ",", "\u066a": "%"})
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with Arabic-Indic and Persian digits (and their separators) written as ASCII."""
+    return text if text.isascii() else text.translate(_DIGIT_FORMS)
+
 # Latin script with accents ("Gérard", "Prüfung"): an accented letter must not cut a word in two.
 _LATIN_LETTER = r"A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F"
 _LATIN_WORD = re.compile(f"[{_LATIN_LETTER}][{_LATIN_LETTER}'’.-]*")
 _CJK_END = re.compile(r"[。！？!?；]+[”」』\"')）]*")
-_LATIN_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u3400-\u9fff\uac00-\ud7af]|[\u3400-\u9fff])")
+# Arabic script has no capitals: a stop (or "؟") before an Arabic letter or digit ends a sentence.
+_LATIN_END = re.compile(r"[.!?\u061f]+[\"'”’)\]»]*(?=\s+[\"'“‘(\[«]?[A-Z0-9\u3400-\u9fff\uac00-\ud7af"
+                        r"\u0620-\u064a\u0660-\u0669\u066e-\u06d3\u06f0-\u06ff]|[\u3400-\u9fff])")
 _TERMINAL = re.compile(r"[.!。！”\"')）:：]\s*$")
 _LEAD_MARK = re.compile(r"^(?:[-*•·▪◦]\s+|\d{1,2}[.)]\s+|[A-Z][:：]\s*|[问答][:：]\s*)")
 # A wire dateline before the first sentence: "CITY, Month 3 (Agency) - ", "CITY (Agency) -- ",
@@ -154,6 +174,11 @@ class CountWords:
     bounds: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     # lang -> comparative words before a counted noun without a figure ("more", "mehr").
     comparatives: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # lang -> (phrase, "<") of "nearly 300": a bound for the figures a claim shows only.
+    near: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    # Languages capitalising every noun ("die Firma 12 Kunden") -> words opening another phrase
+    # after a number ("Kapitel 7 der Verordnung"): see reads_as_version.
+    capitalised_nouns: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # Per language, the noun-phrase pattern after a number, compiled once.
     patterns: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -187,7 +212,10 @@ def load_counts(path: str = str(COUNTS_FILE)) -> CountWords:
                                     for k, v in (data.get("number_words") or {}).items()},
                       figure_openers=frozenset(str(w).lower() for w in data.get("figure_openers") or ()),
                       bounds=_bounds(data.get("bounds") or {}),
-                      comparatives={k: _by_length(v) for k, v in (data.get("comparatives") or {}).items()})
+                      comparatives={k: _by_length(v) for k, v in (data.get("comparatives") or {}).items()},
+                      near=_bounds({"<": data.get("near_bounds") or {}}),
+                      capitalised_nouns={str(k): frozenset(str(w).lower() for w in v or ())
+                                         for k, v in (data.get("capitalised_nouns") or {}).items()})
 
 
 def _bounds(data: Mapping[str, Mapping[str, Sequence[str]]]) -> dict[str, tuple[tuple[str, str], ...]]:
@@ -239,6 +267,13 @@ def detect_lang(text: str, fallback: str = "") -> str:
     hangul = len(_HANGUL.findall(text))
     kana = len(_KANA.findall(text))
     latin = sum(len(w) for w in _LATIN_WORD.findall(text))
+    if not text.isascii():
+        arabic = len(_ARABIC.findall(text))
+        if arabic and arabic >= latin / 3 and arabic > cjk + hangul + kana:
+            # The block's language when it is one written in Arabic script, else by its letters.
+            if fallback in load_cues().words("arabic_script", "languages"):
+                return fallback
+            return "fa" if _PERSIAN.search(text) else "ar"
     if hangul and hangul >= max(cjk, latin / 3):
         return "ko"
     if kana and kana + cjk >= latin / 3:
@@ -363,8 +398,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 # ---------------------------------------------------------------- claim test
 
 def _word_count(text: str) -> int:
-    # About two CJK characters a word; Japanese kana count like kanji.
-    return len(_LATIN_WORD.findall(text)) + (len(_CJK.findall(text)) + len(_KANA.findall(text))) // 2
+    # About two CJK characters a word; Japanese kana count like kanji; Arabic-script words by their letters.
+    latin = len(_LATIN_WORD.findall(text))
+    if text.isascii():
+        return latin
+    return latin + (len(_CJK.findall(text)) + len(_KANA.findall(text))) // 2 + len(_ARABIC_WORD.findall(text))
 
 
 def _has_event(text: str, lang: str, cues: Cues) -> bool:
@@ -463,6 +501,11 @@ def _has_speaker(text: str, cues: Cues) -> bool:
         return False
     for match in _cue_regex(cues.all_words("reporting_verbs")).finditer(low):
         before = low[:match.start()]
+        if _ARABIC.match(match.group(0)):
+            # Arabic reports verb first ("قال المتحدث ...", "وأعلنت الشرطة ..."): the speaker follows.
+            if before.strip() or _ARABIC_WORD.match(low[match.end():].lstrip()):
+                return True
+            continue
         if not before.strip():
             continue
         if _CJK.search(match.group(0)) or _KANA.search(match.group(0)):
@@ -485,7 +528,7 @@ def rejection(text: str, lang: str, kind: str, mentions: Sequence[Mention], cues
     low = stripped.lower()
     if _word_count(stripped) < 4:
         return "too short"
-    if re.search(r"[?？]\s*[\"'”’)]*$", stripped) or re.match(r"^(q|问)\s*[:：]", low):
+    if re.search(r"[?？\u061f]\s*[\"'”’)»]*$", stripped) or re.match(r"^(q|问)\s*[:：]", low):
         return "question"
     if has_cue(stripped, cues.all_words("disclaimers")) or menu_line(stripped):
         return "disclaimer or chrome"
@@ -632,7 +675,7 @@ def _amounts(text: str, cues: Cues, lang: str) -> tuple[list[tuple[int, int, str
     pattern, scales, percents = _amount_regex(cues, spaced=lang not in ("", "en") and lang not in _CJK_SCRIPTS)
     for match in pattern.finditer(low):
         currency, digits, unit = match.group(1) or "", match.group(2), (match.group(3) or "").strip().lower()
-        if glued_to_name(text, match.start(), unit) or re.search(r"[A-Za-z]$", text[:match.start()]):
+        if glued_to_name(text, match.start(), unit, lang, match.end(2)) or re.search(r"[A-Za-z]$", text[:match.start()]):
             continue        # part of a product / version name ("Model 5", "A4"), not "Globex 12 million"
         if _YEAR.fullmatch(digits) and not unit:
             continue        # years are dates
@@ -670,18 +713,49 @@ def ordinal_at(text: str, start: int, end: int, lang: str = "") -> bool:
     return lang in _DOT_ORDINAL_LANGS and _DOT_ORDINAL.match(text, end) is not None
 
 
-def glued_to_name(text: str, at: int, unit: str = "") -> bool:
+def glued_to_name(text: str, at: int, unit: str = "", lang: str = "", end: int = -1) -> bool:
     """The number at ``at`` is part of a name with a version ("Model 5", "Widget 7"), not an amount.
 
     A capitalised word right before it makes it a version unless a scale word follows
     ("Globex 12 million") or the word opens a figure ("About 3,400", "Rund 2,1 Millionen",
-    ``figure_openers`` in claims_counts.yaml).
+    ``figure_openers`` in claims_counts.yaml). In a language capitalising every noun (``lang``;
+    ``end``: where the number's digits end) the word must also look like a name: see
+    ``reads_as_version``.
     """
     word = _WORD_BEFORE.search(text, 0, at)         # bounded search: no copy of the text before
-    return bool(word) and not unit and word.group(1).lower() not in load_counts().figure_openers
+    if not word or unit:
+        return False
+    counts = load_counts()
+    if word.group(1).lower() in counts.figure_openers:
+        return False
+    if lang in counts.capitalised_nouns and end > at:
+        return reads_as_version(word.group(1), text, at, end, lang)
+    return True
+
+
+def reads_as_version(word: str, text: str, start: int, end: int, lang: str) -> bool:
+    """In a language that capitalises every noun, a capitalised word before the number at
+    [start, end) makes it a version only with more evidence than the capital: a brand-like word
+    (a capital or digit inside, "iPhone", "BMW", "X5"), a version-like number ("2.0", "11a"), or
+    no noun of the number after it ("Kapitel 7 der Verordnung": a word opening another phrase,
+    ``capitalised_nouns`` in claims_counts.yaml). "die Firma 12 Kunden", "das Werk 300 neue
+    Beschäftigte" count: the counted noun follows, capitalised."""
+    if not _PLAIN_NOUN.fullmatch(word) or _VERSION_NUMBER.match(text, start, end + 2):
+        return True
+    after = _NOUN_AFTER.match(text, end)
+    if not after:
+        return True
+    between = (after.group(1) or "").lower()
+    return between in load_counts().capitalised_nouns.get(lang, ())
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][\w-]*)\s$")
+# A noun as German writes it: one capital, then small letters ("Firma", "Beschäftigte").
+_PLAIN_NOUN = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*")
+# A version number: a point release ("2.0", "3.11") or digits with a letter ("11a", "5S").
+_VERSION_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}(?!\d)|\d{1,3}[A-Za-z](?![^\W\d_])")
+# After the number: a capitalised noun, maybe after one small word ("12 neue Kunden").
+_NOUN_AFTER = re.compile(r"\s+(?:([a-zäöüß]+)\s+)?[A-ZÄÖÜ][a-zäöüß]")
 
 
 _CJK_COMPOUND = re.compile(r"(\d+(?:\.\d+)?)([億亿])(\d{1,4})万")
@@ -774,10 +848,13 @@ def counts_in(text: str, cues: Cues, lang: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def bound_before(low: str, start: int, words: CountWords, lang: str) -> str:
+def bound_before(low: str, start: int, words: CountWords, lang: str, near: bool = False) -> str:
     """">" or "<" when the number at ``start`` is a bound ("more than 300", "mehr als 300",
-    "plus de 300", "fewer than 10"), not an exact figure; "" otherwise."""
-    phrases = words.bounds.get(lang or "en")
+    "plus de 300", "fewer than 10"), not an exact figure; "" otherwise. With ``near``, a figure
+    nearly reached ("nearly 300", "knapp 300") is one too ("<")."""
+    phrases = words.bounds.get(lang or "en") or ()
+    if near:
+        phrases = (*phrases, *(words.near.get(lang or "en") or ()))
     if not phrases or not start:
         return ""
     before = low[max(0, start - 32):start].rstrip()
@@ -786,6 +863,38 @@ def bound_before(low: str, start: int, words: CountWords, lang: str) -> str:
         if before.endswith(phrase) and (_CJK.search(phrase) or not before[-len(phrase) - 1:-len(phrase)].isalpha()):
             return op
     return ""
+
+
+def bounded_numbers(text: str, numbers: Sequence[str], lang: str) -> tuple[str, ...]:
+    """``numbers`` (a statement's, as numbers_in reads them) with the bound each is written after
+    kept before it: "more than 300 flights" -> ">300", "nearly $2 million" -> "<$2000000", so a
+    claim's figures do not read "230, 300" when one source said "more than 300". A figure written
+    both bounded and exactly in the sentence stays exact. Only sentences naming a bound are read
+    again."""
+    if not numbers:
+        return tuple(numbers)
+    words = load_counts()
+    key = lang or "en"
+    phrases = (*(words.bounds.get(key) or ()), *(words.near.get(key) or ()))
+    low = text.lower()
+    if not any(phrase in low for phrase, _ in phrases):
+        return tuple(numbers)
+    ops = _number_bounds(ascii_digits(text), lang)
+    return tuple(sorted({ops.get(n, "") + n for n in numbers}))
+
+
+@lru_cache(maxsize=4096)
+def _number_bounds(text: str, lang: str) -> dict[str, str]:
+    """Normalised number -> ">" or "<" when every time it is written in ``text`` it follows a bound."""
+    cues, words = load_cues(), load_counts()
+    amounts, blanked = _amounts(text, cues, lang)
+    low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    seen: dict[str, set[str]] = defaultdict(set)
+    for start, _, currency, value in amounts:
+        seen[currency + value].add(bound_before(low, start, words, lang, near=True))
+    for start, _, value in _number_words_at(text, blanked, words, lang or "en"):
+        seen[format(value, ".15g")].add(bound_before(low, start, words, lang, near=True))
+    return {number: next(iter(ops)) for number, ops in seen.items() if len(ops) == 1 and "" not in ops}
 
 
 def bare_comparatives(text: str, lang: str) -> frozenset[str]:
@@ -1127,10 +1236,31 @@ def speaker_of(text: str, start: int, mentions: Sequence[Mention], cues: Cues) -
         candidates = names or [m.group(0) for m in _CAPSEQ.finditer(text[:position]) if not m.group(0)[0].isdigit()]
         if candidates:
             best = best or candidates[-1].strip()
+    if not best and not text.isascii() and _ARABIC.search(text):
+        best = _arabic_speaker(low, text, verbs)
     if not best:
         match = re.search(r"according to ((?:[A-Z][\w’'.-]*\s?)+)", text)
         best = match.group(1).strip() if match else ""
     return best
+
+
+# Words opening what an Arabic or Persian speaker said ("قال المتحدث إن ...", "گفت که ...").
+_ARABIC_THAT = frozenset({"إن", "أن", "ان", "بأن", "انه", "إنه", "أنه", "که"})
+
+
+def _arabic_speaker(low: str, text: str, verbs: Sequence[str]) -> str:
+    """The speaker after an Arabic reporting verb that opens its clause ("قال المتحدث باسم الشرطة
+    إن ..." -> "المتحدث باسم الشرطة"): up to four words, until "إن"/"أن" or a comma."""
+    match = next((m for m in _cue_regex(verbs).finditer(low) if _ARABIC.match(m.group(0))), None)
+    if not match:
+        return ""
+    words = []
+    for word in _ARABIC_WORD.finditer(text, match.end()):
+        gap = text[(words[-1].end() if words else match.end()):word.start()]
+        if word.group(0) in _ARABIC_THAT or gap.strip() or len(words) == 4:
+            break
+        words.append(word)
+    return text[words[0].start():words[-1].end()] if words else ""
 
 
 _ZH_NAME_TAGS = frozenset({"nr", "nrt", "ns", "nt", "nz"})
@@ -1230,13 +1360,15 @@ def _statement(doc: Document, index: int, start: int, end: int, mentions: Sequen
     text = doc.text[start:end]
     lang = detect_lang(text, block.lang)
     inside = _mentions_inside(mentions, start, end, starts) if mentions else fallback_mentions(doc, start, end, names)
-    if rejection(text, lang, block.kind, inside, cues):
+    # Figures and dates are read in ASCII digits ("١٢" is 12); the statement keeps the source's text.
+    reading = ascii_digits(text)
+    if rejection(reading, lang, block.kind, inside, cues):
         return None
     denied = is_denial(text, cues)
     return Statement(source=doc.id, text=text, start=start, end=end, lang=lang, block=index,
-                     kind=block.kind, mentions=inside, numbers=numbers_in(text, cues, lang),
-                     counts=counts_in(text, cues, lang),
-                     dates=dates_in(text, cues, year, reference), polarity=DENIED if denied else ASSERTED,
+                     kind=block.kind, mentions=inside, numbers=numbers_in(reading, cues, lang),
+                     counts=counts_in(reading, cues, lang),
+                     dates=dates_in(reading, cues, year, reference), polarity=DENIED if denied else ASSERTED,
                      speaker=speaker_of(text, start, inside, cues), scope=scope_terms(text, cues),
                      hedged=has_cue(text, cues.all_words("hedges")))
 

@@ -73,7 +73,8 @@ from typing import Iterable, Mapping, Sequence
 
 from ..datafiles import load_yaml
 
-from ..extract.claims import (Statement, bare_comparatives, bound_before, clock_times, dateline_end, glued_to_name,
+from ..extract.claims import (Statement, bare_comparatives, bound_before, bounded_numbers, clock_times, dateline_end,
+                              glued_to_name, reads_as_version,
                               load_counts, load_cues, month_names, ordinal_at)
 from ..model import Claim, ClaimVersion, Document, Entity, Quote
 from ..slugs import ascii_slug, short_hash
@@ -91,18 +92,24 @@ FRAME_FLOOR = 0.05            # best member pair two same-event groups need to b
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
+_ARABIC = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
 # A capitalised name with a version number; "Globex 12 million" is an amount, not a version.
-_PRODUCT = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9-]*(?:\s+[A-Z][A-Za-z0-9-]*)*\s+\d+(?:\.\d+)?"
+_PRODUCT = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][A-Za-z0-9-]*\s+)*(?P<word>[A-Z][A-Za-z0-9-]*)\s+(?P<number>\d+(?:\.\d+)?)"
                       r"(?:\s+[A-Z][a-z]+)?(?![A-Za-z0-9])"
                       r"(?!\s*(?:%|percent|per cent|thousand|million|billion|trillion|dollars|[$€£¥]))")
 
 
-def product_names(text: str) -> list[str]:
+def product_names(text: str, lang: str = "") -> list[str]:
     """Capitalised names with a version number ("Widget 7"); not a figure opened by a
-    capitalised word ("About 3,400 passengers", "Rund 2,1 Millionen")."""
-    openers = load_counts().figure_openers
-    return [m.group(0) for m in _PRODUCT.finditer(text) if m.group(0).split()[0].lower() not in openers]
+    capitalised word ("About 3,400 passengers", "Rund 2,1 Millionen"), nor, in a language
+    capitalising every noun, a noun before a count ("die Firma 12 Kunden": reads_as_version)."""
+    counts = load_counts()
+    openers = counts.figure_openers
+    nouns = lang in counts.capitalised_nouns
+    return [m.group(0) for m in _PRODUCT.finditer(text) if m.group(0).split()[0].lower() not in openers
+            and not (nouns and not reads_as_version(m.group("word"), text, m.start("number"), m.end("number"),
+                                                     lang))]
 
 
 # "count": a precise count of a thing ("count:household=1400000") tells one story apart from
@@ -291,7 +298,10 @@ def _concept_patterns(concepts: tuple) -> tuple[tuple[str, re.Pattern[str] | Non
         exceptions = "".join(f"(?!{re.escape(e[1:])})" for e in sorted(e for e in all_entries if e.startswith("!")))
         entries = [e for e in all_entries if not e.startswith("!")]
         # Chinese characters and Japanese kana ("ボート") are matched as substrings: no spaces split them.
-        phrases = sorted({e for e in entries if _CJK.search(e) or _KANA.search(e) or " " in e}, key=len, reverse=True)
+        # So are Arabic-script entries: articles and conjunctions are written joined to the word
+        # ("والإغلاق" holds "إغلاق").
+        phrases = sorted({e for e in entries if _CJK.search(e) or _KANA.search(e) or _ARABIC.search(e) or " " in e},
+                         key=len, reverse=True)
         prefixes = sorted({e for e in entries if e not in phrases}, key=len, reverse=True)
         # Entries of three letters or fewer match a whole word with an inflection only:
         # as prefixes "ban" would match "bank" and "cut" "cute".
@@ -512,7 +522,7 @@ def local_terms(statement: Statement, lexicon: Lexicon) -> tuple[str, ...]:
     if statement.counts:
         words -= counted_noun_stems(tuple(sorted({c.partition("=")[0] for c in statement.counts})))
     names = _name_keys(statement, lexicon)
-    product_words = {w.lower() for name in product_names(full) for w in _WORD.findall(name)}
+    product_words = {w.lower() for name in product_names(full, statement.lang) for w in _WORD.findall(name)}
     bag = {f"ent:{n}" for n in names - product_words}
     bag |= {f"prod:{n}" for n in names & product_words}
     bag |= {f"num:{n}" for n in statement.numbers} | {f"date:{d}" for d in statement.dates}
@@ -1331,7 +1341,7 @@ def _products(statement: Statement, entity_types: Mapping[str, str], ents: tuple
         return frozenset(typed)
     # A capitalised name with a version number is a product name in any field (not "March 7").
     months = load_cues().data.get("months") or {}
-    return frozenset(name.lower() for name in product_names(statement.text)
+    return frozenset(name.lower() for name in product_names(statement.text, statement.lang)
                      if name.split()[0].lower().rstrip(".") not in months)
 
 
@@ -1780,7 +1790,8 @@ def _finish(draft: Draft, roots: Mapping[str, str]) -> Claim:
     return Claim(id=draft.id, text=display_text(draft.canonical.text), status=status, quotes=quotes,
                  entities=draft.entities,
                  dates=tuple(sorted({d for m in draft.members for d in m.dates})),
-                 numbers=tuple(sorted({n for m in draft.members for n in m.numbers})),
+                 # A figure keeps the bound it was written with (">300": "more than 300").
+                 numbers=tuple(sorted({n for m in draft.members for n in bounded_numbers(m.text, m.numbers, m.lang)})),
                  conflicts_with=tuple(sorted(draft.conflicts - {draft.id})),
                  related=tuple(sorted(draft.related - {draft.id} - draft.conflicts)),
                  sources=len(sources), independent_sources=independent, versions=tuple(draft.versions))
