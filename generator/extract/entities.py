@@ -1019,8 +1019,12 @@ def _type_latin_cued(text: str, cand: Candidate, lex: Lexicon) -> tuple[str, boo
         return PRODUCT, True           # "Cardiolex 50 mg": a dose follows a drug's name
     if len(words) > 1 and any(w in lex.private_court_words for w in low):
         return ORG, True               # "Court of Arbitration for Sport": arbitration is no state court
+    if len(words) == 1 and _cued_government_acronym(text, cand, phrase, lex):
+        return GOV, True               # "the drug agency KMA", "o órgão Prodec-SP"
     if low[0] in lex.gov_words and len(words) > 1 or any(w.endswith(lex.gov_endings) for w in low):
         return GOV, True               # "Ministry of Health", "Department of Energy", "Verkehrsministerium"
+    if len(words) > 2 and _state_function_body(low):
+        return GOV, True               # "Central Drugs Control Organisation"
     if low[-1] in lex.org_suffixes and len(words) > 1:
         return ORG, True
     if len(words) > 2 and low[-2] in lex.org_suffixes and _known_place(words[-1], lex):
@@ -1215,6 +1219,53 @@ def _cue_before(text: str, start: int, phrases: tuple[str, ...]) -> bool:
     """"chief executive of X", "shares of X": a phrase that ends right before the name."""
     before = text[max(0, start - 40):start].casefold()
     return before.endswith(" ") and any(before.endswith(p + " ") for p in phrases)
+
+
+_ACRONYM_SHAPE = re.compile(r"[A-Z]{2,8}(?:-[A-Z]{2})?|[A-Z][a-z]{2,9}-[A-Z]{2}")
+
+
+@lru_cache(maxsize=1)
+def _gov_acronym_cues() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
+    """(a state-body noun ending the text before a name, maybe with "de X"
+    words after it; a state-body noun in an apposition after it; blockers)."""
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    nouns = "|".join(re.escape(w) for w in sorted(_split_list(data.get("government_acronym_nouns")), key=len, reverse=True))
+    links = "|".join(re.escape(w) for w in sorted(_split_list(data.get("name_connectors")), key=len, reverse=True)
+                     if w.isalpha())
+    before = re.compile(rf"(?:^|[^\w'’])(?:(\w+)\s+)?(?:{nouns})((?:\s+(?:{links})\s+[^\W\d]+){{0,3}})\s+$", re.I)
+    # The apposition opens with an article or a possessive ("the", "India's").
+    after = re.compile(rf",\s+(?:(?i:the|a|an|o|la|el|il|le|der|die|das|het|de)\s+|l['’]|[A-Z][\w-]*['’]s\s+)"
+                       rf"((?:[^\W\d][\w'’-]*\s+){{0,3}}?)(?i:{nouns})\b(?!['’])")
+    return before, after, frozenset(w.casefold() for w in _split_list(data.get("government_acronym_blockers")))
+
+
+@lru_cache(maxsize=1)
+def _state_functions() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    low = lambda key: frozenset(w.casefold() for w in _split_list(data.get(key)))
+    return low("government_function_words"), low("government_function_heads")
+
+
+def _state_function_body(low: list[str]) -> bool:
+    """"… Drug Control Organisation": a head after a word for what a state
+    body does, with a word before that (lower-cased words)."""
+    functions, heads = _state_functions()
+    return low[-1] in heads and any(w in functions for w in low[1:-1])
+
+
+def _cued_government_acronym(text: str, cand: Candidate, phrase: str, lex: Lexicon) -> bool:
+    """"the drug agency KMA", "o órgão Prodec-SP", "KMA, the drug regulator,":
+    an acronym next to a noun for a state body is one."""
+    if not _ACRONYM_SHAPE.fullmatch(phrase) or phrase in lex.acronyms:
+        return False
+    before, after, blockers = _gov_acronym_cues()
+    m = before.search(text, max(0, cand.start - 80), cand.start)
+    if m is None:
+        m = after.match(text, cand.end, min(len(text), cand.end + 80))
+        words = m.group(1).split() if m else []
+    else:
+        words = [m.group(1) or "", *m.group(2).split()]
+    return m is not None and not any(w.casefold().strip("'’") in blockers for w in words)
 
 
 def _extend_place_government(text: str, cand: Candidate, lex: Lexicon) -> Candidate:
@@ -1883,14 +1934,69 @@ def _people_sentences(text: str, lex: Lexicon):
 
 
 def _korean_people(text: str, lex: Lexicon) -> list[Candidate]:
-    """"윤민수 대통령": a 2-4 syllable word with a Korean surname before a role."""
+    """"윤민수 대통령": a 2-4 syllable word with a Korean surname before a role;
+    "위원장 김민수는": a name after a role word (see _korean_people_after_role)."""
+    if not _HANGUL.search(text):
+        return []
     roles = "|".join(re.escape(r) for r in lex.roles_cjk if _HANGUL.search(r))
     out = []
     for m in re.finditer(rf"(?<![\uac00-\ud7af])([\uac00-\ud7af]{{2,4}})\s?(?:{roles})(?![\uac00-\ud7af]{{2}})", text):
         name = m.group(1)
         if name[0] in lex.surnames_ko or name[:2] in lex.surnames_ko:
             out.append(Candidate(m.start(1), m.end(1), PERSON))
+    return out + _korean_people_after_role(text, lex)
+
+
+@lru_cache(maxsize=1)
+def _ko_after_role() -> tuple[re.Pattern, tuple[str, ...], tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    """(role word, a space, the next Hangul word; the particles longest
+    first; the endings of nouns that are no name; the particles that may
+    also be a given name's last syllable; the surnames that may open the name)."""
+    lex = lexicon()
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    after_only = set(str(data.get("ko_roles_after_only") or "").split())
+    roles = "|".join(re.escape(r) for r in lex.roles_cjk if _HANGUL.search(r) and r not in after_only)
+    # An adnominal copula may join role and name ("대표인 이영희").
+    pattern = re.compile(rf"(?:{roles})(?:인)? ([\uac00-\ud7af]{{3,7}})(?![\uac00-\ud7af])")
+    common = frozenset(str(data.get("ko_common_surnames") or "").split())
+    return (pattern, tuple(sorted(lex.ko_particles, key=len, reverse=True)),
+            tuple(str(data.get("ko_not_name_endings") or "").split()),
+            tuple(str(data.get("ko_particles_ending_names") or "").split()),
+            common | {s for s in lex.surnames_ko if len(s) == 2})
+
+
+def _korean_people_after_role(text: str, lex: Lexicon) -> list[Candidate]:
+    """"위원장 김민수는", "장관 박지훈이": the word after a role word, less a
+    particle, is a person's name when it is three syllables after one of the
+    commonest one-syllable surnames (four after a two-syllable one). Two-syllable words after a role
+    are mostly nouns ("대표 기업", "의원 정수"), so they are left alone, and so
+    are nouns a role word heads ("교수 연구팀", "대표 선수들"). A role that
+    follows a name ("김민수 교수 연구진") is that name's, not the next word's."""
+    pattern, particles, not_endings, name_finals, surnames = _ko_after_role()
+    generic = cjk_generic_org_nouns()
+    out = []
+    for m in pattern.finditer(text):
+        word = m.group(1)
+        whole = [] if word.endswith(particles) and not word.endswith(name_finals) else [word]
+        name = next((rest for rest in whole + [word[:-len(p)] for p in particles if word.endswith(p)]
+                     if _korean_full_name(rest, surnames)), "")
+        if not name or name.endswith(not_endings) or name in lex.cjk_index or name[:2] in generic \
+                or name[:3] in generic:
+            continue                 # "기업인": a generic noun opens no name
+        before = re.search(r"(?:^|[^\uac00-\ud7af])([\uac00-\ud7af]{2,4}) $", text[max(0, m.start() - 6):m.start()])
+        if before and _korean_full_name(before.group(1), lex.surnames_ko, short=True) and before.group(1) not in generic \
+                and not before.group(1).endswith(lex.org_suffixes_cjk):
+            continue
+        out.append(Candidate(m.start(1), m.start(1) + len(name), PERSON))
     return out
+
+
+def _korean_full_name(word: str, surnames: frozenset[str], short: bool = False) -> bool:
+    """One of ``surnames`` of one syllable and two syllables, or of two and
+    two (with ``short``, also one and one)."""
+    if len(word) == 4:
+        return word[:2] in surnames
+    return word[0] in surnames and (len(word) == 3 or short and len(word) == 2)
 
 
 def _japanese_people(text: str, lex: Lexicon) -> list[Candidate]:
@@ -2122,6 +2228,86 @@ def legal_name_stems(text: str, cands: list, lex: Lexicon) -> list[Candidate]:
         if len(stem) < 3:
             continue
         for m in re.finditer(re.escape(stem), text):
+            if all(m.end() <= s or m.start() >= e for s, e in taken):
+                out.append(Candidate(m.start(), m.end(), ORG))
+                taken.append((m.start(), m.end()))
+    return out
+
+
+_GLOSSED_RUN = re.compile(r"(?<![\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc・])[\u4e00-\u9fff\u3005]{2,4}$")
+# A word of Hepburn romaji ("zuiko", "seiran"): how a kanji name is spelled in Latin.
+HEPBURN_WORD = re.compile(r"(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|j|f|y|w)?[aeiou]|n)+")
+
+
+def glossed_ja_names(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """"電池大手の瑞星（Zuisei）は": Japanese text may gloss a name with its
+    Latin spelling in parentheses. The kanji (two to four, between kana or
+    punctuation) right before the parenthesis are a name of the type the
+    Latin name has, when that is romaji ("Zuisei", not "AI" or "Alta": an
+    acronym or a foreign word glosses a common noun as often); linking then
+    pairs the two. A generic head opening the kanji ("大手") is no part of
+    the name."""
+    if "(" not in text and "（" not in text or not _KANA.search(text):
+        return []
+    generic = _ja_company_patterns()[2]
+    out = []
+    for cand in cands:
+        open_at = cand.start - 1
+        if open_at < 2 or text[open_at] not in "(（" or text[cand.end:cand.end + 1] not in ")）":
+            continue
+        gloss = text[cand.start:cand.end]
+        if not gloss.isascii() or not gloss[:1].isupper() or gloss.isupper() \
+                or not all(HEPBURN_WORD.fullmatch(w) for w in gloss.casefold().replace("-", " ").split()):
+            continue
+        run = _GLOSSED_RUN.search(text, max(0, open_at - 17), open_at)
+        if run is None:
+            continue
+        start, name = run.start(), run.group(0)
+        head = next((g for g in sorted(generic, key=len, reverse=True) if name.startswith(g) and len(name) - len(g) >= 2), "")
+        start += len(head)
+        if name[len(head):] not in generic and text[start:open_at] not in cjk_generic_org_nouns():
+            out.append(Candidate(start, open_at, cand.type))
+    return out
+
+
+@lru_cache(maxsize=1)
+def ja_legal_form_words() -> tuple[str, ...]:
+    """"株式会社", "有限会社": Japanese legal forms, before or after a name (entity_words.yaml)."""
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    return tuple(sorted((str(k) for k in data.get("ja_legal_forms_english") or {}), key=len, reverse=True))
+
+
+_JA_STEM_AFTER = re.compile(r"社|[はがのをとにもへで][^\u3040-\u309f]|[、。，．・（(「『\s]")
+
+
+def ja_legal_name_stems(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """"株式会社瑞星" ... "瑞星社は", "瑞星は": Japanese text names a company
+    once with its legal form, then by its name, alone or before 社
+    ('company'). The name must stand between other words: after kana,
+    punctuation or a Latin letter, and before 社, a particle or punctuation."""
+    if not _KANA.search(text):
+        return []
+    prefixes, forms = _ja_company_patterns()[1], ja_legal_form_words()
+    stems = set()
+    for cand in cands:
+        phrase = text[cand.start:cand.end]
+        if cand.type != ORG:
+            continue
+        m = prefixes.fullmatch(phrase)
+        if m and m.group("word") in forms:
+            stems.add(m.group("name"))
+        form = next((f for f in forms if phrase.endswith(f) and len(phrase) - len(f) >= 2), "")
+        if form:
+            stems.add(phrase[:-len(form)])
+    taken = sorted((c.start, c.end) for c in cands)
+    out = []
+    for stem in sorted(stems):
+        for m in re.finditer(re.escape(stem), text):
+            prev = text[m.start() - 1:m.start()]
+            if prev and (_CJK.match(prev) or prev in "\u3005" or "\u30a1" <= prev <= "\u30fa" or prev == "ー"):
+                continue
+            if _JA_STEM_AFTER.match(text, m.end()) is None and m.end() < len(text):
+                continue
             if all(m.end() <= s or m.start() >= e for s, e in taken):
                 out.append(Candidate(m.start(), m.end(), ORG))
                 taken.append((m.start(), m.end()))
@@ -2612,6 +2798,8 @@ def find_mentions(doc: Document) -> tuple[Mention, ...]:
         contexts[(c.start, c.end)] = context_of(doc, c.start, c.end)
     cands = _non_overlapping(cands + list(translated))
     cands = _non_overlapping(cands + legal_name_stems(doc.text, cands, lex))
+    cands = _non_overlapping(cands + glossed_ja_names(doc.text, cands))
+    cands = _non_overlapping(cands + ja_legal_name_stems(doc.text, cands))
     for c in cands:
         if (c.start, c.end) not in contexts:
             contexts[(c.start, c.end)] = context_of(doc, c.start, c.end)

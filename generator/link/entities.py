@@ -35,7 +35,7 @@ from itertools import accumulate, chain
 from operator import attrgetter
 from typing import Mapping, Sequence
 
-from ..extract.entities import (GOV, INITIAL, ORG, OTHER, PERSON, PLACE, PRODUCT,
+from ..extract.entities import (GOV, HEPBURN_WORD, INITIAL, ORG, OTHER, PERSON, PLACE, PRODUCT, ja_legal_form_words,
                                 PROSE, _ja_words, block_at, cedict_names, dateline_at, header_like, context_of,
                                 english_words, ja_family_name, lexicon, zh_company_words,
                                 mention_roles, role_patterns,
@@ -1015,11 +1015,15 @@ def merge_legal_forms_cjk(by_key: dict, groups: _Groups) -> None:
             if text in key_of_text and _CJK.search(text):
                 groups.union(key_of_text[text], key)     # one written name, one translated
             key_of_text.setdefault(text, key)
+    prefixes = ja_legal_form_words()                  # "株式会社瑞星" is "瑞星" too
     for key in sorted(by_key):
         text = by_key[key][0].mention.text
         form = next((f for f in forms if text.endswith(f) and len(text) - len(f) >= 2), "")
         if form and text[:-len(form)] in key_of_text:
             groups.union(key, key_of_text[text[:-len(form)]])
+        form = next((f for f in prefixes if text.startswith(f) and len(text) - len(f) >= 2), "")
+        if form and text[len(form):] in key_of_text:
+            groups.union(key, key_of_text[text[len(form):]])
 
 
 def _by_word(keys, words_of) -> dict[str, list[str]]:
@@ -1250,8 +1254,48 @@ def _ja_company_english() -> Mapping[str, tuple[str, ...]]:
     return MappingProxyType({str(k): tuple(str(e) for e in v) for k, v in (data.get("ja_company_english") or {}).items()})
 
 
+@lru_cache(maxsize=1)
+def _ja_legal_forms() -> tuple[Mapping[str, tuple[str, ...]], tuple[str, ...], re.Pattern]:
+    """(Japanese legal form -> its English forms, the prefix forms, the
+    words that show a source speaks of Japan)."""
+    from types import MappingProxyType
+    from ..datafiles import load_yaml
+    from ..extract.entities import DATA_DIR
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    forms = {str(k): tuple(str(e) for e in v) for k, v in (data.get("ja_legal_forms_english") or {}).items()}
+    prefixes = tuple(sorted((str(p) for p in data.get("ja_company_prefixes") or () if str(p) in forms), key=len, reverse=True))
+    cues = sorted((str(c) for c in data.get("ja_country_cues") or ()), key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")\b") if cues else re.compile(r"(?!)")
+    return MappingProxyType(forms), prefixes, pattern
+
+
 _HAN_STEM = re.compile(r"[\u4e00-\u9fff\u3005]+")
-_HEPBURN_WORD = re.compile(r"(?:(?:[kgsztdnhbpmr]y?|sh|ch|ts|j|f|y|w)?[aeiou]|n)+")
+_HEPBURN_WORD = HEPBURN_WORD
+
+
+def _ja_company_parts(key: str, longest: list[str], legal: Mapping[str, tuple[str, ...]],
+                      prefixes: tuple[str, ...]) -> tuple[str, str, bool]:
+    """(name, company word, whether the word is a legal form) of a Japanese
+    company's key: "瑞星海運株式会社" -> ("瑞星", "海運", False); "株式会社瑞星"
+    -> ("瑞星", "株式会社", True); ("", "", False) for none."""
+    core, form = key[2:], ""
+    prefix = next((p for p in prefixes if core.startswith(p)), "")
+    if prefix:
+        core, form = core[len(prefix):], prefix
+    else:
+        form = next((f for f in legal if core.endswith(f) and len(core) > len(f)), "")
+        core = core[:-len(form)] if form else core
+    word = next((w for w in longest if core.endswith(w) and 2 <= len(core) - len(w) <= 8), "")
+    if word:
+        return core[:-len(word)], word, False
+    if form and 2 <= len(core) <= 8:
+        return core, form, True
+    return "", "", False
+
+
+def _near(pattern: re.Pattern, text: str, mention: Mention, reach: int) -> bool:
+    """``pattern`` occurs within ``reach`` characters of the mention."""
+    return pattern.search(text, max(0, mention.start - reach), mention.end + reach) is not None
 
 
 def merge_japanese_companies(by_key: dict, groups: _Groups) -> None:
@@ -1262,20 +1306,26 @@ def merge_japanese_companies(by_key: dict, groups: _Groups) -> None:
     also the only Japanese company with that word, written all in kanji
     (a katakana name is read elsewhere, and may have met its Latin name
     there). Kanji have too many readings to check, so both sides must be
-    unique in the corpus."""
+    unique in the corpus. A legal form ("株式会社瑞光", "瑞光株式会社") stands
+    for a company word too ("Zuiko Corp."), but says less: Japan must be
+    named near the Latin name ("Japan's Zuiko Corp."), and a Chinese
+    namesake is left alone."""
     english = _ja_company_english()
+    legal, prefixes, japan = _ja_legal_forms()
     longest = sorted(english, key=len, reverse=True)
-    ends = tuple(longest)
+    ends = tuple(longest) + tuple(legal)
     japanese = []
     for key, items in sorted(by_key.items()):
-        if key.startswith("n:") and key.endswith(ends):
-            word = next((w for w in longest if key.endswith(w) and 2 <= len(key) - 2 - len(w) <= 8), "")
+        if key.startswith("n:") and (key.endswith(ends) or key[2:].startswith(prefixes)):
+            stem, word, is_legal = _ja_company_parts(key, longest, legal, prefixes)
             if word and _majority_type(items) == ORG and any(i.mention.lang == "ja" for i in items):
-                japanese.append((key, word))
+                japanese.append((key, stem, word, is_legal))
     if not japanese:
         return
     forms = lambda words: {w.casefold() for w in words}
-    wanted = {f for _, word in japanese for f in forms(english[word])}
+    english_of = lambda word, is_legal: legal[word] if is_legal else english[word]
+    wanted = {f for _, _, word, is_legal in japanese for f in forms(english_of(word, is_legal))}
+    legal_latin = {f for words in legal.values() for f in forms(words)}
     zh_words = zh_company_words()
     zh_longest = sorted(zh_words, key=len, reverse=True)
     chinese: dict[str, list[tuple[str, str]]] = defaultdict(list)      # stem -> (key, word)
@@ -1289,23 +1339,35 @@ def merge_japanese_companies(by_key: dict, groups: _Groups) -> None:
                 chinese[key[2:-len(word)]].append((key, word))
             continue
         parts = _latin_words(key)
-        for cut in (1, 2):
-            if len(parts) > cut and " ".join(parts[-cut:]) in wanted \
-                    and all(_HEPBURN_WORD.fullmatch(p) for p in parts[:-cut]) and _majority_type(items) == ORG:
-                latin[" ".join(parts[-cut:])].add(key)
-    by_word: dict[str, list[str]] = defaultdict(list)
-    for key, word in japanese:
-        stem = key[2:-len(word)]
-        for other, zh_word in chinese.get(stem, ()):
-            if forms(english[word]) & forms(zh_words[zh_word]):
-                groups.union(key, other)
-        for form in forms(english[word]):
-            by_word[form].append(key)
+        if not parts or _majority_type(items) != ORG:
+            continue
+        bare = parts
+        for cut in (2, 1):            # "Zuiko Shipping Co Ltd" is "Zuiko Shipping" too
+            if len(parts) > cut + 1 and " ".join(parts[-cut:]) in legal_latin:
+                bare = parts[:-cut]
+                break
+        for words in (parts, bare) if bare is not parts else (parts,):
+            for cut in (1, 2):
+                form = " ".join(words[-cut:])
+                if len(words) > cut and form in wanted and all(_HEPBURN_WORD.fullmatch(p) for p in words[:-cut]):
+                    if form not in legal_latin or any(_near(japan, i.doc.text, i.mention, 150) for i in items):
+                        latin[form].add(key)
+    by_word: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key, stem, word, is_legal in japanese:
+        if not is_legal:
+            for other, zh_word in chinese.get(stem, ()):
+                if forms(english[word]) & forms(zh_words[zh_word]):
+                    groups.union(key, other)
+        for form in forms(english_of(word, is_legal)):
+            by_word[form].append((key, stem))
     for form, keys in sorted(by_word.items()):
         hits = latin.get(form, set())
-        if len(keys) == 1 and hits and len({groups.find(h) for h in hits}) == 1 and _HAN_STEM.fullmatch(keys[0][2:]) \
-                and not any(not _CJK.search(m) for m in groups.members(groups.find(keys[0]))):
-            groups.union(keys[0], min(hits))
+        stems = {stem for _, stem in keys}          # "株式会社瑞光" and "瑞光株式会社" are one company
+        if len(stems) != 1 or not hits or len({groups.find(h) for h in hits}) != 1 or not _HAN_STEM.fullmatch(min(stems)):
+            continue
+        if not any(not _CJK.search(m) for k, _ in keys for m in groups.members(groups.find(k))):
+            for key, _ in keys:
+                groups.union(key, min(hits))
 
 
 def merge_japanese_romanized_people(by_key: dict, groups: _Groups) -> None:
@@ -1491,8 +1553,11 @@ def _body_alias(first: _Item, second: _Item, types: Mapping[str, str], cued_bodi
         return False
     if _title_acronym(short, long):
         return True
-    bare = short.replace(".", "")
+    bare = _REGION_SUFFIX.sub("", short.replace(".", ""))      # "SES-RJ": a body's acronym and its region
     return bare.isupper() and bare.isalpha() and 2 <= len(bare) <= 6 and first.key in cued_bodies
+
+
+_REGION_SUFFIX = re.compile(r"(?<=[A-Za-z])-[A-Z]{2}$")
 
 
 def aligned_table_pairs(items: Sequence[_Item], docs: Sequence[Document] | None = None) -> list[tuple[str, str]]:
