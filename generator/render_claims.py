@@ -241,20 +241,20 @@ def group_digits(number: str, min_digits: int = 5) -> str:
 
 def display_figure(number: str) -> str:
     """A claim's normalised number as a reader writes it: "$13600000" -> "$13,600,000",
-    ">300" -> "more than 300", "<$2000000" -> "less than $2,000,000"."""
-    bound = number[:1] if number[:1] in BOUND_WORDS else ""
+    ">300" -> "more than 300", "<$2000000" -> "less than $2,000,000", "~2" -> "nearly 2"."""
+    bound = number[:1] if number[:1] in FIGURE_BOUND_WORDS else ""
     number = number[len(bound):]
     lead = number[:1] if number[:1] in "$€£¥₩₹" else ""
     tail = "%" if number.endswith("%") else ""
     shown = f"{lead}{group_digits(number[len(lead):len(number) - len(tail)])}{tail}"
     if not bound:
         return shown
-    words = "less than" if bound == "<" and (lead or tail) else BOUND_WORDS[bound]
+    words = "less than" if bound == "<" and (lead or tail) else FIGURE_BOUND_WORDS[bound]
     return f"{words} {shown}"
 
 
 def _figure_order(number: str) -> tuple:
-    digits = number.lstrip("<>").strip("$€£¥₩₹%")
+    digits = number.lstrip("<>~").strip("$€£¥₩₹%")
     return (0, float(digits), number) if _PLAIN_NUMBER.fullmatch(digits) else (1, 0.0, number)
 
 
@@ -268,6 +268,8 @@ SIDE_WORDS = {"polarity": {"asserted": "yes", "denied": "no"},
               "scope": {"global": "worldwide", "foreign": "foreign users", "domestic": "domestic users",
                         "regional": "some regions"}}
 BOUND_WORDS = {">": "more than", "<": "fewer than"}
+# A claim's figures also mark a figure nearly reached ("nearly 300": "~300").
+FIGURE_BOUND_WORDS = {**BOUND_WORDS, "~": "nearly"}
 
 
 def side_value(point: str, value: str, names: dict[str, str]) -> str:

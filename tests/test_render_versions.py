@@ -38,3 +38,9 @@ def test_product_side_names_its_entities():
     assert version_value("gadget-2+gizmo-x", entities) == "Gadget 2 + Gizmo X"
     assert version_value("foreign", entities) == "foreign"
     assert version_value("", entities) == "—"
+
+
+def test_a_figure_keeps_its_bound_in_words():
+    # "~" is a figure nearly reached: "nearly two hours" must not read "fewer than 2".
+    assert display_figures(["~2", ">300", "230", "<$2000000", "<5%"]) == \
+        ["nearly 2", "less than 5%", "230", "more than 300", "less than $2,000,000"]

@@ -18,6 +18,16 @@ the days of dates are no figures; a Chinese or Japanese day of the month alone (
 dated from the source's date (its metadata, else a date on its first lines). Number words are
 read in the sentence's language ("zwei", "deux"); "one" alone is a pronoun, not a figure. A
 table row is a statement only when one of its cells is clearly a sentence.
+
+Korean is read like the other languages (words are its space-separated runs; reporting verbs,
+past endings, institutions and dates "18일" as data). East Asian scale units make one amount
+("35억 2,700만 원" = 3,527,000,000, "3兆4500億", "2만5천"), and "원"/"ウォン"/"won" after a figure is
+"₩". A relative clause after the subject holding a figure ("X, which runs 14 clinics, said ...")
+or a second clause with its own verb and figure ("... worth 2 billion and covered 300 sites") is a
+statement of its own, and the sentence's own features leave it out (``Statement.aside``).
+Evaluative copula sentences without a figure ("X is a triumph for Y", "C'est un échec") are
+commentary; a state such as "the ruling is not final" is a claim, not a denial; an interview
+speaker's label ("Name : ", "HOST: ") and a dateline naming a country are trimmed.
 """
 from __future__ import annotations
 
@@ -43,6 +53,7 @@ DENIED = "denied"
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
+_HANGUL_WORD = re.compile(r"[\uac00-\ud7af]+")
 # Text that link.claims.local_terms segments with jieba.
 _SEGMENTED = re.compile(r"[\u3400-\u9fff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
@@ -78,7 +89,10 @@ _LEAD_MARK = re.compile(r"^(?:[-*•·▪◦]\s+|\d{1,2}[.)]\s+|[A-Z][:：]\s*|[
 # only with a date or an agency, so that "Meanwhile - ..." is no dateline.
 _DATELINE_DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\.?\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?)"
 _DATELINE_AGENCY = r"\s*\([^()\n]{2,40}\)"
-_DATELINE = re.compile(r"^(?:[A-Z][A-Z .'’-]{1,30}(?:/[A-Z][A-Z .'’-]{1,30})*(?:,\s*" + _DATELINE_DATE + r")?"
+# The town may be followed by its country or region ("TORVIK, Norway, Jan 9 (Agency) - ").
+_DATELINE_REGION = r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=,\s*" + _DATELINE_DATE + r"|" + _DATELINE_AGENCY + r"))?"
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z .'’-]{1,30}(?:/[A-Z][A-Z .'’-]{1,30})*" + _DATELINE_REGION
+                       + r"(?:,\s*" + _DATELINE_DATE + r")?"
                        r"(?:" + _DATELINE_AGENCY + r")?"
                        r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}(?:,\s*" + _DATELINE_DATE + r"(?:" + _DATELINE_AGENCY
                        + r")?|" + _DATELINE_AGENCY + r"))"
@@ -94,7 +108,8 @@ def dateline_end(text: str) -> int:
 _LABEL = re.compile(r"^[A-Z][\w’'\- ]{0,40}:\s+")
 _CAPSEQ = re.compile(r"(?:[A-Z][A-Za-z0-9’'.&-]*|\d+(?:\.\d+)?)(?:\s+(?:[A-Z][A-Za-z0-9’'.&-]*|\d+(?:\.\d+)?))*")
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_ZH_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
+# Chinese and Japanese "2031年5月9日", Korean "2031년 5월 9일".
+_ZH_DATE = re.compile(r"(?:(\d{4})\s?[年년]\s?)?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]")
 _YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
 
 
@@ -122,6 +137,9 @@ class Statement:
     # Grouping features that depend on this sentence alone (see link.claims.local_terms):
     # computed here so they are cached with the source instead of redone every build.
     terms: tuple[str, ...] = ()
+    # A relative clause holding another fact ("X, which runs 14 clinics, said ..."), as (start, end)
+    # offsets into ``text``: told by a statement of its own, left out of this one's features.
+    aside: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -174,7 +192,8 @@ class CountWords:
     bounds: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     # lang -> comparative words before a counted noun without a figure ("more", "mehr").
     comparatives: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    # lang -> (phrase, "<") of "nearly 300": a bound for the figures a claim shows only.
+    # lang -> (phrase, "~") of "nearly 300": a figure nearly reached, marked for the figures a claim
+    # shows only ("nearly two hours" is no "fewer than 2").
     near: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     # Languages capitalising every noun ("die Firma 12 Kunden") -> words opening another phrase
     # after a number ("Kapitel 7 der Verordnung"): see reads_as_version.
@@ -213,7 +232,7 @@ def load_counts(path: str = str(COUNTS_FILE)) -> CountWords:
                       figure_openers=frozenset(str(w).lower() for w in data.get("figure_openers") or ()),
                       bounds=_bounds(data.get("bounds") or {}),
                       comparatives={k: _by_length(v) for k, v in (data.get("comparatives") or {}).items()},
-                      near=_bounds({"<": data.get("near_bounds") or {}}),
+                      near=_bounds({"~": data.get("near_bounds") or {}}),
                       capitalised_nouns={str(k): frozenset(str(w).lower() for w in v or ())
                                          for k, v in (data.get("capitalised_nouns") or {}).items()})
 
@@ -383,6 +402,12 @@ def split_sentences(text: str, start: int, end: int, abbreviations: frozenset[st
     return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
 
 
+# A speaker's label opening an interview turn or a transcript line: a name of up to four capitalised
+# words or initials ("Marta Kowalska : ", "M. D.-N. : ", "HOST: "), a colon (French writes a space
+# before it), then the turn in capitals. The claim is what was said, not who the page says said it.
+_SPEAKER_LABEL = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w’'.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'.-]*){0,3})\s?:\s+(?=[\"“«]?[A-ZÀ-ÖØ-Þ])")
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -391,6 +416,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     marker = _LEAD_MARK.match(text[start:end])
     if marker and end - start > marker.end():
         start += marker.end()
+    label = _SPEAKER_LABEL.match(text, start, end)
+    if label and end - label.end() > 20:
+        start = label.end()
     start += dateline_end(text[start:end])
     return start, end
 
@@ -402,7 +430,9 @@ def _word_count(text: str) -> int:
     latin = len(_LATIN_WORD.findall(text))
     if text.isascii():
         return latin
-    return latin + (len(_CJK.findall(text)) + len(_KANA.findall(text))) // 2 + len(_ARABIC_WORD.findall(text))
+    # Korean writes spaces between words: each run of Hangul is a word ("요금을", "인상했다").
+    return latin + (len(_CJK.findall(text)) + len(_KANA.findall(text))) // 2 + len(_ARABIC_WORD.findall(text)) \
+        + len(_HANGUL_WORD.findall(text))
 
 
 def _has_event(text: str, lang: str, cues: Cues) -> bool:
@@ -508,6 +538,8 @@ def _has_speaker(text: str, cues: Cues) -> bool:
             continue
         if not before.strip():
             continue
+        if _HANGUL.match(match.group(0)):
+            return True       # Korean ends with its verb of saying ("...라고 밝혔다"): the topic said it
         if _CJK.search(match.group(0)) or _KANA.search(match.group(0)):
             # A Chinese verb of saying followed by a pause or a colon ("该公司表示，..."), or a
             # Japanese quotative ending ("...と述べた"): its speaker is the sentence's topic.
@@ -526,7 +558,8 @@ def rejection(text: str, lang: str, kind: str, mentions: Sequence[Mention], cues
     """Why ``text`` is not a factual claim ("" when it is one)."""
     stripped = text.strip()
     low = stripped.lower()
-    if _word_count(stripped) < 4:
+    state = has_cue(stripped, cues.all_words("negated_states"))
+    if _word_count(stripped) < (3 if state else 4):
         return "too short"
     if re.search(r"[?？\u061f]\s*[\"'”’)»]*$", stripped) or re.match(r"^(q|问)\s*[:：]", low):
         return "question"
@@ -540,13 +573,15 @@ def rejection(text: str, lang: str, kind: str, mentions: Sequence[Mention], cues
     if first in cues.words("imperatives", "en"):
         return "advice"
     reported = has_cue(body, cues.all_words("reporting_verbs")) and _has_speaker(body, cues)
-    if has_cue(body, cues.all_words("advice")) and not reported:
+    if has_cue(body, cues.all_words("advice")) and not reported and not planned_figure(body, lang, cues):
         # "Customers will get a refund, the company said" reports what was said.
         return "advice or prediction"
     if has_cue(body, cues.all_words("analysis")) and not trailing_comment(body, lang, cues):
         return "commentary"
     if re.match(r"^(we|i|you|our)\b", body.lower()) and not has_cue(body, cues.all_words("reporting_verbs")):
         return "first-person opinion"
+    if not reported and evaluative(body, lang, cues):
+        return "commentary"           # "X is a triumph for Y", "C'est un échec": a judgement
     if _SCARE_QUOTED_SUBJECT.match(stripped):
         return "commentary"           # 'The "trust" X speaks of is now ...': the writer weighing a word
     if contrast_without_actor(stripped, mentions):
@@ -560,17 +595,49 @@ def rejection(text: str, lang: str, kind: str, mentions: Sequence[Mention], cues
     # ("reportedly") names no one.
     hedges = cues.all_words("hedges")
     attributed = has_cue(body, tuple(a for a in cues.all_words("attributions") if a not in hedges))
-    if not (_has_anchor(body, mentions, lang, cues) or figures or reported or attributed):
+    if not (_has_anchor(body, mentions, lang, cues) or figures or reported or attributed or state):
         # "The plant employs 340 people", "fire officials said ...", "according to the police,
         # ...": a figure, a date, a reporting verb or an attribution makes a sentence
         # checkable even when its subject is a common noun.
         return "names no one"
-    if not (_has_event(body, lang, cues) or figures or reported):
+    if not (_has_event(body, lang, cues) or figures or reported or state):
         return "reports no event"
     opener = next((o for o in cues.all_words("commentary_openers") if body.lower().startswith(o)), "")
     if opener and not (has_cue(body, cues.all_words("attributions")) or has_cue(body, cues.all_words("reporting_verbs"))):
         return "commentary"
     return ""
+
+
+def planned_figure(text: str, lang: str, cues: Cues) -> bool:
+    """The only advice words are ones that also tell a plan in the past ("sollte ... kosten": was to
+    cost; ``planned_with_figure``), and the sentence states a figure: what was planned, no advice."""
+    planned = cues.words("planned_with_figure", lang)
+    if not planned or not has_cue(text, planned) or not re.search(r"\d", text):
+        return False
+    rest = _cue_regex(planned).sub(" ", text.lower())
+    return not has_cue(rest, cues.all_words("advice"))
+
+
+def evaluative(text: str, lang: str, cues: Cues) -> bool:
+    """A copula then, within three words, a judging noun ("is a triumph for", "c'est un échec",
+    "ist ein Skandal"; ``evaluations`` in claims_cues.yaml), and no digit: the writer's or a
+    speaker's verdict, no checkable fact."""
+    if re.search(r"\d", text):
+        return False
+    pattern = _evaluation_pattern(cues, lang)
+    return pattern is not None and pattern.search(text.lower().replace("’", "'")) is not None
+
+
+def _evaluation_pattern(cues: Cues, lang: str) -> re.Pattern[str] | None:
+    key = ("evaluation pattern", lang)
+    if key not in cues.flat:
+        data = cues.data.get("evaluations") or {}
+        copulas = sorted({str(w).lower() for w in (data.get("copulas") or {}).get(lang, ())}, key=len, reverse=True)
+        nouns = sorted({str(w).lower() for w in (data.get("nouns") or {}).get(lang, ())}, key=len, reverse=True)
+        cues.flat[key] = re.compile(
+            r"(?<![\w'])(?:" + "|".join(map(re.escape, copulas)) + r")(?:\s+[\w'-]+){0,3}?\s+(?:"
+            + "|".join(map(re.escape, nouns)) + r")(?!\w)") if copulas and nouns else None
+    return cues.flat[key]
 
 
 _MENU_SEPARATOR = re.compile(r"\s[·•]\s")
@@ -666,12 +733,10 @@ def _amounts(text: str, cues: Cues, lang: str) -> tuple[list[tuple[int, int, str
     low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     for start, end in not_figures(text, low, cues, lang):
         low = low[:start] + " " * (end - start) + low[end:]
-    for compound, multiplier, rest in ((_CJK_COMPOUND, 10**8, 10**4), (_CJK_TEN_THOUSANDS, 10**4, 1)):
-        for match in compound.finditer(low):      # ``low``: a span already read is blanked
-            # "2億4000万" is one amount: 2 x 10^8 + 4000 x 10^4; "1万2000" is 10^4 + 2000.
-            value = float(match.group(1)) * multiplier + float(match.group(3)) * rest
-            found.append((match.start(), match.end(), _currency_of(text, match.end(), "", cues), format(value, ".0f")))
-            low = low[:match.start()] + " " * len(match.group(0)) + low[match.end():]
+    if _EAST_ASIAN.search(text):
+        for start, end, value in east_asian_amounts(low, cues):      # ``low``: a span read is blanked
+            found.append((start, end, _currency_of(text, end, "", cues), format(value, ".0f")))
+            low = low[:start] + " " * (end - start) + low[end:]
     pattern, scales, percents = _amount_regex(cues, spaced=lang not in ("", "en") and lang not in _CJK_SCRIPTS)
     for match in pattern.finditer(low):
         currency, digits, unit = match.group(1) or "", match.group(2), (match.group(3) or "").strip().lower()
@@ -758,9 +823,51 @@ _VERSION_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}(?!\d)|\d{1,3}[A-Za-z](?![^\W\d_]
 _NOUN_AFTER = re.compile(r"\s+(?:([a-zäöüß]+)\s+)?[A-ZÄÖÜ][a-zäöüß]")
 
 
-_CJK_COMPOUND = re.compile(r"(\d+(?:\.\d+)?)([億亿])(\d{1,4})万")
-# "1万2000": ten-thousands and a rest (not "2億4000万", read first, nor "1万" then another scale).
-_CJK_TEN_THOUSANDS = re.compile(r"(\d+)(万)(\d{1,4})(?![\d.,万億亿])")
+_EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def east_asian_amounts(low: str, cues: Cues) -> list[tuple[int, int, float]]:
+    """(start, end, value) of amounts written with East Asian scale characters (``east_asian_scales``
+    in claims_cues.yaml: 万/만 10^4, 億/亿/억 10^8, 兆/조 10^12, 千/천 10^3): a run of figures each
+    with a smaller scale than the one before, maybe spaced, maybe with a rest in plain digits:
+    "35억 2,700만" = 3,527,000,000, "57억 3,100만", "2만5천" = 25,000, "3兆4500億" = 3.45 x 10^12,
+    "2億4000万", "1万2000"."""
+    scales = _east_asian_scales(cues)
+    if not scales:
+        return []
+    pattern = _east_asian_pattern(tuple(sorted(scales)))
+    found: list[tuple[int, int, float]] = []
+    for match in pattern.finditer(low):
+        total, last, end = 0.0, None, match.start()
+        for part in _EAST_ASIAN_PART.finditer(match.group(0)):
+            scale = scales[part.group(2)]
+            if last is not None and scale >= last:
+                break           # "3만 5만": two amounts, not one
+            total += float(part.group(1).replace(",", "")) * scale
+            last, end = scale, match.start() + part.end()
+        rest = _EAST_ASIAN_REST.match(low, end)
+        if rest and last is not None and last >= 10 ** 4 and len(rest.group(1)) <= len(str(last)) - 1:
+            total += float(rest.group(1))      # "1万2000": ten thousand and two thousand
+            end = rest.end()
+        found.append((match.start(), end, total))
+    return found
+
+
+def _east_asian_scales(cues: Cues) -> dict[str, int]:
+    if "east asian scales" not in cues.flat:
+        cues.flat["east asian scales"] = {str(k): int(v) for k, v in (cues.data.get("east_asian_scales") or {}).items()}
+    return cues.flat["east asian scales"]
+
+
+@lru_cache(maxsize=4)
+def _east_asian_pattern(scales: tuple[str, ...]) -> re.Pattern[str]:
+    chars = "".join(re.escape(c) for c in scales)
+    part = r"\d+(?:,\d{3})*(?:\.\d+)?\s?[" + chars + "]"
+    return re.compile(r"(?<![\d.,])" + part + r"(?:\s?" + part + ")*")
+
+
+_EAST_ASIAN_PART = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)\s?(\S)")
+_EAST_ASIAN_REST = re.compile(r"(\d{1,4})(?![\d.,])")
 _CJK_SCRIPTS = ("zh", "ja", "ko")
 
 
@@ -773,7 +880,7 @@ def _amount_regex_for(scales: tuple[str, ...], percents: tuple[str, ...], spaced
         return "|".join(re.escape(w) + ("" if not w[-1].isalpha() or _CJK.search(w) else r"(?![^\W\d_])")
                         for w in sorted(words, key=len, reverse=True))
     grouped = _SPACE_GROUPED.pattern + r"(?![\d.,])|" if spaced else ""
-    return re.compile(r"(?<![A-Za-z0-9_.,])([$€£¥])?(" + grouped + r"\d+(?:[.,]\d+)*)"
+    return re.compile(r"(?<![A-Za-z0-9_.,])([$€£¥₩])?(" + grouped + r"\d+(?:[.,]\d+)*)"
                       r"(\s*(?:" + alternation(scales + percents) + r"))?")
 
 
@@ -815,7 +922,7 @@ def _currency_of(text: str, end: int, symbol: str, cues: Cues) -> str:
     after = text[end:end + 24].lstrip().lower()
     for sign, names in sorted((cues.data.get("currency_words") or {}).items()):
         for name in sorted((str(n).lower() for n in names), key=len, reverse=True):
-            latin = name[-1].isalpha() and not (_CJK.search(name) or _KANA.search(name))
+            latin = name[-1].isalpha() and not (_CJK.search(name) or _KANA.search(name) or _HANGUL.search(name))
             if after.startswith(name) and not (latin and re.match(r"[^\W\d_]", after[len(name):len(name) + 1])):
                 return str(sign)
     return ""
@@ -851,7 +958,7 @@ def counts_in(text: str, cues: Cues, lang: str) -> tuple[str, ...]:
 def bound_before(low: str, start: int, words: CountWords, lang: str, near: bool = False) -> str:
     """">" or "<" when the number at ``start`` is a bound ("more than 300", "mehr als 300",
     "plus de 300", "fewer than 10"), not an exact figure; "" otherwise. With ``near``, a figure
-    nearly reached ("nearly 300", "knapp 300") is one too ("<")."""
+    nearly reached ("nearly 300", "knapp 300") is marked too ("~")."""
     phrases = words.bounds.get(lang or "en") or ()
     if near:
         phrases = (*phrases, *(words.near.get(lang or "en") or ()))
@@ -867,7 +974,7 @@ def bound_before(low: str, start: int, words: CountWords, lang: str, near: bool 
 
 def bounded_numbers(text: str, numbers: Sequence[str], lang: str) -> tuple[str, ...]:
     """``numbers`` (a statement's, as numbers_in reads them) with the bound each is written after
-    kept before it: "more than 300 flights" -> ">300", "nearly $2 million" -> "<$2000000", so a
+    kept before it: "more than 300 flights" -> ">300", "nearly $2 million" -> "~$2000000", so a
     claim's figures do not read "230, 300" when one source said "more than 300". A figure written
     both bounded and exactly in the sentence stays exact. Only sentences naming a bound are read
     again."""
@@ -885,7 +992,7 @@ def bounded_numbers(text: str, numbers: Sequence[str], lang: str) -> tuple[str, 
 
 @lru_cache(maxsize=4096)
 def _number_bounds(text: str, lang: str) -> dict[str, str]:
-    """Normalised number -> ">" or "<" when every time it is written in ``text`` it follows a bound."""
+    """Normalised number -> ">", "<" or "~" when every time it is written in ``text`` it follows a bound."""
     cues, words = load_cues(), load_counts()
     amounts, blanked = _amounts(text, cues, lang)
     low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
@@ -1013,7 +1120,7 @@ def dates_in(text: str, cues: Cues, year: str | None, reference: str | None = No
     found: set[str] = set()
     if reference and _DAY_ONLY_CUE.search(text):
         for match in _DAY_ONLY.finditer(text):
-            resolved = resolve_day(int(match.group(1)), reference)
+            resolved = resolve_day(int(match.group(1) or match.group(2)), reference)
             if resolved:
                 found.add(resolved)
     for y, m, d in _ISO_DATE.findall(text):
@@ -1034,11 +1141,13 @@ def dates_in(text: str, cues: Cues, year: str | None, reference: str | None = No
     return tuple(sorted(found))
 
 
-_DAY_ONLY_CUE = re.compile(r"\d日")
+_DAY_ONLY_CUE = re.compile(r"\d[日일]")
 # A day of the month without a month ("9日", "7日午前"), not "5月9日" (read as a full date),
 # nor a duration or a count of days ("3日間", "2日後", "4日前"), nor "日本".
-_DAY_ONLY = re.compile(r"(?<![\d月年.,])(\d{1,2})日(?![間间後后前以本連连分目])")
-_CJK_MONTH_DIGITS = re.compile(r"(?<![\d.,])\d{1,2}(?=[月日])")
+_DAY_ONLY = re.compile(r"(?<![\d月年.,])(\d{1,2})日(?![間间後后前以本連连分目])"
+                       # Korean "18일 밝혔다"; not "3일간" (for three days), "2일째", "5일 만에", "3일 전/후".
+                       r"|(?<![\d.,])(?<!월 )(?<!월)(\d{1,2})일(?![간째]|\s?(?:만에|전|후|동안))")
+_CJK_MONTH_DIGITS = re.compile(r"(?<![\d.,])\d{1,2}(?=[月日월일])|(?<![\d.,])\d{2,4}(?=\s?[年년]\s?\d{1,2}\s?[月월])")
 
 
 def resolve_day(day: int, reference: str) -> str:
@@ -1162,9 +1271,11 @@ def _not_figures(text: str, low: str, cues: Cues) -> list[tuple[int, int]]:
             spans.append((start, end))
     for match in _ISO_DATE.finditer(low):
         spans.append(match.span())
-    if _CJK.search(text) or _KANA.search(text):
+    if _CJK.search(text) or _KANA.search(text) or _HANGUL.search(text):
         for match in _CJK_MONTH_DIGITS.finditer(text):
-            if text[match.end()] == "月" or _DAY_ONLY_EXCLUDED.match(text, match.end() + 1):
+            unit = text[match.end():match.end() + 2].lstrip()[:1]
+            if unit in "月월年년" or (unit == "日" and _DAY_ONLY_EXCLUDED.match(text, match.end() + 1)) \
+                    or (unit == "일" and _KO_DAY_EXCLUDED.match(text, match.end() + 1)):
                 spans.append(match.span())
     return spans
 
@@ -1185,6 +1296,7 @@ def month_names(cues: Cues) -> frozenset[str]:
 
 
 _DAY_ONLY_EXCLUDED = re.compile(r"[^間间後后前以本連连分目]|$")
+_KO_DAY_EXCLUDED = re.compile(r"(?![간째]|\s?(?:만에|전|후|동안))")
 
 
 @lru_cache(maxsize=16)
@@ -1327,7 +1439,7 @@ def is_denial(text: str, cues: Cues) -> bool:
     not justify ...") does not deny the event the sentence reports.
     """
     body = unquoted(text)
-    reassurances = cues.all_words("reassurances")
+    reassurances = cues.all_words("reassurances") + cues.all_words("negated_states")
     if reassurances and has_cue(body, reassurances):
         # "There is no reason for panic": an opinion, not the denial of an event.
         body = _cue_regex(reassurances).sub(" ", body.lower())
@@ -1391,8 +1503,104 @@ def find_statements(doc: Document, mentions: Sequence[Mention]) -> tuple[Stateme
             for start, end in split_sentences(doc.text, unit_start, unit_end, abbreviations, months):
                 statement = _statement(doc, index, start, end, own, cues, year, names, starts, reference)
                 if statement:
-                    found.append(statement)
+                    found.extend(with_aside(doc, statement, own, cues, year, names, starts, reference))
     return tuple(with_terms(found))
+
+
+def relative_clause(text: str, lang: str, cues: Cues) -> tuple[int, int] | None:
+    """(start, end) in ``text`` of a relative clause set off by commas right after the sentence's
+    subject ("Harlow Bank, which employs 2,300 people, said ...", "El banco, que emplea a 2.300
+    personas, anunció ..."), when it holds a figure and the sentence goes on after it; else None.
+    The subject is a short capitalised phrase (a name), the clause has no comma of its own."""
+    pronouns = cues.words("relative_pronouns", lang)
+    if not pronouns or "," not in text:
+        return None
+    match = _relative_regex(pronouns).match(text)
+    if not match or not re.search(r"\d", match.group(2)) or not re.search(r"[A-ZÀ-ÖØ-Þ]", match.group(1)):
+        return None
+    if _word_count(text[match.end():]) < 2:
+        return None
+    return match.start(2), match.end(2)
+
+
+@lru_cache(maxsize=32)
+def _relative_regex(pronouns: tuple[str, ...]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(p) for p in sorted(pronouns, key=len, reverse=True))
+    # A comma between digits is a thousands separator ("2,300"), not the clause's end.
+    return re.compile(r"([^,;:()]{2,60}?),\s+((?:" + alternation + r")\s(?:[^,;:()]|(?<=\d),(?=\d)){4,140}?),\s+",
+                      re.I)
+
+
+def coordinated_clause(text: str, lang: str, cues: Cues) -> tuple[int, int] | None:
+    """(start, end) in ``text`` of a second clause joined to the first ("... were worth 2 billion won
+    and covered 300 sites", "…に達し、住宅…戸が完成した"; ``clause_joiners``) when each
+    clause holds a figure and the second has a verb of its own: in Latin script it opens with one
+    (a past form or an event verb), so "between 2021 and 2024 the firms agreed" is no second clause."""
+    joiners = cues.words("clause_joiners", lang)
+    if not joiners or not _DIGIT.search(text):
+        return None
+    for match in _joiner_regex(joiners).finditer(text):
+        head, tail = text[:match.start()], text[match.end():]
+        if not (_DIGIT.search(head) and _DIGIT.search(tail)) or _word_count(head) < 3 or _word_count(tail) < 2:
+            continue
+        if lang not in ("ja", "ko"):
+            first = re.match(r"[^\W\d_]+", tail)
+            if not first or not _opens_with_verb(first.group(0), lang, cues):
+                continue
+        end = len(text.rstrip())
+        return match.end(), end
+    return None
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=32)
+def _joiner_regex(joiners: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{j})" for j in joiners), re.I)
+
+
+def _opens_with_verb(word: str, lang: str, cues: Cues) -> bool:
+    """``word`` is a verb in the past or an event verb of ``lang`` (or English): "covered", "sold"."""
+    low = word.lower()
+    if lang == "en" and re.fullmatch(r"[a-z]{2,}ed", low):
+        return True
+    if low in cues.words("event_verbs", lang) or low in cues.words("event_verbs", "en"):
+        return True
+    shapes = cues.data.get("event_shapes") or {}
+    return lang != "en" and bool(_event_shapes(tuple((shapes.get("any") or []) + (shapes.get(lang) or [])))
+                                 .fullmatch(low))
+
+
+def with_aside(doc: Document, statement: Statement, mentions: Sequence[Mention], cues: Cues, year: str | None,
+               names: frozenset[str], starts: Sequence[int] | None, reference: str | None) -> list[Statement]:
+    """The statement, and when a relative clause after its subject holds a figure, a statement of
+    the subject and that clause ("Harlow Bank, which employs 2,300 people"): two facts in
+    one sentence are two claims, so the sentence does not join their sources into one. The
+    sentence keeps its text; its figures and features leave the clause out (``aside``)."""
+    clause = relative_clause(statement.text, statement.lang, cues)
+    if clause is not None:
+        lo, hi = clause
+        start, end = statement.start, statement.start + hi
+    else:
+        clause = coordinated_clause(statement.text, statement.lang, cues)
+        if clause is None:
+            return [statement]
+        lo, hi = clause
+        start, end = statement.start + lo, statement.start + hi
+    reading = ascii_digits(doc.text[start:end])
+    part = replace(statement, text=doc.text[start:end], end=end, mentions=_mentions_inside(mentions, start, end, starts)
+                   if mentions else fallback_mentions(doc, start, end, names),
+                   numbers=numbers_in(reading, cues, statement.lang), counts=counts_in(reading, cues, statement.lang),
+                   dates=dates_in(reading, cues, year, reference), polarity=ASSERTED, speaker="",
+                   scope=scope_terms(reading, cues), hedged=has_cue(reading, cues.all_words("hedges")))
+    rest = ascii_digits(statement.text[:lo] + " " * (hi - lo) + statement.text[hi:])
+    main = replace(statement, numbers=numbers_in(rest, cues, statement.lang),
+                   counts=counts_in(rest, cues, statement.lang), dates=dates_in(rest, cues, year, reference),
+                   mentions=tuple(m for m in statement.mentions if not (statement.start + lo <= m.start
+                                                                         and m.end <= statement.start + hi)),
+                   aside=(lo, hi))
+    return [main, part]
 
 
 def with_terms(statements: Sequence[Statement]) -> list[Statement]:
@@ -1405,7 +1613,7 @@ def with_terms(statements: Sequence[Statement]) -> list[Statement]:
     out = []
     for statement in statements:
         key = (statement.text, tuple(m.text for m in statement.mentions), statement.numbers, statement.dates,
-               statement.counts)
+               statement.counts, statement.aside)
         if key not in known:
             known[key] = local_terms(statement, lexicon)
         out.append(replace(statement, terms=known[key]))

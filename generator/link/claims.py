@@ -55,6 +55,17 @@ that counts that thing. One sentence stating two facts does not chain their two 
 (``bridges``). Related claims share a person, organisation or product: a place alone does not
 relate two claims. Attribution phrases ("d'après nos sources") and clock times give no
 words or concepts; clock times are "time:" features, and full dates name their weekday.
+
+Blind-corpus rules: a large sum of money also yields its roundings ("₩3527000000" meets
+"3.5 billion won"), and a rounder figure of two or more significant digits agrees with the
+precise one it rounds; a date without year is the same day as a full one; a month and year
+("June 2025") is a date feature. The same precise sum with the same action (or with what it is,
+when only one side names an action) is one fact in any language; one name and two shared
+concepts, or two concepts one of which is the same rare main action, tie untranslated statements;
+a single-word linked name one side's extraction read as a word still counts as shared. Short
+tellings counting one thing with a small figure under the same action ("three airlines were
+fined" / "6社") join as one claim whose figures compete (``merge_small_counts``); a count only one
+source of a group states is that sentence's other fact and joins nothing (``main_counts``).
 """
 from __future__ import annotations
 
@@ -93,6 +104,10 @@ FRAME_FLOOR = 0.05            # best member pair two same-event groups need to b
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _ARABIC = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+# A Korean word (a run of Hangul) and its first two syllables: most Sino-Korean nouns and verb
+# stems are two syllables, and the particle or ending after them varies ("인상한다고" / "인상하기로").
+_HANGUL_WORD = re.compile(r"[\uac00-\ud7af]{2,}")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
 # A capitalised name with a version number; "Globex 12 million" is an amount, not a version.
 _PRODUCT = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][A-Za-z0-9-]*\s+)*(?P<word>[A-Z][A-Za-z0-9-]*)\s+(?P<number>\d+(?:\.\d+)?)"
@@ -300,7 +315,8 @@ def _concept_patterns(concepts: tuple) -> tuple[tuple[str, re.Pattern[str] | Non
         # Chinese characters and Japanese kana ("ボート") are matched as substrings: no spaces split them.
         # So are Arabic-script entries: articles and conjunctions are written joined to the word
         # ("والإغلاق" holds "إغلاق").
-        phrases = sorted({e for e in entries if _CJK.search(e) or _KANA.search(e) or _ARABIC.search(e) or " " in e},
+        phrases = sorted({e for e in entries if _CJK.search(e) or _KANA.search(e) or _ARABIC.search(e) or _HANGUL.search(e)
+                          or " " in e},
                          key=len, reverse=True)
         prefixes = sorted({e for e in entries if e not in phrases}, key=len, reverse=True)
         # Entries of three letters or fewer match a whole word with an inflection only:
@@ -497,7 +513,8 @@ def local_terms(statement: Statement, lexicon: Lexicon) -> tuple[str, ...]:
     # Clock times are read as times ("time:04:00": "4 a.m.", "04:00", "4 Uhr", "午前4時" meet),
     # and attribution phrases ("according to people familiar with it", "d'après nos sources") say
     # who tells, not what happened: neither gives words or concepts.
-    text = _blank(full, [(s, e) for s, e, _ in times] + attribution_spans(full))
+    text = _blank(full, [(s, e) for s, e, _ in times] + attribution_spans(full)
+                  + ([statement.aside] if statement.aside else []))
     denied_nouns = denied_report_words(text, lexicon)
     numerals = number_word_set(statement.lang)
     tokens = [w for w in _WORD.findall(text) if w.lower() not in denied_nouns]
@@ -519,6 +536,8 @@ def local_terms(statement: Statement, lexicon: Lexicon) -> tuple[str, ...]:
              if t.lower() not in lexicon.stopwords and len(t) > 2 and t.lower() not in covered
              and t.lower() not in numerals}
     words -= lexicon.scope_words
+    if _HANGUL.search(text):
+        words |= korean_stems(text)
     if statement.counts:
         words -= counted_noun_stems(tuple(sorted({c.partition("=")[0] for c in statement.counts})))
     names = _name_keys(statement, lexicon)
@@ -526,6 +545,10 @@ def local_terms(statement: Statement, lexicon: Lexicon) -> tuple[str, ...]:
     bag = {f"ent:{n}" for n in names - product_words}
     bag |= {f"prod:{n}" for n in names & product_words}
     bag |= {f"num:{n}" for n in statement.numbers} | {f"date:{d}" for d in statement.dates}
+    # A full date meets the same day written without its year ("October 3" in an undated source).
+    bag |= {f"date:--{d[5:]}" for d in statement.dates if len(d) == 10 and not d.startswith("-")}
+    bag |= {f"date:{m}" for m in month_years(full, statement.dates)}
+    bag |= {f"num:{r}" for n in statement.numbers for r in rounded_amounts(n)}
     bag |= count_features(statement.counts)
     bag |= {f"time:{t}" for _, _, t in times}
     # A full date names its day of the week: "on May 9, 2031" and "9日" (resolved) meet "on Friday".
@@ -537,8 +560,80 @@ def local_terms(statement: Statement, lexicon: Lexicon) -> tuple[str, ...]:
     return tuple(sorted(bag))
 
 
+def korean_stems(text: str) -> set[str]:
+    """Korean words by their first two syllables, after a particle is taken off ("요금을" -> "요금",
+    "인상하기로" -> "인상", "원으로" -> none): Korean writes particles and endings after the stem, and
+    two syllables make most Sino-Korean nouns and verb stems. Compared only with Korean statements
+    (other languages' words never meet them)."""
+    found = set()
+    for match in _HANGUL_WORD.finditer(text):
+        word = _KOREAN_PARTICLE.sub("", match.group(0))
+        if len(word) >= 2:
+            found.add(word[:2])
+    return found
+
+
+# Particles closing a Korean word ("으로는", "에서", "을"), longest first.
+_KOREAN_PARTICLE = re.compile(r"(?:입니다|이었다|이다|으로는|으로|에서는|에서|에게|부터|까지|에는|로는|은|는|이|가|을|를|에|의|와|과|로|도|만)$")
+
+
+_MONEY = re.compile(r"([$€£¥₩₹])(\d+)")
+ROUNDED_MONEY_FROM = 10 ** 6      # sums this large are often rounded when retold
+
+
+def rounded_amounts(number: str) -> tuple[str, ...]:
+    """A sum of money as a report rounding it would write it, to three and to two significant
+    digits ("₩3527000000" -> "₩3530000000", "₩3500000000"): "35억 2,700만 원" is retold as
+    "3.5 billion won" and "57억 3,100만 원" as "57억 원"; the rounded forms let them meet."""
+    match = _MONEY.fullmatch(number)
+    if not match or int(match.group(2)) < ROUNDED_MONEY_FROM:
+        return ()
+    sign, digits = match.groups()
+    if len(digits.rstrip("0")) < 4:
+        return ()           # already round: a more precise telling rounds to it, not it to a rounder one
+    found = []
+    for keep in (3, 2):
+        value = round_to(int(digits), keep)
+        if value != int(digits):
+            found.append(f"{sign}{value}")
+    return tuple(found)
+
+
+def round_to(value: int, significant: int) -> int:
+    """``value`` rounded to ``significant`` digits (half up: 12450 -> 12500 at three)."""
+    size = len(str(value))
+    if size <= significant:
+        return value
+    unit = 10 ** (size - significant)
+    return (value + unit // 2) // unit * unit
+
+
 _LETTERS_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def month_years(text: str, dates: Sequence[str]) -> set[str]:
+    """Months named with their year and no day ("in June 2025", "im Juni 2025", "en junio de 2025")
+    as "YYYY-MM": a statement dated to a month meets another dated to the same month."""
+    if not _YEAR_DIGITS.search(text):
+        return set()
+    months = load_cues().data.get("months") or {}
+    found = set()
+    for name, year in _month_year_regex(tuple(sorted(str(m) for m in months))).findall(text):
+        month = int(months[name.lower()])
+        key = f"{year}-{month:02d}"
+        if not any(d.startswith(key) for d in dates):
+            found.add(key)
+    return found
+
+
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
+
+
+@lru_cache(maxsize=4)
+def _month_year_regex(names: tuple[str, ...]) -> re.Pattern[str]:
+    alternation = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
+    return re.compile(r"(?<![\d.]\s)(?<![\w.])(" + alternation + r")\.?\s+(?:de\s+)?((?:19|20)\d{2})(?!\d)", re.I)
 
 
 def weekdays_of(dates: Iterable[str], lexicon: Lexicon) -> set[str]:
@@ -690,6 +785,15 @@ def similarity(a: Features, b: Features, df: Mapping[str, int], total: int,
             norm_cache[key] = math.sqrt(math.fsum(map(w2, features.bag)))
         return norm_cache[key]
     score = math.fsum(map(w2, shared)) / (norm(a) * norm(b) or 1.0)
+    if a.denied == b.denied and same_sum(shared) and (
+            (a.primary and a.primary == b.primary)
+            or (not (a.primary and b.primary) and any(f.startswith(("event:", "concept:")) and f not in FACET_FEATURES
+                                                      for f in shared))):
+        # The same action with the same precise sum of money ("fined ... 3.5 billion won" / a glossed
+        # translation "罰金35億ウォン"), or the sum and what it is with no second action to tell
+        # them apart ("contracts worth 531 billion won" / "the contracts' value, 531 billion won"),
+        # is one fact however differently the rest is worded.
+        return max(score, LINK_THRESHOLD)
     if a.primary != b.primary:
         # One names an action the other does not: maybe a paraphrase with an unlisted verb.
         score *= 0.5
@@ -739,19 +843,50 @@ def cross_language_similarity(a: Features, b: Features, w2, df: Mapping[str, int
         return 0.0
     counts, counted = shared_counts(shared)
     entities = len(shared_entities(a, b, shared)) + len(counts)
+    if not entities and (name_as_word(a, b) or name_as_word(b, a)):
+        entities = 1        # a name one source's entities missed, written alike in both
+    sum_told = False
     # A thing both count, even with different figures ("2,1 Millionen Kunden" / "1.2 million
     # customers"), says as much as a shared date: with a name in common it is one claim.
     figures = sum(1 for f in shared if f.startswith("date:") or distinctive_figure(f)) + len(counted)
     # One named person or organisation doing the same named action ("X apologised" /
     # "X entschuldigte sich") is as telling as a second name.
     same_action = bool(a.primary) and a.primary == b.primary
+    # The same action and the same precise sum of money ("57억 원" / "57億ウォン") tell one fact though
+    # the names are written in two scripts no entity links.
+    if same_action and same_sum(shared):
+        figures += 1
+    elif same_sum(shared) and not (a.primary and b.primary) and any(
+            f.startswith(("event:", "concept:")) and f not in FACET_FEATURES for f in shared):
+        # A precise sum and what it is ("cost 310 million euros" / "kosztować 310 mln euro"), and no
+        # main action on one side to tell them apart.
+        sum_told = True
     # Two precise figures and the same action ("closed 12 stores, 3,400 jobs")
     # need no name: names are often written differently across languages.
-    if entities < 2 and not (entities and (figures or same_action)) and not (same_action and figures >= 2) \
-            and not told_alike(a, b, shared, figures, df, total):
+    # One name and two things named alike ("X will appeal to the supreme court" / "X legt beim
+    # Obersten Gericht Berufung ein": the higher court and the court) are as telling as a figure.
+    alike = sum(1 for f in shared if f.startswith(("event:", "concept:")) and f not in FACET_FEATURES
+                and f not in WEEKDAY_FEATURES)
+    if entities < 2 and not (entities and (figures or same_action or alike >= 2)) and not (same_action and figures >= 2) \
+            and not sum_told and not told_alike(a, b, shared, figures, df, total):
         return 0.0
     norm = math.sqrt(math.fsum(map(w2, bag_a))) * math.sqrt(math.fsum(map(w2, bag_b)))
-    return math.fsum(map(w2, shared)) / (norm or 1.0)
+    score = math.fsum(map(w2, shared)) / (norm or 1.0)
+    if sum_told or (same_action and same_sum(shared)):
+        # One precise sum of money told of the same thing: a sentence adding another fact
+        # ("310 mln euro ... 900 jobs") still tells this one (see similarity).
+        score = max(score, LINK_THRESHOLD)
+    return score
+
+
+def name_as_word(a: Features, b: Features) -> bool:
+    """A linked name of ``b`` (a single-word entity, "varnholt") is a word of ``a``, whose extraction
+    did not take it for a name (a sentence-initial name in a language capitalising every noun).
+    Names of four letters or fewer are left out: they are often words."""
+    words = {f[5:] for f in a.bag if f.startswith("word:")}
+    if not words:
+        return False
+    return any(len(e) > 4 and "-" not in e and stem(e) in words for e in b.entities)
 
 
 CONCEPTS_ALIKE = 3        # concepts two untranslated statements sharing no name need in common
@@ -775,8 +910,14 @@ def told_alike(a: Features, b: Features, shared: frozenset[str], figures: int = 
     alike = [f for f in shared if f.startswith(("event:", "concept:")) and f not in FACET_FEATURES]
     if figures >= 1:
         return len(alike) >= CONCEPTS_ALIKE - 1
-    rare = df is None or any(df.get(f, 0) <= max(RARE_ACTION, total * RARE_SHARE) for f in alike)
-    return len(alike) >= CONCEPTS_ALIKE and rare
+    limit = max(RARE_ACTION, total * RARE_SHARE)
+    rare = df is None or any(df.get(f, 0) <= limit for f in alike)
+    if len(alike) >= CONCEPTS_ALIKE and rare:
+        return True
+    # Two things named alike, one of them the same main action and a rare one ("refused to pay the
+    # ransom" / "no pagará el rescate": ransom, pay).
+    return (len(alike) == CONCEPTS_ALIKE - 1 and bool(a.primary) and a.primary == b.primary
+            and a.primary in alike and (df is None or df.get(a.primary, 0) <= limit))
 
 
 def shared_entities(a: Features, b: Features, shared: frozenset[str]) -> set[str]:
@@ -905,7 +1046,12 @@ def distinctive_figure(feature: str) -> bool:
     return len(digits) >= 2
 
 
-CURRENCY_SIGNS = frozenset("$€£¥")
+CURRENCY_SIGNS = frozenset("$€£¥₩₹")
+
+
+def same_sum(shared: Iterable[str]) -> bool:
+    """A precise sum of money among shared features (see distinctive_figure)."""
+    return any(f[4:5] in CURRENCY_SIGNS and distinctive_figure(f) for f in shared)
 RARE_ACTION = 20          # an action stated this few times (or RARE_SHARE of all statements) is specific
 RARE_SHARE = 0.01
 
@@ -1049,7 +1195,8 @@ def cluster(items: Sequence[Statement], features: Sequence[Features],
                 and not bridges(i, members[gi], j, features, sim) and not bridges(j, members[gj], i, features, sim):
             _merge(group_of, members, gi, gj)
     groups = sorted((sorted(i for r in m for i in copies[r]) for m in members.values()), key=lambda m: m[0])
-    return merge_counted(merge_frames(groups, items, features, df, sim), items, features)
+    counted = merge_counted(merge_frames(groups, items, features, df, sim), items, features)
+    return merge_small_counts(counted, items, features)
 
 
 def bridges(x: int, group: Sequence[int], other: int, features: Sequence[Features], sim) -> bool:
@@ -1067,8 +1214,9 @@ def bridges(x: int, group: Sequence[int], other: int, features: Sequence[Feature
     with_other = _content(bag & features[other].bag)
     with_own = set().union(*(_content(bag & features[y].bag) for y in own))
     common = with_own & with_other
-    # The same action shared both ways is one fact told with different details, not two facts.
-    return len(common) <= 1 and not any(f.startswith("event:") for f in common) \
+    # The same action, or the same precise figure, shared both ways is one fact told with different
+    # details, not two facts.
+    return len(common) <= 1 and not any(f.startswith("event:") or distinctive_figure(f) for f in common) \
         and bool(with_own - common) and bool(with_other - common)
 
 
@@ -1251,11 +1399,12 @@ def merge_counted(groups: list[list[int]], items: Sequence[Statement],
     links = _links(groups, items)
     by_class: dict[str, list[tuple[float, int, int]]] = defaultdict(list)
     for g, group in enumerate(groups):
+        main = main_counts(group, items)
         for i in group:
             for count in items[i].counts:
                 name, _, value = count.partition("=")
                 figure = float(value.lstrip("<>"))      # a bound ("more than 300") is near its figure
-                if figure >= MIN_BAND_FIGURE:
+                if figure >= MIN_BAND_FIGURE and name in main:
                     by_class[name].append((figure, g, i))
     joined = _Joined(groups)
     members = joined.members
@@ -1272,6 +1421,78 @@ def merge_counted(groups: list[list[int]], items: Sequence[Statement],
                     joined.join(a, b)
                     told |= mine
     return joined.result()
+
+
+def main_counts(group: Sequence[int], items: Sequence[Statement]) -> set[str]:
+    """The things at least half of a group's sources count: what the group is about. A thing only
+    one source of a larger group counts, in a sentence stating two facts ("an investment of 310 million
+    was to bring 900 jobs"), is that sentence's other fact: the group joins no count of it."""
+    sources: dict[str, set[str]] = defaultdict(set)
+    for i in group:
+        for count in items[i].counts:
+            sources[count.partition("=")[0]].add(items[i].source)
+    total = len({items[i].source for i in group})
+    return {name for name, found in sources.items() if 2 * len(found) >= total}
+
+
+SMALL_COUNT_STATEMENTS = 2     # a group this small is one telling of a fact, not a story
+
+
+def merge_small_counts(groups: list[list[int]], items: Sequence[Statement],
+                       features: Sequence[Features]) -> list[list[int]]:
+    """Join short tellings of one fact that count the same thing with a small figure and name the
+    same main action ("three airlines were fined" / "6社が処分を受けた" / "7개 업체 제재").
+
+    Small figures recur across unrelated facts, so ``merge_counted`` leaves them; here a group of at
+    most SMALL_COUNT_STATEMENTS statements joins another only when each is about nothing else (the
+    count, its action, the thing counted, maybe one other concept), both name the same main action, their
+    sources already tell one story (``_links``) and no source counts the thing twice. Their figures
+    then agree or compete."""
+    links = _links(groups, items)
+    keyed: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for g, group in enumerate(groups):
+        if len(group) > SMALL_COUNT_STATEMENTS:
+            continue
+        key = _small_count_key(group, items, features)
+        if key[0]:
+            keyed[key].append(g)
+    joined = _Joined(groups)
+    for key in sorted(keyed):
+        found = keyed[key]
+        if len(found) < 2:
+            continue
+        sources = [{items[i].source for i in groups[g]} for g in found]
+        if any(a & b for n, a in enumerate(sources) for b in sources[n + 1:]):
+            continue          # a source telling it twice may mean two facts
+        first, *others = found
+        told = set().union(*(links[items[i].source] for i in groups[first]))
+        for g in others:
+            mine = set().union(*(links[items[i].source] for i in groups[g]))
+            a, b = joined.root(first), joined.root(g)
+            if a != b and not told.isdisjoint(mine) and not actors_conflict(joined.members[a], joined.members[b],
+                                                                              features):
+                joined.join(a, b)
+                told |= mine
+    return joined.result()
+
+
+def _small_count_key(group: Sequence[int], items: Sequence[Statement], features: Sequence[Features]) -> tuple[str, str]:
+    """(counted class, main action) when every member counts one thing with a figure below
+    MIN_BAND_FIGURE and names one main action, and states little else: no other figure or date,
+    at most one other concept (names and words aside)."""
+    keys = set()
+    for i in group:
+        statement, f = items[i], features[i]
+        if len(statement.counts) != 1 or not f.primary:
+            return ("", "")
+        name, _, value = statement.counts[0].partition("=")
+        if float(value.lstrip("<>")) >= MIN_BAND_FIGURE:
+            return ("", "")
+        rest = [x for x in f.bag if x.startswith(("event:", "concept:")) and x != f.primary and x not in FACET_FEATURES]
+        if len([x for x in f.bag if x.startswith(("num:", "date:"))]) > 1 or len(rest) > 1:
+            return ("", "")
+        keys.add((name, f.primary))
+    return keys.pop() if len(keys) == 1 else ("", "")
 
 
 def _links(groups: Sequence[Sequence[int]], items: Sequence[Statement]) -> dict[str, set]:
@@ -1484,7 +1705,7 @@ def figures(text: str) -> dict[str, list[str]]:
             continue            # a rank ("the 4th quarter"), no amount
         value = float(digits.replace(",", "")) * _SCALE.get((scale or "").lower(), 1)
         unit = "percent" if (scale or "").lower() in ("%", "percent", "per cent") else \
-            "money" if currency or (noun or "").lower() in ("dollars", "euros", "pounds", "yuan", "yen") else \
+            "money" if currency or (noun or "").lower() in currency_nouns() else \
             _counted(noun or "")
         if unit and _near_date_or_time(low, match.start(2), match.end(2), cues):
             continue            # a clock time or a day of a date ("November 14 during", "4 p.m."), no figure
@@ -1499,6 +1720,15 @@ def figures(text: str) -> dict[str, list[str]]:
                 if noun:
                     found[noun].add(bound_before(low, match.start(), counts, "en") + format(float(words[word]), ".15g"))
     return {noun: sorted(values) for noun, values in sorted(found.items())}
+
+
+@lru_cache(maxsize=1)
+def currency_nouns() -> frozenset[str]:
+    """English names of currencies written after a figure ("12 million dollars", "3.5 billion won"):
+    ``currency_words`` of claims_cues.yaml, single Latin words, and "yuan"."""
+    names = {str(n).lower() for words in (load_cues().data.get("currency_words") or {}).values() for n in words
+             if str(n).isascii() and str(n).isalpha()}
+    return frozenset(names | {"dollars", "euros", "pounds", "yuan", "yen"})
 
 
 _CLOCK_AFTER = re.compile(r"\s?(?:[:h]\s?\d|[ap]\.?m\b|uhr\b)")
@@ -1566,18 +1796,30 @@ def _agree(point: str, a: str, b: str) -> bool:
         values_b = b.split("+")
         return any(_compatible(x, y) for x in a.split("+") for y in values_b)
     if point == "date":
-        return bool(set(a.split("+")) & set(b.split("+")))
+        # A date written without its year ("--10-03") is the same day as a full one ("2026-10-03").
+        return any(same_day(x, y) for x in a.split("+") for y in b.split("+"))
     return a == b
+
+
+def same_day(a: str, b: str) -> bool:
+    """Two ISO dates naming one day; "--MM-DD" (year unknown) matches any year."""
+    if a == b:
+        return True
+    if a.startswith("--") or b.startswith("--"):
+        return len(a) >= 7 and len(b) >= 7 and a[-5:] == b[-5:]
+    return False
 
 
 def _compatible(a: str, b: str) -> bool:
     """Two figures of one thing that can both be true: equal exact figures, an exact figure
-    within a bound (">300" and "350"), or two bounds that overlap."""
+    within a bound (">300" and "350"), two bounds that overlap, or a round figure of two or more
+    significant digits that the more precise one rounds to ("3.5 billion" and "3,527,000,000",
+    "57억" and "57억 3,100만"; not "1,000" and "1,200": one significant digit says too little)."""
     if a == b:
         return True
     op_a, op_b = a[:1] if a[:1] in "<>" else "", b[:1] if b[:1] in "<>" else ""
     if not (op_a or op_b):
-        return False
+        return rounds_to(a, b) or rounds_to(b, a)
     try:
         x, y = float(a.lstrip("<>")), float(b.lstrip("<>"))
     except ValueError:
@@ -1587,6 +1829,18 @@ def _compatible(a: str, b: str) -> bool:
     if op_a:
         return y > x if op_a == ">" else y < x
     return x > y if op_b == ">" else x < y
+
+
+def rounds_to(precise: str, rounder: str) -> bool:
+    """``rounder`` is ``precise`` rounded to its own significant digits (at least two)."""
+    try:
+        x, y = float(precise), float(rounder)
+    except ValueError:
+        return False
+    if x <= 0 or y <= 0 or x != int(x) or y != int(y) or x == y:
+        return False
+    kept = len(str(int(y)).rstrip("0"))
+    return kept >= 2 and len(str(int(x))) == len(str(int(y))) and round_to(int(x), kept) == int(y)
 
 
 def disputed_points(values: Sequence[tuple[str, dict[str, str]]]) -> dict[str, list[str]]:
