@@ -104,6 +104,10 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
         text = _safe_main_text(source, url, twice=len(markup) <= SINGLE_PASS_CHARS)
     if not text:
         text = _fallback_text(tree, markup, drop_chrome=len(markup) > NO_EXTRACTOR_CHARS)
+    elif tree is not None:
+        lead = _safe_lead(tree, text)
+        if lead:
+            text = f"{lead}\n\n{text}"
     return HtmlExtract(text, hints)
 
 
@@ -484,31 +488,42 @@ def _hints(tree, url: str | None) -> tuple[tuple[str, str], ...]:
     meta = _meta_values(tree)
     ld = _json_ld_values(tree)
     microdata = _microdata_values(tree)
+    title = _first(meta, "og:title", "twitter:title", "dc.title") or ld.get("title")
+    site = ""
+    if not title:
+        title, site = _split_title_tag(_title_tag(tree), _headline(tree))
     found = {
-        "title": _first(meta, "og:title", "twitter:title", "dc.title") or ld.get("title")
-        or _title_tag(tree),
+        "title": title,
         "author": _authors(meta, ld, microdata),
         "published": _first_date(meta, ld, microdata),
-        "publisher": _publisher(meta, ld),
+        "publisher": _publisher(meta, ld) or publisher_name(site),
         "url": (url or "").strip() or _canonical_url(tree, meta),
         "lang": _language(tree, meta),
         "description": _first(meta, "og:description", "description", "twitter:description",
                               "dc.description") or ld.get("description"),
         "tags": _tags(meta, ld),
         "byline": _byline_text(tree),
+        "dateline": _dateline_text(tree),
+        "source_note": _class_text(tree, "source_note_classes"),
     }
     return tuple(sorted((key, _inline(value)) for key, value in found.items()
                         if value and _inline(value)))
 
 
 def _publisher(meta: dict[str, list[str]], ld: dict) -> str:
-    """The first site name that names a publisher (see ``publisher_name``)."""
+    """The first site name that names a publisher (see ``publisher_name``).
+    A site name that is the JSON-LD publisher plus an edition word
+    ("Harbour Post Digital", "…デジタル", "… Online") gives the publisher."""
+    organisation = publisher_name(ld.get("publisher") or "")
     for key in ("og:site_name", "application-name", "dc.publisher"):
         for value in meta.get(key, ()):
             name = publisher_name(value)
             if name:
+                if organisation and len(organisation) < len(name) \
+                        and name.casefold().startswith(organisation.casefold()):
+                    return organisation
                 return name
-    return publisher_name(ld.get("publisher") or "")
+    return organisation
 
 
 # "Name | tagline", "Name - international": a name and what the page adds to it.
@@ -590,6 +605,36 @@ def _first(meta: dict[str, list[str]], *keys: str) -> str:
     return ""
 
 
+# The page's own headline and what it says about a "Headline | Site" <title>.
+MAX_SITE_WORDS = 6
+_OUTSIDE_CHROME = "not(ancestor::header or ancestor::footer or ancestor::nav or ancestor::aside)"
+
+
+def _headline(tree) -> str:
+    """Text of the first <h1> of the body outside header, footer, navigation and sidebars."""
+    for element in tree.xpath(f"//body//h1[{_OUTSIDE_CHROME}]")[:1]:
+        return _inline(element.text_content())
+    return ""
+
+
+def _split_title_tag(title: str, headline: str) -> tuple[str, str]:
+    """"Headline | Site" -> ("Headline", "Site") when the page's <h1> is the
+    headline part (the other part, a short name, is then the site); the
+    title unchanged and no site otherwise ("A - B" alone does not say which
+    part is the site)."""
+    if not title or not headline:
+        return title, ""
+    key = headline.casefold()
+    for separator in _SITE_NAME_PARTS.finditer(title):
+        head, tail = title[:separator.start()].strip(), title[separator.end():].strip()
+        for part, site in ((head, tail), (tail, head)):
+            # The site's name is the shorter part (an <h1> that is the logo is no headline).
+            if part.casefold() == key and site and len(site.split()) <= MAX_SITE_WORDS \
+                    and len(site) < len(part) and not _SITE_NAME_PARTS.search(site):
+                return part, site
+    return title, ""
+
+
 def _title_tag(tree) -> str:
     title = tree.find(".//title")
     return _inline(title.text_content()) if title is not None else ""
@@ -633,10 +678,21 @@ def _byline_text(tree) -> str:
     """The text of the page's byline element (class "byline" and the like,
     from the facts vocabulary), which the extractor drops as metadata; the
     cleaning stage reads names and a date from it."""
-    for name in _byline_classes():
-        xpath = f"//body//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
-        for element in tree.xpath(xpath)[:3]:
-            text = _inline(element.text_content())
+    classes = _byline_classes()
+    if not classes:
+        return ""
+    # One pass over the page for every byline class (not a commenter's name
+    # in a comment thread), then the classes in their order of preference.
+    tests = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')" for name in classes)
+    found = tree.xpath(f"//body//*[@class and ({tests})"
+                       " and not(ancestor::*[contains(@class, 'comment') or contains(@id, 'comment')])]")
+    for name in classes:
+        matching = [element for element in found if name in (element.get("class") or "").split()]
+        for element in matching[:3]:
+            # A byline box of several lines (names, then a date line): its first line.
+            first = next((child for child in element if child.tag in ("p", "div")
+                          and _inline(child.text_content())), None)
+            text = _inline((first if first is not None else element).text_content())
             if text and len(text) <= MAX_BYLINE_CHARS:
                 return text
     return ""
@@ -645,12 +701,102 @@ def _byline_text(tree) -> str:
 @lru_cache(maxsize=1)
 def _byline_classes() -> tuple[str, ...]:
     """HTML class names of byline elements, from the shared facts vocabulary."""
+    return _class_names("byline_classes")
+
+
+@lru_cache(maxsize=None)
+def _class_names(key: str) -> tuple[str, ...]:
+    """HTML class names listed under ``key`` in the shared facts vocabulary."""
     try:
         with FACTS_FILE.open(encoding="utf-8") as handle:
             data = load_yaml(handle) or {}
     except (OSError, yaml.YAMLError):
         return ()
-    return tuple(str(item) for item in data.get("byline_classes", ()) if re.fullmatch(r"[\w-]+", str(item)))
+    return tuple(str(item) for item in data.get(key, ()) if re.fullmatch(r"[\w-]+", str(item)))
+
+
+@lru_cache(maxsize=None)
+def _class_xpath(key: str, tags: str = "*") -> str:
+    """One XPath for the body elements with any class of ``key`` (a whole
+    class token), outside header, footer, navigation and sidebars."""
+    names = _class_names(key)
+    if not names:
+        return ""
+    tests = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')" for name in names)
+    return f"//body//{tags}[@class and ({tests}) and {_OUTSIDE_CHROME}]"
+
+
+# A source box of an aggregator: a few sentences.
+MAX_SOURCE_NOTE_CHARS = 400
+
+
+def _class_text(tree, key: str) -> str:
+    """Text of the first element with a class of ``key`` (short)."""
+    xpath = _class_xpath(key)
+    for element in (tree.xpath(xpath)[:2] if xpath else ()):
+        text = _inline(element.text_content())
+        if text and len(text) <= MAX_SOURCE_NOTE_CHARS:
+            return text
+    return ""
+
+
+# A date element ("<span class=date>", "<time>" without a datetime) is one short line.
+MAX_DATELINE_CHARS = 160
+_HAS_DATE_DIGITS = re.compile(r"\d{1,4}\s*[-/.年년]\s*\d{1,2}|\d{1,2}\.?\s+[^\W\d_]{3,}\.?,?\s+\d{4}|[^\W\d_]{3,}\.?\s+\d{1,2},?\s+\d{4}")
+
+
+def _dateline_text(tree) -> str:
+    """The text of the page's first date element (class "date" and the like,
+    from the facts vocabulary, or a <time> element): the extractor drops it
+    as metadata; the cleaning stage reads a date from it when the metadata
+    states none."""
+    xpath = _class_xpath("date_classes")
+    candidates = tree.xpath(xpath)[:5] if xpath else []
+    candidates += tree.xpath(f"//body//time[{_OUTSIDE_CHROME}]")[:3]
+    for element in candidates:
+        text = _inline(element.text_content())
+        if text and len(text) <= MAX_DATELINE_CHARS and _HAS_DATE_DIGITS.search(text):
+            return text
+    return ""
+
+
+# A lead (standfirst) outside the article element: a sentence or a few.
+MIN_LEAD_CHARS, MAX_LEAD_CHARS = 40, 800
+LEAD_TAGS = "*[self::p or self::div or self::h2 or self::h3 or self::span or self::section]"
+
+
+def _safe_lead(tree, text: str) -> str:
+    try:
+        return _lead_text(tree, text)
+    except Exception:  # noqa: BLE001 - the lead is optional; the text matters more
+        return ""
+
+
+def _lead_text(tree, text: str) -> str:
+    """The page's lead paragraph (class "sapo", "lead", "standfirst" and the
+    like, from the facts vocabulary) when the extractor left it out of the
+    main text: a bold standfirst is often written just before the article
+    element. Not a lead inside a list, a link or a later part of the page."""
+    xpath = _class_xpath("lead_classes", LEAD_TAGS)
+    if not xpath:
+        return ""
+    flat = _comparable(text)
+    for element in tree.xpath(xpath)[:3]:
+        if element.xpath("ancestor::li or ancestor::a or ancestor::ul or ancestor::ol"):
+            continue
+        lead = _inline(element.text_content())
+        if not MIN_LEAD_CHARS <= len(lead) <= MAX_LEAD_CHARS:
+            continue
+        if _comparable(lead)[:60] in flat:
+            return ""
+        if tree.xpath("//body//article") and not element.xpath("following::article or ancestor::article"):
+            continue
+        return _escape_block_start(lead)
+    return ""
+
+
+def _comparable(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).casefold()
 
 
 def _strip_byline_prefix(name: str) -> str:

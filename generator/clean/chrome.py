@@ -19,7 +19,8 @@ from pathlib import Path
 
 from ..datafiles import load_yaml
 
-from .facts import clock_re, day_first, find_dates, is_byline, is_section_label, parse_masthead, short_label
+from .facts import (clock_re, day_first, find_dates, is_byline, is_publication_name, is_section_label,
+                    parse_masthead, short_label)
 from .state import CleanState, Line
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "chrome.yaml"
@@ -269,7 +270,8 @@ def _under_headline(lines: list[Line], index: int) -> bool:
     if index == 0:
         return False
     above = lines[index - 1].text.strip()
-    return _size(above) >= MIN_HEADLINE_WORDS and not TERMINAL.search(above)
+    # A follow-us prompt or other footer line above is chrome, no headline.
+    return _size(above) >= MIN_HEADLINE_WORDS and not TERMINAL.search(above) and not is_footer(above)
 
 
 @lru_cache(maxsize=1)
@@ -300,14 +302,49 @@ def defined_issuer(text: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=1)
+def _provider_re() -> re.Pattern:
+    labels = _alternation(_data().get("provider_labels", ())) or r"(?!)"
+    return re.compile(rf"^[*_\s]*(?:{labels})[*_]*\s*[:：]?\s*(?P<name>.*?)[*_\s]*$", re.IGNORECASE)
+
+
+def release_provider(lines: list[Line], index: int) -> tuple[str, int] | None:
+    """"NEWS PROVIDED BY" / "Harbour Foods Ltd." (or on one line): the
+    organisation issuing a wire release -> (its name, lines used); None
+    for any other line."""
+    match = _provider_re().match(lines[index].text)
+    if not match:
+        return None
+    name = match.group("name").strip()
+    used = 1
+    if not name and index + 1 < len(lines):
+        name, used = lines[index + 1].text.strip().strip("*_").strip(), 2
+    if not name or _word_count(name) > MAX_PUBLISHER_WORDS or not name[:1].isupper() \
+            or find_dates(name) or _is_prose(name):
+        return None
+    return name, used
+
+
 def drop_release_headers(state: CleanState) -> None:
     """Among the first lines of a press release: the reference-number line
     goes; the line defining the issuer's short name goes, the issuer
-    noted in facts["issuer"] (so that its name line above goes too)."""
+    noted in facts["issuer"] (so that its name line above goes too); a
+    "News provided by" label and the name under it go, the name being the
+    publisher of the release."""
     dead: set[int] = set()
     for index, line in enumerate(state.lines[:MASTHEAD_TOP_LINES]):
+        if index in dead:
+            continue
         if _is_prose(line.text):
             break
+        provider = release_provider(state.lines, index)
+        if provider:
+            name, used = provider
+            state.facts.setdefault("publisher", name)
+            for offset in range(used):
+                state.drop("release_header", state.lines[index + offset].text)
+                dead.add(index + offset)
+            continue
         if is_reference_number(line.text):
             state.drop("release_header", line.text)
             dead.add(index)
@@ -320,6 +357,52 @@ def drop_release_headers(state: CleanState) -> None:
             state.drop("release_header", line.text)
             dead.add(index)
     state.lines = [line for index, line in enumerate(state.lines) if index not in dead]
+
+
+# A social-media account's post header ("<original mark> <author> <account>
+# <date> <time> <province>"): a few short words around one date.
+MAX_ACCOUNT_HEADER_WORDS = 5
+
+
+@lru_cache(maxsize=1)
+def _account_header_re() -> re.Pattern:
+    labels = _alternation(_data().get("account_header_labels", ())) or r"(?!)"
+    return re.compile(rf"^[*_\s]*(?:{labels})\s+(?P<rest>\S.*)$", re.IGNORECASE)
+
+
+def account_header(text: str, day_first: bool = False) -> tuple[str, str] | None:
+    """"<original mark> Name Account 2026-05-03 08:00 Place" -> (ISO date,
+    the word naming a publication or ""); None for any other line."""
+    match = _account_header_re().match(text.strip())
+    if not match:
+        return None
+    rest = match.group("rest")
+    dates = find_dates(rest, day_first)
+    if len(dates) != 1:
+        return None
+    start, end, iso = dates[0]
+    before, after = rest[:start].split(), clock_re().sub(" ", rest[end:]).split()
+    after = [word for word in after if not re.fullmatch(r"[\d:：]+", word)]
+    if len(before) > MAX_ACCOUNT_HEADER_WORDS or len(after) > 1 \
+            or any(re.search(r"[\d.!?。！？:：]", word) for word in before):
+        return None
+    return iso, next((word for word in before if is_publication_name(word)), "")
+
+
+def drop_account_headers(state: CleanState) -> None:
+    """The post header of a social-media account among the first lines: its
+    date is the publication date, a publication it names the publisher."""
+    for index, line in enumerate(state.lines[:MASTHEAD_TOP_LINES]):
+        found = account_header(line.text, day_first(state.hints.get("lang", "")))
+        if found is None:
+            continue
+        iso, publisher = found
+        state.facts.setdefault("published", iso)
+        if publisher:
+            state.facts.setdefault("publisher", publisher)
+        state.drop("account_header", line.text)
+        state.lines = state.lines[:index] + state.lines[index + 1:]
+        return
 
 
 def _norm_label(text: str) -> str:
@@ -607,11 +690,20 @@ def is_share_bar(text: str) -> bool:
     return labels >= 1 or targets >= 2
 
 
+def _share_row(text: str) -> bool:
+    """"Share this article · Read also: <headline>": a share bar and a
+    related-link label on one row, between middle dots or bars."""
+    parts = [part for part in META_SEPARATOR.split(text) if part.strip()]
+    return len(parts) >= 2 and is_share_bar(parts[0]) \
+        and all(is_share_bar(part) or is_related_link(part) for part in parts[1:])
+
+
 def drop_share_bars(state: CleanState) -> None:
-    """Lines made only of share labels and social network names."""
+    """Lines made only of share labels and social network names (a related
+    link may follow the share bar on its row)."""
     kept = []
     for line in state.lines:
-        if is_share_bar(line.text):
+        if is_share_bar(line.text) or (_word_count(line.text) <= MAX_SHARE_WORDS and _share_row(line.text)):
             state.drop("share_bar", line.text)
             continue
         kept.append(line)
@@ -639,11 +731,38 @@ def is_breadcrumb(text: str) -> bool:
     return all(_is_short_label(p) for p in parts if p) and _word_count(text) <= MAX_CHROME_LINE_WORDS
 
 
+# A navigation row: section names between spaced bars ("Home | News | Sport
+# | Culture"); a bar row with fewer parts may be a kicker ("Business | Transport").
+MIN_NAV_PARTS = 4
+_NAV_BAR = re.compile(r"\s+[|｜]\s+|\s*｜\s*")
+
+
+def is_nav_row(text: str) -> bool:
+    """"Home | News | Sport | Culture | Contact": four or more short labels
+    (no figures, no sentence) between spaced bars, and nothing else. A
+    Markdown table row starts or ends with its bar and is no navigation."""
+    text = text.strip()
+    if text[:1] in "|｜" or text[-1:] in "|｜" or _word_count(text) > 2 * MAX_CHROME_LINE_WORDS:
+        return False
+    parts = [p.strip().strip("*_").strip() for p in _NAV_BAR.split(text)]
+    return len(parts) >= MIN_NAV_PARTS and all(_is_short_label(p) for p in parts)
+
+
+def _nav_row_at(lines: list[Line], index: int) -> bool:
+    """A navigation row on its own: a neighbour with bars too makes it a
+    table's row (a Markdown table may omit its outer bars)."""
+    if not is_nav_row(lines[index].text):
+        return False
+    return not any(0 <= i < len(lines) and "|" in lines[i].text for i in (index - 1, index + 1))
+
+
 def drop_breadcrumbs(state: CleanState) -> None:
-    """Back links ("← Section") and trails ("Home > News > Tech")."""
+    """Back links ("← Section"), trails ("Home > News > Tech") and navigation
+    rows ("Home | News | Sport | Culture")."""
     kept = []
-    for line in state.lines:
-        if is_back_link(line.text) or is_breadcrumb(line.text):
+    lines = state.lines
+    for index, line in enumerate(lines):
+        if is_back_link(line.text) or is_breadcrumb(line.text) or _nav_row_at(lines, index):
             state.drop("breadcrumb", line.text)
             continue
         kept.append(line)
@@ -833,6 +952,23 @@ def _callout_re() -> re.Pattern:
     return re.compile(rf"^(?:{phrases})(?![{LATIN}])", re.IGNORECASE)
 
 
+# A live blog's welcome or sign-off entry is one short paragraph.
+MAX_LIVE_BLOG_WORDS = 24
+
+
+@lru_cache(maxsize=1)
+def _live_blog_re() -> re.Pattern:
+    phrases = _alternation(_data().get("live_blog_phrases", ())) or r"(?!)"
+    return re.compile(rf"^(?:{phrases})(?![{LATIN}])", re.IGNORECASE)
+
+
+def is_live_blog_furniture(text: str) -> bool:
+    """"Welcome to our live coverage of the vote." / "That's it from us today –
+    thanks for following along.": a live blog's welcome or sign-off."""
+    text = _unmarked(text).strip()
+    return _word_count(text) <= MAX_LIVE_BLOG_WORDS and bool(_live_blog_re().match(text.replace("’", "'")))
+
+
 def is_reader_callout(text: str) -> bool:
     """"Were you affected? Tell our reporters." / "Have your say": an
     invitation to write in or comment, optionally after a question or two."""
@@ -851,7 +987,10 @@ def is_reader_callout(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _feedback_re() -> re.Pattern:
     answers = _alternation(_data()["feedback_answers"])
-    return re.compile(rf"^.{{3,100}}[?？]\s*(?:(?:{answers})(?![{LATIN}])\s*[/|·]?\s*){{2,3}}$", re.IGNORECASE)
+    tails = _alternation(_data().get("feedback_tails", ()))
+    tail = rf"(?:[·|/]?\s*(?:{tails}))?" if tails else ""
+    return re.compile(rf"^.{{3,100}}[?？]\s*(?:(?:{answers})(?![{LATIN}])\s*[/|·]?\s*){{2,3}}{tail}\s*$",
+                      re.IGNORECASE)
 
 
 def is_feedback_widget(text: str) -> bool:
@@ -863,7 +1002,8 @@ def drop_reader_callouts(state: CleanState) -> None:
     """Invitations to write in or comment, and "was this helpful?" widgets."""
     kept = []
     for line in state.lines:
-        if line.kind in ("", "paragraph") and (is_reader_callout(line.text) or is_feedback_widget(line.text)):
+        if line.kind in ("", "paragraph") and (is_reader_callout(line.text) or is_feedback_widget(line.text)
+                                               or is_live_blog_furniture(line.text)):
             state.drop("reader_callout", line.text)
             continue
         kept.append(line)
@@ -1141,17 +1281,31 @@ def is_newsletter_footer(text: str) -> bool:
     word inside a sentence is prose."""
     if _word_count(text) > MAX_NEWSLETTER_WORDS:
         return False
-    parts = re.split(r"\s*(?:[·•|/]|(?<=[.!?])\s)\s*", MD_LINK.sub(r" · \1 · ", text))
+    parts = re.split(r"\s*(?:[·•|/]|(?<=[.!?])\s|\s{2,}|\u3000)\s*", MD_LINK.sub(r" · \1 · ", text))
     actions = [p for p in (_unmarked(part).strip(" .:;,-–—") for part in parts)
                if p and _newsletter_action_re().match(p)]
     return len(actions) >= 2
+
+
+def _tagline_copyright(text: str) -> bool:
+    """"Harbour Observer — independent since 1901. © 2026 Harbour Observer
+    Ltd.": a site's tagline then its copyright notice, a little longer than
+    a footer line; the last part is the notice."""
+    if _word_count(text) > 2 * MAX_CHROME_LINE_WORDS:
+        return False
+    parts = [part for part in _FOOTER_PARTS.split(text.strip().strip("*_")) if part.strip()]
+    if not 2 <= len(parts) <= 3:
+        return False
+    _, _, copyright_ = _footer_res()
+    last = parts[-1]
+    return bool(copyright_.search(last) and _YEARS.search(last)) and _word_count(last) <= MAX_CHROME_LINE_WORDS
 
 
 def is_footer(text: str) -> bool:
     if is_newsletter_footer(text):
         return True
     if _word_count(text) > MAX_CHROME_LINE_WORDS:
-        return False
+        return _tagline_copyright(text)
     prefix, phrase, copyright_ = _footer_res()
     if prefix.search(text) or phrase.search(text):
         return True
@@ -1188,16 +1342,52 @@ def _end_marks() -> frozenset[str]:
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:\s*[-–—/]\s*(?:19|20)?\d{2})?(?!\d)")
 
 
-def copyright_holder(text: str) -> str:
-    """"© 2026 Harbour News. All rights reserved." -> "Harbour News"; "" when
-    the line is no copyright line or names no short capitalised holder."""
-    prefix, phrase, copyright_ = _footer_res()
-    if not copyright_.search(text) or _word_count(text) > MAX_CHROME_LINE_WORDS:
-        return ""
+# An age rating printed beside a copyright ("16+", "18+").
+_AGE_RATING = re.compile(r"(?<![\w+])\d{1,2}\+(?!\w)")
+# Parts of a footer line: its sentences, or parts between spaced dashes and bars.
+_FOOTER_PARTS = re.compile(r"(?<=[.!?])\s+|\s+[—–|·•]\s+")
+
+
+def _holder_text(text: str) -> str:
+    """A copyright line's words without the copyright sign, rights phrase,
+    years, quotes and punctuation."""
+    _, phrase, copyright_ = _footer_res()
     rest = phrase.sub(" ", copyright_.sub(" ", text))
-    rest = _YEARS.sub(" ", rest)
-    rest = " ".join(re.sub(r"[.,;:|·•()\[\]–—-]", " ", rest).split())
-    return rest if short_label(rest, MAX_PUBLISHER_WORDS) and not is_byline(rest) else ""
+    rest = _AGE_RATING.sub(" ", _YEARS.sub(" ", rest))
+    rest = re.sub(r"[«»“”„\"*_]", " ", rest)
+    return " ".join(re.sub(r"[.,;:|·•()\[\]–—-]", " ", rest).split())
+
+
+def _is_holder(text: str) -> bool:
+    return short_label(text, MAX_PUBLISHER_WORDS) and not is_byline(text)
+
+
+def copyright_holder(text: str) -> str:
+    """"© 2026 Harbour News. All rights reserved." -> "Harbour News";
+    "© 2026 «Harbour News». All rights reserved. 16+" -> "Harbour News";
+    "Harbour Observer — independent since 1901. © 2026 Harbour Observer Ltd."
+    -> "Harbour Observer" (a part of the line naming a publication first,
+    else the holder after the sign); "" when the line is no copyright line
+    or names no short capitalised holder."""
+    _, _, copyright_ = _footer_res()
+    if not copyright_.search(text) or (_word_count(text) > MAX_CHROME_LINE_WORDS
+                                       and not _tagline_copyright(text)):
+        return ""
+    rest = _holder_text(text)
+    if _is_holder(rest):
+        return rest
+    parts = [part for part in _FOOTER_PARTS.split(text.strip().strip("*_")) if part.strip()]
+    if len(parts) < 2:
+        return ""
+    for part in parts:
+        name = _holder_text(part)
+        if name and is_publication_name(name):
+            return name
+    for part in parts:
+        name = _holder_text(part)
+        if copyright_.search(part) and name and _is_holder(name):
+            return name
+    return ""
 
 
 # ------------------------------------------------------------- AI disclaimers
@@ -1212,6 +1402,9 @@ def _disclaimer_res() -> dict[str, re.Pattern]:
         "reference": _phrase_re(words["reference_phrases"]),
         "self": _phrase_re(words["self_references"]),
         "cue": re.compile(_alternation(words["passive_cues"]), re.IGNORECASE),
+        # "**AI-generated summary.** …", "AI summary: …": a notice's heading.
+        "heading": re.compile(rf"^[\W_]*(?:{_alternation(words.get('heading_labels', ()))})"
+                              rf"(?:[*_]*\s*[:：.!—–-]|[*_]+|\s*$)", re.IGNORECASE),
     }
 
 
@@ -1225,7 +1418,7 @@ def is_ai_disclaimer(text: str) -> bool:
     res = _disclaimer_res()
     if not (res["ai"].search(text) and res["verb"].search(text)):
         return False
-    if res["label"].search(text) or res["reference"].search(text):
+    if res["label"].search(text) or res["reference"].search(text) or res["heading"].search(text):
         return True
     return bool(res["self"].search(text) and res["cue"].search(f" {text} "))
 
@@ -1250,6 +1443,7 @@ RULES: tuple = (
     drop_share_bars,
     drop_breadcrumbs,
     drop_release_headers,
+    drop_account_headers,
     drop_broadcast_lines,
     drop_mastheads,
     drop_score_widgets,

@@ -254,7 +254,12 @@ def parse_byline(text: str, day_first: bool = False) -> tuple[list[str], str]:
     """
     prefix_re, roles_re, joiners_re = _byline_res()
     body = _strip_junk(_unwrapped(text))
-    if not body or len(body.split()) > MAX_META_WORDS // 2 or TERMINAL_PUNCT.search(body):
+    if not body or len(body.split()) > MAX_META_WORDS // 2 or len(body) > MAX_BYLINE_CHARS:
+        return [], ""
+    if "@" in body:
+        # "Jane Roe, Reporter jane.roe@example.org": the address is contact, not a name.
+        body = _strip_junk(_EMAIL.sub(" · ", body).strip(" ·"))
+    if not body or TERMINAL_PUNCT.search(body):
         return [], ""
     # "Par Jane Doe — Publié le 5 mars 2026": a spaced dash separates parts as "·" does.
     body = _SPACED_DASH.sub(" · ", body)
@@ -302,6 +307,9 @@ def parse_byline(text: str, day_first: bool = False) -> tuple[list[str], str]:
 
 
 _SPACED_DASH = re.compile(r"\s+[—–]\s+")
+_EMAIL = re.compile(r"[<(（]?[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}[>)）]?")
+# A byline is a line, not a paragraph.
+MAX_BYLINE_CHARS = 300
 _BRACKETS = {"(": ")", "（": "）", "[": "]", "【": "】", "〔": "〕"}
 
 
@@ -376,6 +384,10 @@ def _from_byline_segment(body: str, prefix_re: re.Pattern) -> str:
     labels and dates may come before the byline word."""
     if prefix_re.match(body):
         return body
+    # "Harbour Daily Reporter Jane Roe": the paper's name before the byline word.
+    head = body.split(maxsplit=1)
+    if len(head) == 2 and prefix_re.match(head[1]) and is_publication_name(head[0]):
+        return head[1]
     parts = [p.strip(" ,;") for p in re.split(r"\s*[·•|]\s*", body) if p.strip(" ,;")]
     for i, part in enumerate(parts):
         suffixed = _suffix_role_re().match(part)
@@ -410,6 +422,17 @@ def _is_role(name: str) -> bool:
     words = lower.split()
     # "Harbour Desk Staff" names a group, which is an author.
     return 1 < len(words) <= 4 and words[-1] in _role_titles() and words[-1] not in _group_words()
+
+
+@lru_cache(maxsize=1)
+def _organisation_words() -> frozenset[str]:
+    data = load_yaml(GROUP_WORDS_FILE.read_text(encoding="utf-8"))
+    return frozenset(str(w).casefold() for w in (*data["group_words"], *data.get("organisation_words", ())))
+
+
+def _person_name(name: str) -> bool:
+    """"Anna Berg": a person's name; "Pacific Digest", "Harbour Herald": an organisation's."""
+    return bare_name(name) and not any(word.casefold() in _organisation_words() for word in name.split())
 
 
 @lru_cache(maxsize=1)
@@ -479,6 +502,42 @@ def extract_byline(state: CleanState) -> None:
     state.lines = kept
 
 
+_BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?P<inner>[^*_]+)\1\s*$")
+
+
+def closing_credit(text: str, allow_bold: bool = True) -> str:
+    """"（佐藤健一）", "(Jane Roe)", "**Jane Roe**" alone on the last line of an
+    article: the writer's name signing it -> the name, else "" (a bold line
+    only when ``allow_bold``)."""
+    inner = _unwrapped(text)
+    if inner == text.strip():
+        bold = _BOLD_LINE.match(text)
+        if not bold or not allow_bold:
+            return ""
+        inner = bold.group("inner")
+    inner = inner.strip()
+    if not bare_name(inner) or any(len(w) > 1 and w.isupper() and w.isascii() for w in inner.split()):
+        return ""      # "(AP Photo)": an agency's credit, no person
+    return _clean_name(inner)
+
+
+def extract_closing_credit(state: CleanState) -> None:
+    """The writer's name closing the article, bracketed (Japanese practice)
+    or bold (Vietnamese practice) -> an author; the line goes. A name the
+    metadata writes with other spacing ("佐藤 健一") is the same author."""
+    if len(state.lines) < 2 or not _plain(state.lines[-1]):
+        return
+    # A bold closing line names the writer only when no byline did.
+    name = closing_credit(state.lines[-1].text, allow_bold=not state.facts.get("authors"))
+    if not name:
+        return
+    authors = state.facts.setdefault("authors", [])
+    if name not in authors:
+        authors.append(name)
+    state.drop("byline", state.lines[-1].text)
+    state.lines = state.lines[:-1]
+
+
 def _dangling_role(text: str) -> bool:
     _, roles_re, _ = _byline_res()
     return any(m.end() == len(text.rstrip()) for m in roles_re.finditer(text.rstrip()))
@@ -542,7 +601,7 @@ def _parse_origin_clauses(sentence: str, depth: int) -> dict | None:
         if rest is None or any(_CLAUSE_SEPARATOR.search(value) for value in rest.values()):
             rest = _parse_origin_clauses(rest_text, depth - 1) or rest
         if rest is not None:
-            return {key: head[key] or rest[key] for key in ("who", "lang", "by")}
+            return {key: head.get(key, "") or rest.get(key, "") for key in ("who", "lang", "by", "site")}
     return None
 
 
@@ -553,6 +612,9 @@ def _parse_origin_clause(sentence: str) -> dict | None:
             continue
         groups = {k: (v or "").strip(" \t,;，；") for k, v in match.groupdict().items()}
         who, lang_name, by = groups.get("who", ""), groups.get("lang", ""), groups.get("by", "")
+        site = groups.get("site", "")
+        if site and not (is_holder_label(site) and _is_name(site)):
+            site = ""
         lang = language_code(lang_name)
         if lang_name and not lang:
             # "in <word>" that is no language: it belongs to the name.
@@ -564,7 +626,10 @@ def _parse_origin_clause(sentence: str) -> dict | None:
             continue
         if not (who or lang or by):
             continue
-        return {"who": who, "lang": lang, "by": by}
+        found = {"who": who, "lang": lang, "by": by}
+        if site:
+            found["site"] = site
+        return found
     return None
 
 
@@ -573,12 +638,19 @@ def parse_origin_note(text: str) -> list[dict] | None:
     if len(text.split()) > MAX_META_WORDS:
         return None
     parsed = []
-    for sentence in _sentences(text):
+    for sentence in _sentences(_strip_emphasis(text)):
         result = parse_origin_sentence(sentence)
         if result is None:
             return None
         parsed.append(result)
     return parsed or None
+
+
+def _strip_emphasis(text: str) -> str:
+    """"*Originally published … .*": a note in italics or bold, without the marks."""
+    text = text.strip()
+    core = text.strip("*_")
+    return core.strip() if core and len(text) - len(core) >= 2 else text
 
 
 def _merge_origin(facts: dict, notes: list[dict]) -> None:
@@ -591,8 +663,22 @@ def _merge_origin(facts: dict, notes: list[dict]) -> None:
         by = note["by"]
         if by and not _is_self_reference(by) and not origin["translated_by"]:
             origin["translated_by"] = by
-            # The site naming itself as translator is the publisher.
-            facts.setdefault("publisher", by)
+            # The site naming itself as translator is the publisher, unless
+            # the note names the site it was translated for ("… by Y for Z")
+            # or the translator is a person.
+            site = note.get("site") or ("" if _person_name(by) else by)
+            if site:
+                facts.setdefault("publisher", site)
+        elif note.get("site") and is_holder_label(note["site"]):
+            facts.setdefault("publisher", note["site"])
+
+
+def _names_publisher(notes: list[dict], state: CleanState) -> bool:
+    """A source note naming the page's own publisher ("Source: <the site>"):
+    no origin, the publisher confirmed."""
+    own = (state.facts.get("publisher") or state.hints.get("publisher") or "").casefold().strip()
+    return bool(own) and all(not note["lang"] and not note["by"] and note["who"]
+                             and note["who"].casefold().strip() == own for note in notes)
 
 
 def extract_origin(state: CleanState) -> None:
@@ -600,6 +686,9 @@ def extract_origin(state: CleanState) -> None:
     kept = []
     for line in state.lines:
         notes = parse_origin_note(line.text) if _plain(line) else None
+        if notes and _names_publisher(notes, state):
+            state.drop("origin_note", line.text)
+            continue
         if notes:
             _merge_origin(state.facts, notes)
             state.drop("origin_note", line.text)
@@ -692,12 +781,70 @@ def sectioned_dateline(text: str, day_first: bool = False) -> tuple[str, str]:
     return iso, next((label for label in labels if is_publication_name(label)), "")
 
 
+@lru_cache(maxsize=1)
+def _site_dateline_re() -> re.Pattern:
+    labels = _alternation(_data()["date_labels"])
+    places = _alternation(_data().get("site_prepositions", ()))
+    return re.compile(rf"^[*_\s]*(?:{labels})\s+(?:{places})\s+(?P<site>[^:：]{{2,60}}?)\s*[:：]\s*(?P<rest>\S.*)$",
+                      re.IGNORECASE)
+
+
+def site_dateline(text: str, day_first: bool = False) -> tuple[str, str]:
+    """"Published in Harbour Post: 27/11/2026 · 10:30" -> (ISO date, "Harbour
+    Post"); ("", "") for any other line."""
+    match = _site_dateline_re().match(text.strip())
+    if not match:
+        return "", ""
+    site = match.group("site").strip().strip("*_").strip()
+    iso = dateline_date(match.group("rest").strip("*_ "), day_first)
+    if not iso or not is_holder_label(site) or re.search(r"\d", site):
+        return "", ""
+    return iso, site
+
+
+@lru_cache(maxsize=1)
+def _section_words() -> frozenset[str]:
+    data = load_yaml(GROUP_WORDS_FILE.read_text(encoding="utf-8"))
+    return frozenset(str(w).casefold() for w in data.get("section_words", ()))
+
+
+# A "Name | date" line sits right under the headline.
+NAME_DATELINE_LINES = 2
+
+
+def name_dateline(text: str, day_first: bool = False) -> tuple[str, str]:
+    """"Jane Roe | 3 May 2026 · 10:15" -> ("Jane Roe", ISO date): a person's
+    name (two or three words, none a section or region word) and a date,
+    nothing else; ("", "") for any other line."""
+    parts = [part for part in _segments(text) if not clock_re().fullmatch(part)]
+    if len(parts) != 2:
+        return "", ""
+    name, date = parts
+    iso = dateline_date(date, day_first)
+    name = _strip_junk(name)
+    words = name.split()
+    if not iso or not 2 <= len(words) <= 3 or not _person_name(name) \
+            or any(word.casefold() in _section_words() for word in words):
+        return "", ""
+    return _clean_name(name), iso
+
+
 def extract_dateline(state: CleanState) -> None:
-    """A line that is only a publication date -> facts["published"]."""
+    """A line that is only a publication date -> facts["published"]; a
+    "Name | date" line right under the headline also names the author."""
     kept = []
-    for line in state.lines:
+    for index, line in enumerate(state.lines):
         first = _day_first_line(line, state)
+        if index < NAME_DATELINE_LINES and _plain(line) and not state.facts.get("authors"):
+            name, iso = name_dateline(line.text, first)
+            if name:
+                state.facts["authors"] = [name]
+                state.facts.setdefault("published", iso)
+                state.drop("byline", line.text)
+                continue
         iso, publisher = (dateline_date(line.text, first), "") if _plain(line) else ("", "")
+        if _plain(line) and not iso:
+            iso, publisher = site_dateline(line.text, first)
         if _plain(line) and not iso:
             iso, publisher = sectioned_dateline(line.text, first)
         if iso:
@@ -852,19 +999,62 @@ def _split_list(value: str) -> list[str]:
     return list(dict.fromkeys(parts))
 
 
-def _facts_from_byline_hint(facts: dict, byline: str, dated: bool, first: bool = False) -> None:
+def _facts_from_byline_hint(facts: dict, byline: str, dated: bool, first: bool = False,
+                            publisher: str = "") -> None:
     """The page's byline element (dropped from the text by the extractor):
     its names, and its date unless the text or the metadata (``dated``)
-    gave one."""
+    gave one. "By A and B, <the publisher> — <place>": the publisher and
+    what follows it are no names. A byline element holding only a name
+    ("<p class=author><b>Jane Roe</b></p>") names the author."""
     from .chrome import strip_meta     # chrome reads dates with this module's helpers
     stripped = strip_meta(byline)
     line = byline if stripped is None else stripped[0]
+    line = _without_publisher(line, publisher)
     names, iso = parse_byline(line, first)
+    if not names and bare_name(line):
+        names = [_clean_name(line)]
     names = [name for name in names if name]
     if names:
         facts["authors"] = names
     if iso and not facts.get("published") and not dated:
         facts["published"] = iso
+
+
+def _without_publisher(line: str, publisher: str) -> str:
+    """"By A and B, Harbour Post — Lisbon" -> "By A and B" when the page's
+    publisher is "Harbour Post"."""
+    if not publisher:
+        return line
+    at = line.casefold().find(publisher.casefold())
+    if at <= 0:
+        return line
+    head = line[:at].rstrip(" ,;·•|-–—")
+    return head if head and line[at - 1] in " ,;·•|-–—" else line
+
+
+def bare_name(text: str) -> bool:
+    """"Jane Roe", "**Nguyễn Văn An**", "김민지": a person's name alone: two to
+    four capitalised words (one or two words of a script without capitals),
+    no figures, no sentence punctuation, no publication or role word."""
+    text = _strip_junk(text)
+    words = text.split()
+    if not words or len(words) > 4 or re.search(r"[\d@:：/()（）\[\]\"“”«»!?.。,，;；]", text):
+        return False
+    if _is_name_script(text):
+        return len(words) <= 2 and len(text.replace(" ", "")) <= 6
+    if len(words) < 2 or not all(w[:1].isupper() for w in words if w.isalpha() or len(w) > 3):
+        return False
+    return _is_name(text) and not _is_role(text) and not is_publication_name(text) \
+        and not is_broadcaster_name(text)
+
+
+def _origin_from_hint(state: CleanState, note: str) -> None:
+    """The page's source box (an aggregator's "Source: X (Danish). Based on
+    reporting by X … Read the original"): the sentences that are origin notes,
+    the others (a link label) ignored."""
+    notes = [found for found in (parse_origin_sentence(sentence) for sentence in _sentences(note)) if found]
+    if notes and not _names_publisher(notes, state):
+        _merge_origin(state.facts, notes)
 
 
 def facts_from_hints(state: CleanState) -> None:
@@ -876,11 +1066,19 @@ def facts_from_hints(state: CleanState) -> None:
         facts["authors"] = _split_list(hints["author"])
     if hints.get("byline") and not facts.get("authors"):
         _facts_from_byline_hint(facts, hints["byline"], bool(normalise_date(hints.get("published", ""))),
-                                day_first(hints.get("lang", "")))
+                                day_first(hints.get("lang", "")), hints.get("publisher", ""))
+    if hints.get("source_note") and not facts.get("origin"):
+        _origin_from_hint(state, hints["source_note"])
     if hints.get("published") and not facts.get("published"):
         iso = normalise_date(hints["published"])
         if iso:
             facts["published"] = iso
+    if hints.get("dateline") and not facts.get("published"):
+        # The page's date element: its first date (a label such as "Updated"
+        # comes after the publication date it follows).
+        dates = find_dates(hints["dateline"], day_first(hints.get("lang", "")))
+        if dates:
+            facts["published"] = dates[0][2]
     if hints.get("publisher") and not facts.get("publisher"):
         facts["publisher"] = hints["publisher"].strip()
     if hints.get("tags") and not facts.get("tags"):
@@ -1042,5 +1240,5 @@ def credited_publisher(state: CleanState) -> None:
         state.facts["publisher"] = credited
 
 
-RULES: tuple = (extract_origin, extract_field_lines, extract_byline, extract_dateline, extract_lead_dateline,
+RULES: tuple = (extract_origin, extract_field_lines, extract_byline, extract_closing_credit, extract_dateline, extract_lead_dateline,
                 extract_foot_masthead, facts_from_hints, credited_publisher)

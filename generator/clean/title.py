@@ -194,6 +194,13 @@ def _size(text: str) -> int:
     return len(_LATIN_WORD.findall(text)) + dense_chars(text) // 2
 
 
+def _kicker_size(text: str) -> int:
+    """Words of a line in any spaced script (Latin, Cyrillic, Arabic, …), two
+    characters of a script without spaces counting as one word."""
+    spaced = sum(1 for word in text.split() if any(ch.isalpha() for ch in word) and not dense_chars(word))
+    return spaced + dense_chars(text) // 2
+
+
 def is_kicker(lines: list[Line], i: int) -> bool:
     """A section label above the headline: kicker-shaped, and the next line
     is a headline (an "# " heading, or a title-like line at least twice as
@@ -201,13 +208,16 @@ def is_kicker(lines: list[Line], i: int) -> bool:
     if i + 1 >= len(lines) or not _kicker_shaped(lines[i]):
         return False
     nxt = lines[i + 1]
+    if i + 2 < len(lines) and nxt.kind in ("", PARAGRAPH) and digit_heavy(nxt.text) \
+            and dateline_date(nxt.text, True):
+        nxt = lines[i + 2]     # "Section" / date line / headline: the date is read later
     # A short line over a longer one in another script is a bilingual title.
     if not title_like(nxt, _standalone(lines, i + 1)) \
             or (dense_chars(nxt.text) > 0) != (dense_chars(lines[i].text) > 0):
         return False
     if nxt.kind == HEADING and nxt.level == 1:
         return True
-    size, nxt_size = _size(lines[i].text), _size(nxt.text)
+    size, nxt_size = _kicker_size(lines[i].text), _kicker_size(nxt.text)
     return nxt_size >= 2 * size and nxt_size >= size + _limits().get("kicker_min_extra_words", 3)
 
 
