@@ -517,6 +517,7 @@ def _runs(text: str, toks: list[_Tok], lex: Lexicon) -> list[list[_Tok]]:
     """Maximal runs of name-like tokens: capitals, versions, inner connectors."""
     runs: list[list[_Tok]] = []
     cur: list[_Tok] = []
+    inner = _inner_coordinators()
     for i, tok in enumerate(toks):
         word = tok.text
         listed = cur and text[cur[-1].end:tok.start] == ", " and _is_cap(word) and _body_with_connector(cur, lex)
@@ -531,6 +532,10 @@ def _runs(text: str, toks: list[_Tok], lex: Lexicon) -> list[list[_Tok]]:
         elif cur and _VERSION.match(word) and _is_cap(cur[-1].text) and not _counts_something(toks, i, lex) \
                 and not _STRENGTH.match(text, tok.start):
             cur.append(tok)
+        elif cur and word in inner and _joinable(text, cur[-1], tok) \
+                and i + 1 < len(toks) and _is_cap(toks[i + 1].text) and _joinable(text, tok, toks[i + 1]) \
+                and any(t.text.casefold() in lex.gov_words or t.text.casefold() in lex.org_heads for t in cur[:3]):
+            cur.append(tok)                  # "Urząd Regulacji Energetyki i Paliw": one body
         elif cur and word.casefold() in lex.connectors and not _VERSION.match(cur[-1].text) \
                 and _joinable(text, cur[-1], tok) and _cap_after_connectors(text, toks, i, lex) \
                 and not _full_personal_name(cur, lex):
@@ -542,6 +547,15 @@ def _runs(text: str, toks: list[_Tok], lex: Lexicon) -> list[list[_Tok]]:
     if cur:
         runs.append(cur)
     return [part for run in runs for part in _close_listed_name(text, run, lex)]
+
+
+@lru_cache(maxsize=1)
+def _inner_coordinators() -> frozenset[str]:
+    """Lower-case "and" of languages that name bodies by genitives after the
+    head ("Urząd X i Y"): inside a state body's or organisation's name when a
+    head word opens it (case-sensitive: a capitalised one opens a sentence)."""
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    return frozenset(_split_list(data.get("body_inner_coordinators")))
 
 
 def _close_listed_name(text: str, run: list[_Tok], lex: Lexicon) -> list[list[_Tok]]:
@@ -688,13 +702,29 @@ def _body_with_connector(run: list[_Tok], lex: Lexicon) -> bool:
     first = 0
     while first < min(len(run), 4) and (run[first].text.casefold() in lex.stop or run[first].text.casefold() in lex.connectors):
         first += 1
-    run = run[first:first + 4]                 # only the head matters: constant work per call
-    head = run[0].text.casefold() if run else ""
-    connector = any(t.text.casefold() in lex.connectors and t.text.casefold() not in lex.coordinators
-                    for t in run[1:3])
-    return len(run) >= 2 and connector \
-        and (head in lex.gov_words or head in lex.org_heads or head in lex.org_suffixes
-             or head.endswith(lex.gov_endings))
+    run = run[first:first + 5]                 # only the head matters: constant work per call
+    for h in range(min(2, len(run))):          # "Federal Ministry for X": an adjective may stand first
+        head = run[h].text.casefold()
+        connector = any(t.text.casefold() in lex.connectors and t.text.casefold() not in lex.coordinators
+                        for t in run[h + 1:h + 3])
+        if len(run) >= h + 2 and connector \
+                and (head in lex.gov_words or head in lex.org_heads or head in lex.org_suffixes
+                     or head.endswith(lex.gov_endings)):
+            return True
+        if not run[h].text[:1].isupper() or h == 0 and not _adjective_before_head(run[h].text):
+            break
+    return False
+
+
+@lru_cache(maxsize=1)
+def _head_adjectives() -> frozenset[str]:
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    return frozenset(w.casefold() for w in _split_list(data.get("body_head_adjectives")))
+
+
+def _adjective_before_head(word: str) -> bool:
+    """"Federal", "National", "Generalna": a word that may stand before a body's head."""
+    return word.casefold() in _head_adjectives()
 
 
 def _compound_kind(word: str, lex: Lexicon) -> str:
@@ -776,6 +806,56 @@ class Candidate:
     after_descriptor: bool = False   # "Fahrgastverband Pro Bahn": a kind of organisation before it
 
 
+# A road's code: one to three capitals, maybe a hyphen, one to three digits ("A2", "M25", "I-95").
+ROAD_CODE = re.compile(r"[A-Z]{1,3}-?\d{1,3}")
+
+
+@lru_cache(maxsize=1)
+def road_cues() -> tuple[frozenset[str], re.Pattern, re.Pattern]:
+    """(road words; a road word ending the text before a code, maybe with
+    other codes listed between; a road word right after a code)."""
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    words = sorted((w.casefold() for w in _split_list(data.get("road_words"))), key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in words)
+    code = r"[A-Z]{1,3}-?\d{1,3}"
+    gap = r"(?:\s*,\s*|\s+(?:and|or|und|oder|i|a|et|y|e|и)\s+)"
+    before = re.compile(rf"(?<![^\W\d_])(?i:{alt})\s+(?:{code}{gap})*$")
+    after = re.compile(rf"\s+(?i:{alt})(?![^\W\d_])")
+    return frozenset(words), before, after
+
+
+@lru_cache(maxsize=1)
+def facility_translation_words() -> tuple[tuple[tuple[str, ...], ...], frozenset[str], tuple[str, ...]]:
+    """(facility words by class, the English one first; Slavic facility words
+    opening a name; German compound endings naming a facility)."""
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    rows = tuple(tuple(w.casefold() for w in _split_list(row)) for row in data.get("facility_translations") or ())
+    return (rows, frozenset(w.casefold() for w in _split_list(data.get("slavic_facility_heads"))),
+            tuple(sorted((w.casefold() for w in _split_list(data.get("facility_compound_endings"))), key=len, reverse=True)))
+
+
+def facility_compound(word: str) -> str:
+    """The facility ending of a German compound ("Elbbrücke" -> "brücke"), or ""."""
+    endings = facility_translation_words()[2]
+    low = word.casefold()
+    if not low.endswith(endings):
+        return ""
+    for ending in endings:
+        if low.endswith(ending) and len(low) >= len(ending) + 3 and word[:1].isupper():
+            return ending
+    return ""
+
+
+def road_named(text: str, start: int, end: int) -> bool:
+    """The code at [start, end) names a road: a road word stands before it
+    ("Autobahn A7", "autostradzie A4", "the A1 and A9 motorways" read
+    backwards) or after it ("the M25 motorway")."""
+    if not ROAD_CODE.fullmatch(text, start, end):
+        return False
+    _, before, after = road_cues()
+    return bool(before.search(text[max(0, start - 60):start]) or after.match(text, end))
+
+
 def _pieces(text: str, run: list[_Tok], lex: Lexicon) -> list[Candidate]:
     """Cut a run at gazetteer names, roles, acronyms, possessives and stop words."""
     words = [t.text for t in run]
@@ -794,6 +874,12 @@ def _pieces(text: str, run: list[_Tok], lex: Lexicon) -> list[Candidate]:
 
     i = 0
     while i < len(run):
+        if i + 1 < len(run) and words[i + 1][:1].isupper() and words[i + 1][-1:].isdigit() \
+                and ROAD_CODE.fullmatch(words[i + 1]) and words[i].casefold() in road_cues()[0]:
+            flush(role_before)                           # "Autobahn A7": the road word is no part of the name
+            role_before = False
+            i += 1
+            continue
         n = _gaz_latin(words, i, lex)
         if n and not cur and _place_opens_org(words, i, n, lex):
             cur.extend(run[i:])                          # "Asia Tech Weekly", "Japan Airlines"
@@ -968,6 +1054,15 @@ def _common(word: str, vocab: frozenset[str], lex: Lexicon) -> bool:
     return low in lex.stop or (word[:1].isupper() and not word.isupper() and low in vocab)
 
 
+@lru_cache(maxsize=1)
+def _genitive_heads() -> frozenset[str]:
+    """Heads of bodies named by a genitive after them ("Ministerstwo
+    Zdrowia", "Urząd Miasta"): the genitive is part of the name even
+    where the text also writes it in lower case ("minister zdrowia")."""
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    return frozenset(w.casefold() for w in _split_list(data.get("genitive_body_heads")))
+
+
 def _strip_common_edges(doc_text: str, cand: Candidate, vocab, lex) -> Candidate | None:
     """Remove common words at the edges of a non-gazetteer candidate."""
     toks = [t for t in _tokens(doc_text[cand.start:cand.end])]
@@ -975,6 +1070,8 @@ def _strip_common_edges(doc_text: str, cand: Candidate, vocab, lex) -> Candidate
         or any(t.text.casefold() in lex.org_suffixes | lex.gov_words and n.text.casefold() in lex.connectors
                for t, n in zip(toks, toks[1:])) \
         or len(toks) > 2 and _body_word(toks[0].text, lex) \
+        or len(toks) == 2 and toks[0].text.casefold() in _genitive_heads() \
+        or len(toks) >= 2 and toks[-1].text.casefold() in lex.facility_words \
         or len(toks) > 2 and toks[-2].text.casefold() in lex.org_suffixes | lex.gov_words \
         and _known_place(toks[-1].text, lex)                  # "Autoridade Nacional do X", "Doping Authority Netherlands"
     stripped = False
@@ -1011,6 +1108,10 @@ def _type_latin_cued(text: str, cand: Candidate, lex: Lexicon) -> tuple[str, boo
     low = [w.casefold() for w in words]
     if len(words) > 1 and low[0] in lex.org_heads and _CLUB_PREFIX.fullmatch(words[0]):
         return ORG, True               # "FC Rheinstein 08": a club's number is no version
+    if len(words) == 1 and road_named(text, cand.start, cand.end):
+        return PLACE, True             # "Autobahn A7", "the M25 motorway": a road
+    if len(words) == 1 and facility_compound(words[0]):
+        return PLACE, True             # "Elbbrücke", "Gotthardtunnel": a German compound naming a facility
     if any(_VERSION.match(w) or re.fullmatch(r"[A-Za-z]{1,5}-?\d{1,4}[a-z]{0,2}", w) for w in words[1:]) \
             or re.search(r"[A-Za-z]-?\d", words[-1]) and not words[-1].isupper() \
             or any(_MODEL_CODE.fullmatch(w) for w in words):
@@ -1542,7 +1643,24 @@ def _reject_latin(phrase: str, lex: Lexicon) -> bool:
         return True
     if len(phrase) < 2 or phrase.isdigit():
         return True
+    if _INITIALS.fullmatch(phrase):
+        return True                    # "M. D.-N.", "J.-P.": initials name no one in the index
+    if " " not in phrase and not phrase.isupper() and _declined_body_word(phrase, lex):
+        return True                    # "des Ministeriums": a body's generic noun, declined, alone
     return bool(re.fullmatch(r"[A-Z]", phrase))
+
+
+# Initials alone: capitals with periods, parted by a space or a hyphen ("M. D.-N.", "J.-P.", "A. B").
+_INITIALS = re.compile(r"[A-Z]\.?(?:(?:\s|-|\.-|\.\s)[A-Z]\.?)+")
+
+
+def _declined_body_word(word: str, lex: Lexicon) -> bool:
+    """A government word with a genitive ending ("Ministeriums", "Bundesamtes"):
+    the generic noun, not a body's name."""
+    low = word.casefold()
+    if low in lex.gov_words:
+        return False
+    return any(low.endswith(e) and low[:-len(e)] in lex.gov_words for e in ("es", "s"))
 
 
 # --------------------------------------------------------------------------
@@ -1944,7 +2062,87 @@ def _korean_people(text: str, lex: Lexicon) -> list[Candidate]:
         name = m.group(1)
         if name[0] in lex.surnames_ko or name[:2] in lex.surnames_ko:
             out.append(Candidate(m.start(1), m.end(1), PERSON))
+    # "오민수 질병청장은": a body's short name glued before its head's title.
+    for m in _ko_head_role_pattern().finditer(text):
+        if _korean_full_name(m.group(1), lex.surnames_ko):
+            out.append(Candidate(m.start(1), m.end(1), PERSON))
     return out + _korean_people_after_role(text, lex)
+
+
+@lru_cache(maxsize=1)
+def _ko_head_role_pattern() -> re.Pattern:
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    roles = "|".join(re.escape(r) for r in sorted(_split_list(data.get("ko_head_roles")), key=len, reverse=True))
+    return re.compile(rf"(?<![\uac00-\ud7af])([\uac00-\ud7af]{{3,4}}) [\uac00-\ud7af]{{1,5}}?(?:{roles})(?![\uac00-\ud7af]{{3}})")
+
+
+@lru_cache(maxsize=1)
+def ko_company_words() -> MappingProxyType:
+    """Korean company word -> its English forms (entity_words.yaml)."""
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    return MappingProxyType({str(k): tuple(_split_list(v)) for k, v in (data.get("ko_company_words") or {}).items()})
+
+
+def ko_dosage_endings() -> tuple[str, ...]:
+    """Dosage-form words glued after a Korean drug's name ("…정", "…캡슐")."""
+    return _ko_product_words()[1]
+
+
+@lru_cache(maxsize=1)
+def _ko_product_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    return frozenset(_split_list(data.get("ko_product_cues"))), tuple(_split_list(data.get("ko_dosage_endings")))
+
+
+_HANGUL_WORD = re.compile(r"(?<![\uac00-\ud7af])[\uac00-\ud7af]{2,12}(?![\uac00-\ud7af])")
+
+
+def _korean_companies(text: str, lex: Lexicon) -> list[Candidate]:
+    """"하나제약은", "누리바이오와": a Hangul word (less a particle) of one to
+    four syllables before a company word (data) names a company; the word
+    alone or after a generic noun ("국내 제약") does not."""
+    if not _HANGUL.search(text):
+        return []
+    words = ko_company_words()
+    endings = sorted(words, key=len, reverse=True)
+    particles = sorted(lex.ko_particles, key=len, reverse=True)
+    generic = cjk_generic_org_nouns()
+    out = []
+    for m in _HANGUL_WORD.finditer(text):
+        word = m.group(0)
+        for rest in [word] + [word[:-len(p)] for p in particles if word.endswith(p) and len(word) > len(p)]:
+            ending = next((e for e in endings if rest.endswith(e)), "")
+            stem = rest[:-len(ending)] if ending else ""
+            if ending and 1 <= len(stem) <= 4 and stem not in generic and stem not in lex.stop \
+                    and not stem.endswith(tuple(endings)):
+                out.append(Candidate(m.start(), m.start() + len(rest), ORG))
+                break
+    return out
+
+
+def _korean_products(text: str, lex: Lexicon) -> list[Candidate]:
+    """"치료제 'X정'", "신약 X를": the Hangul word after a product word (data),
+    maybe quoted, less its particle, names a product."""
+    if not _HANGUL.search(text):
+        return []
+    particles = sorted(lex.ko_particles, key=len, reverse=True)
+    out = []
+    for m in _ko_product_pattern().finditer(text):
+        word = m.group(1)
+        finals = _ko_after_role()[3]           # "나", "이": a particle or the name's own last syllable
+        rest = next((word[:-len(p)] for p in particles if word.endswith(p) and len(word) - len(p) >= 3), word)
+        if rest != word and word[len(rest):] in finals:
+            rest = word
+        if rest in lex.cjk_index or rest in cjk_generic_org_nouns():
+            continue
+        out.append(Candidate(m.start(1), m.start(1) + len(rest), PRODUCT))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _ko_product_pattern() -> re.Pattern:
+    cues = "|".join(re.escape(c) for c in sorted(_ko_product_words()[0], key=len, reverse=True))
+    return re.compile(rf"(?<![\uac00-\ud7af])(?:{cues}) ['‘\"“]?([\uac00-\ud7af]{{3,12}})(?![\uac00-\ud7af])")
 
 
 @lru_cache(maxsize=1)
@@ -2324,7 +2522,8 @@ def cjk_generic_org_nouns() -> frozenset[str]:
 def cjk_candidates(text: str, lex: Lexicon) -> list[Candidate]:
     if not (_CJK.search(text) or _HANGUL_KANA.search(text)):
         return []
-    gaz = _cjk_place_bodies(text, _cjk_gazetteer(text, lex), lex) + _cjk_legal_names(text, lex)
+    gaz = _cjk_place_bodies(text, _cjk_gazetteer(text, lex), lex) + _cjk_legal_names(text, lex) \
+        + _korean_companies(text, lex) + _korean_products(text, lex)
     if not _KANA.search(text):
         gaz += _zh_company_names(text, lex)
     else:
@@ -2383,7 +2582,8 @@ def _mention_lang(doc: Document, cand: Candidate) -> str:
     return "en"
 
 
-def _accept(doc: Document, cand: Candidate, lex: Lexicon, surnames: frozenset[str] = frozenset()) -> bool:
+def _accept(doc: Document, cand: Candidate, lex: Lexicon, surnames: frozenset[str] = frozenset(),
+            firms: frozenset[str] = frozenset()) -> bool:
     """Drop stop words and, in languages that capitalise every noun, lone nouns.
 
     A single unknown word at a sentence start is left to the linking stage,
@@ -2401,12 +2601,32 @@ def _accept(doc: Document, cand: Candidate, lex: Lexicon, surnames: frozenset[st
     if _common_noun_phrase(phrase, lex) and not _particle_shape(phrase.split(), lex):
         return False                   # (a name with particles was only kept with evidence)
     if not (cand.after_role or cand.after_descriptor) and cand.type not in (PRODUCT, PLACE) \
-            and _only_common_nouns(doc.text, phrase, lex):
+            and phrase not in firms and _only_common_nouns(doc.text, phrase, lex):
         return False                   # "Zugriff", "eines externen X-Partners Zugriff"
     if " " not in phrase and not cand.after_role \
-            and cand.type not in (PRODUCT, PLACE) and phrase not in surnames:
-        return phrase.isupper() or (phrase[:1].islower() and any(c.isupper() for c in phrase))
+            and cand.type not in (PRODUCT, PLACE) and phrase not in surnames and phrase not in firms:
+        return phrase.isupper() or (phrase[:1].islower() and any(c.isupper() for c in phrase)) \
+            or portfolio_ministry(phrase)
     return True
+
+
+@lru_cache(maxsize=1)
+def _ministry_compounds() -> tuple[tuple[str, ...], frozenset[str]]:
+    """(ministry head words, longest first; portfolio words), folded."""
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    heads = sorted((norm_latin(w) for w in _split_list(data.get("ministry_heads"))), key=len, reverse=True)
+    return tuple(heads), frozenset(norm_latin(w) for row in data.get("ministry_portfolios") or () for w in row)
+
+
+def portfolio_ministry(word: str) -> bool:
+    """"Verkehrsministerium", "Gesundheitsministerium": one word naming a
+    ministry by its portfolio (data) is a state body's name, though the
+    language capitalises every noun."""
+    heads, portfolios = _ministry_compounds()
+    low = norm_latin(word)
+    head = next((h for h in heads if low.endswith(h) and len(low) > len(h) + 3), "")
+    prefix = low[:-len(head)].rstrip("-") if head else ""
+    return bool(head) and (prefix in portfolios or prefix.endswith("s") and prefix[:-1] in portfolios)
 
 
 def _only_common_nouns(text: str, phrase: str, lex: Lexicon) -> bool:
@@ -2467,6 +2687,13 @@ def _noun_language_pieces(doc: Document, cand: Candidate, lex: Lexicon) -> list[
     if block is None or (block.lang or "").split("-")[0] not in lex.noun_capitalising:
         return [cand]
     toks = _tokens(doc.text[cand.start:cand.end])
+    if len(toks) > 1 and not cand.cued and not cand.after_role and toks[0].text.casefold().endswith(_noun_endings()) \
+            and not _body_word(toks[0].text, lex):
+        # "hatten Ingenieure Schäden entdeckt": a word with a common noun's
+        # ending (data) opens no name; what follows it may still be one.
+        cut = replace(cand, start=cand.start + toks[1].start)
+        typ, cued = _type_latin_cued(doc.text, cut, lex)
+        return _noun_language_pieces(doc, replace(cut, type=typ, cued=cued), lex)
     if len(toks) > 1 and not cand.cued and _after_number(doc.text, cand.start, lex):
         # "nach drei Wochen Dauerfrost": the counted word is a common noun.
         cut = replace(cand, start=cand.start + toks[1].start, after_role=False)
@@ -2475,6 +2702,7 @@ def _noun_language_pieces(doc: Document, cand: Candidate, lex: Lexicon) -> list[
             return []                  # "Dauerfrost" of "drei Wochen Dauerfrost": a noun too
         return _noun_language_pieces(doc, replace(cut, type=typ, cued=cued), lex)
     pieces, cur = [], []
+    legal_end = len(toks) > 2 and toks[-1].text.casefold().rstrip(".") in lex.org_suffixes_bare
     for k, tok in enumerate(toks):
         low = tok.text.casefold()
         head = cur[0].text.casefold() if cur else ""
@@ -2482,6 +2710,8 @@ def _noun_language_pieces(doc: Document, cand: Candidate, lex: Lexicon) -> list[
         splits = low in lex.connectors and cur and not _body_word(head, lex) and not particle \
             and (low not in lex.name_particles or low in lex.body_connectors
                  or not _person_with_particle(doc.text, cand, not pieces, cur, toks, k, lex))
+        if not splits and legal_end and cur and low in lex.connectors and _firm_after_article(toks, k, lex):
+            splits = True              # "Nachrichten von der X GmbH": the firm's name starts after the article
         if splits:
             pieces.append(cur)
             cur = []
@@ -2500,6 +2730,23 @@ def _noun_language_pieces(doc: Document, cand: Candidate, lex: Lexicon) -> list[
         typ, cued = _type_latin_cued(doc.text, cut, lex)
         out.append(replace(cut, type=typ, cued=cued))
     return out
+
+
+def _firm_after_article(toks: list[_Tok], k: int, lex: Lexicon) -> bool:
+    """toks[k] opens connectors ending in an article ("von der", "der"), and
+    capitalised words then end the phrase in a legal form: a company's name
+    follows the article ("von der X Stahl GmbH")."""
+    j = k
+    while j < len(toks) and toks[j].text.casefold() in lex.connectors and toks[j].text[:1].islower():
+        j += 1
+    return j > k and toks[j - 1].text.casefold() in lex.determiners and j < len(toks) - 1 \
+        and all(t.text[:1].isupper() for t in toks[j:])
+
+
+@lru_cache(maxsize=1)
+def _noun_endings() -> tuple[str, ...]:
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    return tuple(w.casefold() for w in _split_list(data.get("common_noun_endings_capitalised")))
 
 
 def _person_with_particle(text: str, cand: Candidate, first: bool, cur: list[_Tok], toks: list[_Tok], k: int,
@@ -2783,13 +3030,109 @@ def _without_emphasis(phrase: str) -> str:
     return _EMPHASIS_MARK.sub("", phrase) if "*" in phrase or "_" in phrase else phrase
 
 
+@lru_cache(maxsize=1)
+def slavic_words() -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, str], ...]]:
+    """(Slavic language codes; prepositions taking a place case; case
+    endings as (inflected, base) pairs, longest inflected ending first)."""
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    pairs = []
+    for item in _split_list(data.get("slavic_case_endings")):
+        infl, _, base = (x.strip() for x in item.partition(">"))
+        if infl and (infl, base) not in pairs:
+            pairs.append((infl, base))
+    pairs.sort(key=lambda p: (-len(p[0]), p))
+    return (frozenset(_split_list(data.get("slavic_languages"))),
+            frozenset(_split_list(data.get("slavic_place_prepositions"))), tuple(pairs))
+
+
+@lru_cache(maxsize=1)
+def _slavic_genitive() -> tuple[frozenset[str], tuple[str, ...]]:
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    return (frozenset(_split_list(data.get("slavic_genitive_prepositions"))),
+            tuple(_split_list(data.get("slavic_person_case_endings"))))
+
+
+@lru_cache(maxsize=1)
+def _legal_tail_pattern() -> re.Pattern:
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    tails = sorted(_split_list(data.get("legal_form_tails")), key=len, reverse=True)
+    alt = "|".join(re.escape(t) for t in tails)
+    return re.compile(rf"(?:\s|\.\s|\s?(?=&))(?i:{alt})(?![^\W\d_])")
+
+
+def _with_legal_tails(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """"Torvik sp. z o.o.", "Stavon s.r.o.", "Vogt Metall GmbH & Co. KG": a
+    legal form the run of capitalised words stopped before (data) belongs to
+    the company's name, which it makes an organisation."""
+    out = []
+    for c in cands:
+        m = _legal_tail_pattern().match(text, c.end) if c.type != PLACE and not c.gazetteer else None
+        if m and text[c.start:c.end][:1].isupper():
+            end = m.end()
+            c = Candidate(c.start, end, ORG, "", c.after_role, True)
+        out.append(c)
+    return out
+
+
+def _has_lang(doc: Document, langs: frozenset[str]) -> bool:
+    return any((b.lang or "").split("-")[0] in langs for b in doc.blocks)
+
+
+def _slavic_places(doc: Document, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """"w Gliwicach", "nad Wisłą", "v Brně": in a Slavic language a lone word
+    that only its shape typed, right after a preposition taking a place case,
+    is a place."""
+    langs, preps, _ = slavic_words()
+    if not _has_lang(doc, langs):
+        return cands
+    genitive, person_endings = _slavic_genitive()
+    out = []
+    for c in cands:
+        word = doc.text[c.start:c.end]
+        if not c.gazetteer and not c.cued and c.type in (ORG, PERSON, OTHER, "") and " " not in word:
+            before = re.search(r"(?<!\w)(\w+)\s$", doc.text[max(0, c.start - 8):c.start])
+            if before and (before.group(1) in preps
+                           or before.group(1) in genitive and not word.casefold().endswith(person_endings)):
+                block = block_at(doc, c.start)
+                if block is not None and (block.lang or "").split("-")[0] in langs:
+                    c = replace(c, type=PLACE, cued=True)
+        out.append(c)
+    return out
+
+
+def _slavic_facilities(doc: Document, cands: list[Candidate]) -> list[Candidate]:
+    """"Most Grunwaldzki", "Tunel X": in a Slavic language a facility word
+    right before a name (trimmed off as a stop word, "most") opens it: the two
+    are one place."""
+    langs, _, _ = slavic_words()
+    if not _has_lang(doc, langs):
+        return cands
+    heads = facility_translation_words()[1]
+    out = []
+    for c in cands:
+        before = re.search(r"(?<!\w)(\w+) $", doc.text[max(0, c.start - 12):c.start])
+        if before and before.group(1)[:1].isupper() and before.group(1).casefold() in heads and not c.gazetteer \
+                and c.type != PERSON:
+            block = block_at(doc, c.start)
+            if block is not None and (block.lang or "").split("-")[0] in langs:
+                c = Candidate(c.start - len(before.group(0)), c.end, PLACE, "", False, True)
+        out.append(c)
+    return out
+
+
 def find_mentions(doc: Document) -> tuple[Mention, ...]:
     lex = lexicon()
     cands = _cut_row_names(doc, latin_candidates(doc.text, lex) + cjk_candidates(doc.text, lex), lex)
+    cands = _slavic_facilities(doc, _slavic_places(doc, _with_legal_tails(doc.text, cands), lex))
     surnames = frozenset(doc.text[c.start:c.end].split()[-1] for c in cands
-                         if c.type == PERSON and " " in doc.text[c.start:c.end])
+                         if c.type == PERSON and " " in doc.text[c.start:c.end]
+                         and (c.cued or not doc.text[c.start:c.end].split()[0].casefold().endswith(_noun_endings())))
     cands = [piece for c in cands for piece in _noun_language_pieces(doc, c, lex)]
-    cands = [c for c in cands if _accept(doc, c, lex, surnames)]
+    # "Vogt erklärte" after "die Vogt Stahl GmbH": a firm's first word alone is its short name.
+    firms = frozenset(doc.text[c.start:c.end].split()[0] for c in cands
+                      if c.type == ORG and c.cued and " " in doc.text[c.start:c.end]
+                      and doc.text[c.start:c.end].split()[-1].casefold().rstrip(".") in lex.org_suffixes_bare)
+    cands = [c for c in cands if _accept(doc, c, lex, surnames, firms)]
     contexts = {(c.start, c.end): context_of(doc, c.start, c.end) for c in cands}
     cands = _non_overlapping(_outside_headings(doc, cands, contexts))
     cands, mixed = korean_mixed_names(doc.text, cands, lex)

@@ -39,7 +39,8 @@ from ..extract.entities import (GOV, HEPBURN_WORD, INITIAL, ORG, OTHER, PERSON, 
                                 PROSE, _ja_words, block_at, cedict_names, dateline_at, header_like, context_of,
                                 english_words, ja_family_name, lexicon, zh_company_words,
                                 mention_roles, role_patterns,
-                                norm_latin, script_lang)
+                                norm_latin, script_lang, slavic_words, facility_translation_words, facility_compound,
+                                ko_company_words, ko_dosage_endings)
 from ..model import LIST, TABLE, Document, Entity, Mention
 from ..registry import Registry
 
@@ -172,13 +173,37 @@ _LOWER_WORD = re.compile(r"[a-z](?<![A-Za-z][a-z])[a-z'-]+")
 
 
 def _surnames(by_key: dict) -> frozenset[str]:
-    """Last words of full person names: a lone surname is supported by them."""
+    """Last words of full person names: a lone surname is supported by them.
+    So is the first word of exactly one organisation's name cued so ("Vorel"
+    of "Vorel Stavby"), its short name."""
     out = set()
     for key, items in by_key.items():
         words = _latin_words(key)
         if len(words) >= 2 and _majority_type(items) == PERSON:
             out.update(_family_names(words))
-    return frozenset(out)
+    return frozenset(out) | _firm_first_words(by_key)
+
+
+def _firm_first_words(by_key: dict) -> frozenset[str]:
+    """First words of exactly one organisation's name (its legal form aside:
+    "X Stahl GmbH" and "X Stahl" are one), cued an organisation, that no
+    other organisation's or body's name holds anywhere."""
+    legal = lexicon().org_suffixes_bare
+    stop = lexicon().stop
+    firms: dict[str, set[str]] = defaultdict(set)
+    inner: set[str] = set()
+    for key, items in by_key.items():
+        words = _latin_words(key)
+        if len(words) < 2 or _majority_type(items) not in (ORG, GOV):
+            continue
+        while len(words) > 2 and words[-1] in legal:
+            words = words[:-1]
+        inner.update(words[1:])
+        if _cued_as(items, ORG) and words[0] not in stop:
+            firms[words[0]].add(" ".join(words))
+        else:
+            inner.add(words[0])
+    return frozenset(w for w, names in firms.items() if len(names) == 1 and w not in inner)
 
 
 def _family_names(words: list[str]) -> list[str]:
@@ -767,17 +792,37 @@ def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w not in skip).upper()
 
 
+# "GDKiA", "UOKiK": Polish and Czech acronyms keep the lower-case "i"/"a" (and) of the name.
+_MIXED_ACRONYM = re.compile(r"[A-Z]{1,5}(?:[ia][A-Z]{1,5})+")
+
+
+@lru_cache(maxsize=1)
+def _inner_coordinator_letters() -> frozenset[str]:
+    from ..extract.entities import _inner_coordinators
+    return frozenset(w for w in _inner_coordinators() if len(w) == 1 and w.isalpha() and w.isascii())
+
+
+def _mixed_initials(words: list[str], inner: frozenset[str]) -> str:
+    """Initials keeping a one-letter inner "and" in lower case ("Urząd X Y i Z" -> "UXYiZ")."""
+    skip = lexicon().connectors
+    return "".join(w if w in inner else w[0].upper() for w in words if w in inner or w not in skip)
+
+
 def merge_acronyms(by_key: dict, groups: _Groups) -> None:
     """"NGP" and "Nordic Grid Partners": an all-caps name equal to another's initials."""
     surface = {k: items[0].mention.text for k, items in by_key.items()}
     expansions: dict[str, list[str]] = defaultdict(list)
+    inner = _inner_coordinator_letters()
     for key, text in surface.items():
         words = norm_latin(text).split()
         if len(words) >= 2 and not _CJK.search(text):
             expansions[_initials(words)].append(key)
+            if any(w in inner for w in words[1:-1]):
+                expansions[_mixed_initials(words, inner)].append(key)
     for key, text in surface.items():
         bare = text.replace(".", "")
-        if not (bare.isupper() and 2 <= len(bare) <= 6 and " " not in bare):
+        mixed = _MIXED_ACRONYM.fullmatch(bare) is not None and len(bare) <= 8
+        if not (bare.isupper() and 2 <= len(bare) <= 6 and " " not in bare or mixed):
             continue
         longs = [long for long in expansions.get(bare, ()) if _may_abbreviate(key, long, by_key)]
         if len(longs) == 1:
@@ -861,6 +906,175 @@ def merge_inflected(by_key: dict, groups: _Groups) -> None:
             groups.union(keys[0], other)
 
 
+@lru_cache(maxsize=1)
+def _ministry_words() -> tuple[frozenset[str], frozenset[str], Mapping[str, int], frozenset[str]]:
+    """(ministry head words; "federal" words; portfolio word -> its row;
+    words that may stand between them), all folded like keys."""
+    from ..datafiles import load_yaml
+    from ..extract.entities import DATA_DIR
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    low = lambda xs: frozenset(norm_latin(x) for x in xs or ())
+    portfolios = {norm_latin(w): row for row, words in enumerate(data.get("ministry_portfolios") or ()) for w in words}
+    lex = lexicon()
+    glue = frozenset(norm_latin(w) for w in lex.connectors | lex.coordinators) \
+        | frozenset(norm_latin(w) for w in lex.demonyms)
+    return low(data.get("ministry_heads")), low(data.get("ministry_federal_words")), portfolios, glue
+
+
+def _ministry_signature(key: str) -> tuple[frozenset[int], bool] | None:
+    """(portfolio rows, federal) of a ministry's name in any language, None
+    when the name holds a word that is neither head, portfolio, connector nor
+    nationality adjective ("Ministry of Health", "Bundesministerium
+    für Gesundheit", "tschechische Gesundheitsministerium")."""
+    heads, federal_words, portfolios, glue = _ministry_words()
+    rows, head, federal = set(), False, False
+    for word in _latin_words(key):
+        if word in heads:
+            head, federal = True, federal or word in federal_words
+            continue
+        compound = next((h for h in sorted(heads, key=lambda h: (-len(h), h))
+                         if word.endswith(h) and len(word) > len(h) + 3), "")
+        if compound:
+            prefix = word[:-len(compound)].rstrip("-")
+            if prefix not in portfolios and prefix.endswith("s"):
+                prefix = prefix[:-1]                  # "Gesundheitsministerium": a linking s
+            if prefix not in portfolios:
+                return None
+            head, federal = True, federal or compound in federal_words
+            rows.add(portfolios[prefix])
+        elif word in portfolios:
+            rows.add(portfolios[word])
+        elif word in federal_words:
+            federal = True
+        elif word not in glue:
+            return None
+    return (frozenset(rows), federal) if head and rows else None
+
+
+def merge_translated_ministries(by_key: dict, groups: _Groups) -> None:
+    """"Ministry of Health", "Ministerstwo Zdrowia", "Gesundheitsministerium":
+    one ministry named in several languages (head and portfolio words as
+    data). Only names in different languages meet; a portfolio two names of
+    one language share (two countries' ministries) merges nothing."""
+    found: dict[tuple, list[tuple[str, str]]] = defaultdict(list)
+    for key in sorted(by_key):
+        if not key.startswith("n:") or _majority_type(by_key[key]) not in (GOV, ORG):
+            continue
+        sig = _ministry_signature(key)
+        if sig:
+            langs = Counter(i.mention.lang.split("-")[0] for i in by_key[key])
+            found[sig].append((key, langs.most_common(1)[0][0]))
+    for members in found.values():
+        langs = [lang for _, lang in members]
+        if len(members) >= 2 and len(set(langs)) == len(langs):
+            for key, _ in members[1:]:
+                groups.union(members[0][0], key)
+
+
+_FOLD_SOUNDS = str.maketrans({"z": "s", "w": "v", "c": "k"})
+
+
+def _facility_parts(key: str, rows) -> tuple[int, str] | None:
+    """(facility class, the folded name word) of "X Bridge", "most X",
+    "Xbrücke", "X-Brücke"; None for other names."""
+    words = _latin_words(key)
+    if len(words) == 1:
+        ending = facility_compound(words[0].capitalize())
+        if "-" in words[0] and not ending:
+            words = words[0].split("-")
+        elif ending:
+            words = [words[0][:-len(ending)].rstrip("-"), ending]
+    if len(words) != 2:
+        return None
+    for cls, row in enumerate(rows):
+        for name, word in ((words[0], words[1]), (words[1], words[0])):
+            if norm_latin(word) in row or word in row:
+                folded = norm_latin(name).translate(_FOLD_SOUNDS)
+                return (cls, folded) if len(folded) >= 4 and folded.isalpha() else None
+    return None
+
+
+def merge_translated_facilities(by_key: dict, groups: _Groups) -> None:
+    """"Vistra Bridge", "Vistrabrücke", "most Vistry": one bridge (tunnel, dam)
+    named with the word for it in each language. The name words must agree
+    in their first four letters (z/s, w/v, c/k folded) and in length within
+    two, and each name must be in another language: two names of one
+    language that agree so may be two bridges, and are left alone."""
+    rows = facility_translation_words()[0]
+    found: dict[tuple[int, str], list[tuple[str, str, str]]] = defaultdict(list)
+    for key in sorted(by_key):
+        if not key.startswith("n:") or _majority_type(by_key[key]) != PLACE:
+            continue
+        parts = _facility_parts(key, rows)
+        if parts:
+            lang = Counter(i.mention.lang.split("-")[0] for i in by_key[key]).most_common(1)[0][0]
+            found[(parts[0], parts[1][:4])].append((key, parts[1], lang))
+    for members in found.values():
+        if len(members) < 2 or max(len(w) for _, w, _ in members) - min(len(w) for _, w, _ in members) > 2 \
+                or len({lang for _, _, lang in members}) != len(members):
+            continue
+        for key, _, _ in members[1:]:
+            groups.union(members[0][0], key)
+
+
+def _slavic_bases(by_key: dict) -> dict[str, str]:
+    """Folded word -> the one key it may be the base form of: a one-word
+    name, or the last word of a person's name ("Kowalski" of "Jan Kowalski").
+    A word two keys share (two people named alike) is left out."""
+    found: dict[str, set[str]] = defaultdict(set)
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for key in sorted(by_key):
+        words = _latin_words(key)
+        if key.startswith("n:"):
+            if len(words) == 1:
+                found[words[0]].add(key)
+            elif len(words) >= 2 and _majority_type(by_key[key]) == PERSON:
+                surnames[words[-1]].add(key)
+        else:
+            for item in by_key[key]:
+                text = norm_latin(item.mention.text)
+                if " " not in text:
+                    found[text].add(key)
+    for word, keys in surnames.items():
+        found.setdefault(word, keys)          # a one-word name comes before a surname
+    return {w: next(iter(keys)) for w, keys in found.items() if len(keys) == 1 and len(w) >= 4}
+
+
+def merge_slavic_inflections(by_key: dict, groups: _Groups, retypes: dict[str, str]) -> None:
+    """"w Gliwicach", "we Wrocławiu", "według Kowalskiego": a one-word name
+    written in a Slavic language with a case ending (data), whose base form
+    the corpus also names (one name, or one person's surname), is that name.
+    The gazetteer's places count as names of the corpus when the corpus
+    names them in any language."""
+    langs, _, endings = slavic_words()
+    bases = None
+    lex = lexicon()
+    for key in sorted(by_key):
+        items = by_key[key]
+        if not key.startswith("n:") or " " in key or not any(i.mention.lang.split("-")[0] in langs for i in items):
+            continue
+        surface = items[0].mention.text.casefold()
+        if not surface.isalpha():
+            continue
+        if bases is None:
+            bases = _slavic_bases(by_key)
+        for infl, base in endings:
+            if not surface.endswith(infl) or len(surface) - len(infl) + len(base) < 4:
+                continue
+            folded = norm_latin(surface[:len(surface) - len(infl)] + base)
+            target = bases.get(folded)
+            if target is None:
+                gaz = lex.latin_index.get(folded, ())
+                target = gaz[0] if gaz and gaz[0] in by_key else None
+            if target is None or target == key:
+                continue
+            groups.union(key, target)
+            typ = _majority_type(by_key[target])
+            if typ in (PERSON, PLACE) and not _cued_otherwise(items, typ):
+                retypes[key] = typ
+            break
+
+
 def _org_short_forms(by_key: dict) -> dict[str, str]:
     """Short key -> organisation key, for names ending in organisation words
     ("Kosmos Energy" is also "Kosmos"), when only one name shortens so."""
@@ -884,6 +1098,7 @@ def merge_org_short_forms(by_key: dict, groups: _Groups, retypes: dict[str, str]
     ("Velmar Biochem" of "Velmar Biochem Ltd"): it is the organisation."""
     lex = lexicon()
     legal = lex.org_suffixes_bare | link_words().legal_forms
+    firsts = _firm_first_words(by_key)
     for key in sorted(by_key):
         words = _latin_words(key)
         if len(words) < 2 or _majority_type(by_key[key]) != ORG:
@@ -896,6 +1111,8 @@ def merge_org_short_forms(by_key: dict, groups: _Groups, retypes: dict[str, str]
             shorter.append(("n:" + " ".join(trimmed), legal_form and len(trimmed) >= 2))
         if words[0] in lex.org_heads and words[1] not in lex.connectors:
             shorter.append(("n:" + " ".join(words[1:]), False))
+        if words[0] in firsts and _cued_as(by_key[key], ORG) and len(trimmed) >= 2:
+            shorter.append(("n:" + words[0], True))   # "Vorel" of "Vorel Stavby": one firm's first word
         for short, after_legal_form in shorter:
             if short not in by_key:
                 continue
@@ -1002,6 +1219,75 @@ def merge_korean_romanized_people(by_key: dict, groups: _Groups) -> None:
         hits = [k for k in near if _korean_reading(ko[2:], latin[k])]
         if len(hits) == 1:
             groups.union(ko, hits[0])
+
+
+def merge_korean_companies(by_key: dict, groups: _Groups) -> None:
+    """"누리바이오" and "Nuri Bio" (or "Nuri"): a Hangul company name, less its
+    company word (data), reads as the Latin name's first word (consonants of
+    the Revised Romanization compared), and the Latin name's other words are
+    an English form of that company word. Exactly one Latin name must read so."""
+    words = ko_company_words()
+    endings = sorted(words, key=len, reverse=True)
+    hangul = []
+    for key in sorted(by_key):
+        if re.fullmatch(r"n:[\uac00-\ud7af]{2,12}", key) and _majority_type(by_key[key]) == ORG:
+            ending = next((e for e in endings if key.endswith(e)), "")
+            if ending and len(key) - 2 - len(ending) >= 1:
+                hangul.append((key, ending))
+    if not hangul:
+        return
+    latin: dict[str, set[str]] = defaultdict(set)      # consonants | English form -> keys
+    for key in sorted(by_key):
+        parts = _latin_words(key)
+        if not parts or _CJK.search(key) or _majority_type(by_key[key]) != ORG:
+            continue
+        latin[_consonants(parts[0]) + "|"].add(key)
+        if len(parts) >= 2:
+            latin[_consonants(parts[0]) + "|" + " ".join(parts[1:])].add(key)
+    for key, ending in hangul:
+        sound = _consonants(_romanize_hangul(key[2:-len(ending)]))
+        if len(sound) < 2:
+            continue
+        hits = set(latin.get(sound + "|", ()))
+        for english in words[ending]:
+            hits |= latin.get(sound + "|" + norm_latin(english), set())
+        if hits and len({groups.find(h) for h in hits}) == 1:
+            groups.union(key, min(hits))
+
+
+def _loan_sounds(latin: str) -> str:
+    """A loanword's consonants as Hangul writes them: c/q as k, f as p, v as
+    b, z as j; then voiced and voiceless alike, doubled letters once."""
+    text = latin.casefold()
+    for a, b in (("ph", "p"), ("ck", "k"), ("th", "t"), ("x", "ks"), ("c", "k"), ("q", "k"), ("f", "p"), ("v", "b"), ("z", "j")):
+        text = text.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", _consonants(text))
+
+
+def merge_korean_products(by_key: dict, groups: _Groups) -> None:
+    """"메디로나" and "Medirona": a product written in Hangul sounds like a
+    one-word Latin product (consonants compared, four or more); a dosage
+    form glued after it ("…정" tablet) is the same product."""
+    dosage = ko_dosage_endings()
+    hangul = [k for k in sorted(by_key) if re.fullmatch(r"n:[\uac00-\ud7af]{3,12}", k)
+              and _majority_type(by_key[k]) == PRODUCT]
+    if not hangul:
+        return
+    for key in hangul:
+        for ending in dosage:
+            if key.endswith(ending) and key[:-len(ending)] in by_key:
+                groups.union(key, key[:-len(ending)])
+    latin: dict[str, set[str]] = defaultdict(set)
+    for key in sorted(by_key):
+        parts = _latin_words(key)
+        if len(parts) == 1 and not _CJK.search(key) and _majority_type(by_key[key]) == PRODUCT:
+            latin[_loan_sounds(parts[0])].add(key)
+    for key in hangul:
+        stem = next((key[:-len(e)] for e in dosage if key.endswith(e) and len(key) - len(e) >= 5), key)
+        sound = _loan_sounds(_romanize_hangul(stem[2:]))
+        hits = latin.get(sound, set()) if len(sound) >= 4 else set()
+        if len(hits) == 1:
+            groups.union(key, next(iter(hits)))
 
 
 def merge_legal_forms_cjk(by_key: dict, groups: _Groups) -> None:
@@ -2065,13 +2351,18 @@ def resolve_entities(docs: Sequence[Document], mentions: Mapping[str, Sequence[M
     merge_acronyms(by_key, groups)
     merge_apposed_acronyms(by_key, groups, weights)
     merge_inflected(by_key, groups)
+    merge_slavic_inflections(by_key, groups, retypes)
     merge_org_short_forms(by_key, groups, retypes)
     merge_facility_names(by_key, groups)
+    merge_translated_facilities(by_key, groups)
+    merge_translated_ministries(by_key, groups)
     merge_club_names(by_key, groups, retypes, weights)
     merge_romanized_people(by_key, groups)
     merge_legal_forms_cjk(by_key, groups)
     merge_romanized_companies(by_key, groups)
     merge_korean_romanized_people(by_key, groups)
+    merge_korean_companies(by_key, groups)
+    merge_korean_products(by_key, groups)
     merge_katakana_names(by_key, groups)
     merge_japanese_romanized_people(by_key, groups)
     merge_japanese_companies(by_key, groups)          # after katakana names: "トヨタ自動車" has met "Toyota"
