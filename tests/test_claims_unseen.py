@@ -22,8 +22,8 @@ FLOORS = {
     # (every expected sentence is now a statement) and untranslated pairs compared on
     # names, figures and concepts. Cross-language grouping is what remains weakest.
     # Attackers' way in (de/en, no shared name) now groups on concepts (attack, account, contractor).
-    "bank_breach": (7, 5, 7),
-    "club_takeover": (7, 4, 7),
+    "bank_breach": (7, 6, 7),
+    "club_takeover": (7, 5, 7),
     # Held out (counts disputed across en/de/fr/zh/ja), first contact 7/2/6: no count outside
     # English was a disputable point. Counts are now read per language into neutral classes
     # (claims_counts.yaml) and groups of one story counting a thing with close figures joined.
@@ -41,7 +41,14 @@ FLOORS = {
     # ("plus de 500") disputing an exact count, a comparative without figure, attribution
     # ("selon nos informations"), one sentence stating two facts. First contact 7/5/7, junk 3/16
     # (the table rows); after the second review's rules 8/5/8, junk 0.
-    "plant_closure": (8, 5, 8),
+    "plant_closure": (10, 7, 10),
+    # Written blind in the session of 2026-12-07 (en/es/pt; ko/en/ja with 억/億/won amounts;
+    # en/pl/de/fr with an interview, a live blog and a column), first contact 15/9/10 of 36
+    # with 2 junk; then tuned on: Korean extraction, East Asian units, news concepts,
+    # contested small counts, asides that do not bridge, evaluative copulas.
+    "hospital_leak": (11, 11, 11),
+    "robot_bidrig": (11, 10, 11),
+    "refinery_ruling": (12, 11, 11),
 }
 
 
@@ -69,7 +76,7 @@ def test_no_question_chrome_or_opinion_becomes_a_claim(scores, name):
 
 def test_overall_floor(scores):
     total = sum(len(s.claims) for s in scores.values())
-    assert sum(s.found for s in scores.values()) >= 64
-    assert sum(s.right_sources for s in scores.values()) >= 53
-    assert sum(s.right_status for s in scores.values()) >= 63
-    assert total == 73
+    assert sum(s.found for s in scores.values()) >= 100
+    assert sum(s.right_sources for s in scores.values()) >= 89
+    assert sum(s.right_status for s in scores.values()) >= 98
+    assert total == 109
