@@ -6,26 +6,11 @@ from __future__ import annotations
 
 from generator.extract.entities import GOV, ORG, PERSON, PLACE, PRODUCT, find_mentions
 from tests.test_entities_extract import make_doc
-from tests.test_entities_link import resolve
-from tests.test_entities_round3_fixes import mentions
-
-
-def typed(text: str) -> dict[str, str]:
-    return {m.text: m.type for m in mentions(text)}
+from tests.test_entities_r4_rules import entities, holding, typed
 
 
 def doc_typed(text: str, lang: str) -> dict[str, str]:
     return {m.text: m.type for m in find_mentions(make_doc(("paragraph", text, lang)))}
-
-
-def entities(*docs):
-    return resolve(*docs)[0]
-
-
-def holding(ents, text):
-    hits = [e for e in ents if any(m.text == text for m in e.mentions)]
-    assert len(hits) == 1, (text, [(e.name, sorted({m.text for m in e.mentions})) for e in ents])
-    return hits[0]
 
 
 # 5. False positives -----------------------------------------------------------
