@@ -45,7 +45,9 @@ PERSON, ORG, PRODUCT, GOV, PLACE, OTHER = (
 # a capitalised phrase is a name by itself.
 PROSE, INITIAL, LABEL, HEADING_CTX = "prose", "initial", "label", "heading"
 
-_LATIN = r"A-Za-z\u00C0-\u024F"
+# Latin letters with Latin Extended Additional (Vietnamese "ộ ừ ế") and combining marks
+# (text in NFD form): a name is read whole, never cut at such a letter.
+_LATIN = r"A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0300-\u036F\u0400-\u052F"
 _TOKEN = re.compile(
     rf"(?:[A-Z]\.){{2,}}"                                  # U.S., U.K.
     rf"|[{_LATIN}0-9][{_LATIN}0-9]*(?:[-'’.&][{_LATIN}0-9]+)*"
@@ -133,6 +135,7 @@ class Lexicon:
     club_cues: frozenset[str]                    # "club", "ploeg", "Verein": a team's name is near
     club_cue_blockers: frozenset[str]            # "the club Tom Berg joined": a relative clause
     numbered_words: frozenset[str]               # "Phase" of "Phase 2": a part, not a name
+    numbered_compound_endings: tuple[str, ...]   # "Liegeplatz 7": a glued compound of such a noun
     facility_words: frozenset[str]               # "stadium", "Flughafen": a venue's name is a place
     org_word_endings: tuple[str, ...]            # "…pharma", "…chem": a coined company name
     period_code: re.Pattern                      # "Q3", "H1", "FY2026", "Under-21"
@@ -329,6 +332,7 @@ def lexicon() -> Lexicon:
         club_cues=low(data["club_cues"]),
         club_cue_blockers=low(data["club_cue_blockers"]),
         numbered_words=low(data["numbered_words"]),
+        numbered_compound_endings=tuple(sorted(low(data.get("numbered_compound_endings") or ()))),
         facility_words=low(data["facility_words"]),
         org_word_endings=tuple(low(data["org_word_endings"])),
         period_code=re.compile("(?:" + "|".join(data["period_codes"]) + ")", re.I),
@@ -486,8 +490,20 @@ _EMPHASIS_GAP = re.compile(r"(?:\*{1,2}|_{1,2}) | (?:\*{1,2}|_{1,2})")
 _EMPHASIS_MARK = re.compile(r"(?<=\S)(?:\*{1,2}|_{1,2})(?= )|(?<= )(?:\*{1,2}|_{1,2})(?=\S)")
 
 
+_CYRILLIC = re.compile(r"[\u0400-\u052F]")
+
+
+def _script_change(a: str, b: str) -> bool:
+    """"HGN Єнс": a Latin word next to a Cyrillic one ends a name (by first
+    letters: this runs on every pair of neighbouring words)."""
+    return ("\u0400" <= a[:1] <= "\u052f") != ("\u0400" <= b[:1] <= "\u052f") and a[:1].isalpha() \
+        and b[:1].isalpha()
+
+
 def _joinable(text: str, prev: _Tok, tok: _Tok) -> bool:
     gap = text[prev.end:tok.start]
+    if _script_change(prev.text, tok.text):
+        return False
     if gap == " ":
         return True
     if _EMPHASIS_GAP.fullmatch(gap):     # "**Calvere** Grid": emphasis on part of a name
@@ -899,6 +915,13 @@ def _pieces(text: str, run: list[_Tok], lex: Lexicon) -> list[Candidate]:
             cur.extend(run[i:i + n])                     # "Veridiana Farma Portugal", "Doping Authority Netherlands"
             i += n
             continue
+        if n == 1 and (i + n == len(run) or _role_in_run(words, i + 1, lex)) and 1 <= len(cur) <= 2 \
+                and cur[-1] is run[i - 1] and lex.latin_index[norm_latin(words[i])][0].startswith("geo:") and not cur[0].text.isupper() \
+                and cur[0].text.casefold() not in lex.stop \
+                and text.count(text[cur[0].start:run[i].end]) >= 2:
+            cur.append(run[i])                           # "Velko Agro" again and again: a small town of the
+            i += 1                                       # generated list ends a name, it does not cut it
+            continue
         if n == 1 and i + n == len(run) and 1 <= len(cur) <= 2 and cur[-1] is run[i - 1] \
                 and lex.entries[lex.latin_index[norm_latin(words[i])][0]].type == PLACE \
                 and not _POSSESSIVE_AFTER.match(text, run[-1].end) \
@@ -945,6 +968,12 @@ def _pieces(text: str, run: list[_Tok], lex: Lexicon) -> list[Candidate]:
         if words[i] in lex.demonym_nouns and i + 1 < len(run):
             flush(role_before)                           # "Belg Jonas X": a person follows
             role_before = True
+            i += 1
+            continue
+        if words[i] in lex.acronyms and i == len(run) - 1 and len(cur) >= 2 and cur[-1] is run[i - 1] \
+                and cur[0].text.casefold() not in lex.stop and not _role_in_run(words, i, lex) \
+                and text.count(text[cur[0].start:run[i].end] + " ") + text.count(text[cur[0].start:run[i].end] + "'") >= 2:
+            cur.append(run[i])                           # "Lam Son EV" again and again: the acronym ends the name
             i += 1
             continue
         r = _role_in_run(words, i, lex)
@@ -1045,7 +1074,19 @@ def _trim(toks: list[_Tok], lex: Lexicon) -> list[_Tok]:
 
 
 def _lower_vocabulary(text: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(rf"(?<![{_LATIN}])[a-z][a-z'-]+", text))
+    words = set(re.findall(rf"(?<![{_LATIN}])[a-z][a-z'-]+", text))
+    return frozenset(words | other_lower_words(text)) if not text.isascii() else frozenset(words)
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def other_lower_words(text: str) -> set[str]:
+    """Lower-case words with letters beyond ASCII ("між", "mạnh"), read only
+    in text that holds Cyrillic or Vietnamese letters."""
+    if not (_CYRILLIC.search(text) or _VIETNAMESE.search(text)):
+        return set()
+    return {w for w in _WORD.findall(text) if w[0].islower() and not w.isascii()}
 
 
 def _common(word: str, vocab: frozenset[str], lex: Lexicon) -> bool:
@@ -1140,6 +1181,9 @@ def _type_latin_cued(text: str, cand: Candidate, lex: Lexicon) -> tuple[str, boo
         return GOV, True
     if len(words) > 1 and (low[0] in lex.org_heads or low[0] in lex.org_suffixes and low[1] in lex.connectors):
         return ORG, True               # "Banco Santander", "University of Tokyo"
+    if len(words) > 2 and _CYRILLIC.match(phrase) and low[0] in _cyrillic_body_words()[1] \
+            and low[1] in _cyrillic_body_words()[0]:
+        return ORG, True               # "Європейський банк ...": an adjective, then the body's head
     hyphen = re.match(r"-([a-z]+)\b", text[cand.end:cand.end + 20])
     if hyphen and hyphen.group(1) in lex.hyphen_place:
         return PLACE, True             # "Valencia-based"
@@ -1174,12 +1218,14 @@ def _type_latin_cued(text: str, cand: Candidate, lex: Lexicon) -> tuple[str, boo
     held = re.match(r"\s(?:[A-Z]{2,5}\s)?([a-z]+)", text[cand.end:cand.end + 24])
     if len(words) == 1 and held and held.group(1) in lex.person_after:
         return PERSON, True
+    if vietnamese_person_shape(words):
+        return PERSON, False           # "Nguyễn Văn An": a family name opens a Vietnamese name
     if 2 <= len(words) <= 3 and low[0].endswith(lex.adjective_endings):
         return ORG, False              # "Deutsche Bahn": an adjective is no given name
     if 2 <= len(words) <= 3 and _club_named(text, cand, phrase, lex):
         return ORG, True               # "the club Heracles Almelo", "FC Werder Bremen" elsewhere
     if 2 <= len(words) <= 3 and all(w[:1].isupper() and re.fullmatch(rf"[{_LATIN}][{_LATIN}'’-]+\.?", w)
-                                    and not w.isupper() for w in words):
+                                    and not w.isupper() and not re.match(r"[A-Z]-", w) for w in words):
         return PERSON, False
     return ORG, False
 
@@ -1552,9 +1598,50 @@ def _lowercase_body_head(text: str, cand: Candidate, lex: Lexicon) -> Candidate:
     return cand
 
 
+@lru_cache(maxsize=1)
+def _cyrillic_body_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    return (frozenset(w.casefold() for w in _split_list(data.get("cyrillic_body_heads"))),
+            frozenset(w.casefold() for w in _split_list(data.get("cyrillic_body_adjectives"))))
+
+
+def _known_place_form(word: str, lex: Lexicon) -> bool:
+    """A gazetteer place, or one with a Slavic case ending (data) for its base."""
+    if lex.latin_index.get(norm_latin(word)):
+        return True
+    low = word.casefold()
+    return any(low.endswith(infl) and lex.latin_index.get(norm_latin(low[:len(low) - len(infl)] + base))
+               for infl, base in slavic_words()[2] if infl)
+
+
+def _cyrillic_body(text: str, toks: list[_Tok], j: int, run: list[_Tok], lex: Lexicon) -> list[_Tok]:
+    """The lower-case rest of a Cyrillic body's name after its one capitalised
+    word (toks[j] follows it): "Адміністрація | морських портів України"."""
+    heads, adjectives = _cyrillic_body_words()
+    first = run[0].text.casefold()
+    if len(run) != 1 or not (first in heads or first in adjectives):
+        return []
+    follow: list[_Tok] = []
+    while j < len(toks) and len(follow) < 6 and _joinable(text, (follow or run)[-1], toks[j]) \
+            and _CYRILLIC.match(toks[j].text):
+        if toks[j].text[:1].islower():
+            follow.append(toks[j])
+            j += 1
+            continue
+        if follow and _known_place_form(toks[j].text, lex):
+            follow.append(toks[j])         # "... портів України": a known place ends the name
+        break
+    if first in adjectives and not any(t.text.casefold() in heads for t in follow[:3]):
+        return []                          # "Міжнародний валютний фонд": an adjective needs its head noun
+    while follow and follow[-1].text.casefold() in lex.connectors | _inner_coordinators():
+        follow.pop()
+    return follow if len(follow) >= 2 or follow and first in heads else []
+
+
 def _extend_lowercase_names(text: str, toks: list[_Tok], runs: list[list[_Tok]], lex: Lexicon) -> list[list[_Tok]]:
     """"Commission européenne", "Banque mondiale": gazetteer names whose last
-    words are written in lower case continue the capitalised run."""
+    words are written in lower case continue the capitalised run; so does a
+    Cyrillic body's name after its capitalised head."""
     index = {tok.start: i for i, tok in enumerate(toks)}
     heads, inner = _gaz_first_words(), _gaz_inner_words()
     out = []
@@ -1574,6 +1661,9 @@ def _extend_lowercase_names(text: str, toks: list[_Tok], runs: list[list[_Tok]],
                     break
             if best:
                 break
+        if not best and _CYRILLIC.match(run[0].text):
+            out.append(run + _cyrillic_body(text, toks, index.get(run[-1].start, -1) + 1, run, lex))
+            continue
         out.append(run + follow[:best])
     return out
 
@@ -1581,8 +1671,12 @@ def _extend_lowercase_names(text: str, toks: list[_Tok], runs: list[list[_Tok]],
 def _numbered_part(phrase: str, lex: Lexicon) -> bool:
     """"Phase 2", "Article 7", "Round 16": a common noun and its number."""
     words = phrase.split()
-    return len(words) == 2 and words[0].casefold().rstrip(".") in lex.numbered_words \
-        and re.fullmatch(r"\d{1,4}[a-z]?|[IVXLC]{1,6}|[A-Z]", words[1]) is not None
+    if len(words) != 2 or re.fullmatch(r"\d{1,4}[a-z]?|[IVXLC]{1,6}|[A-Z]", words[1]) is None:
+        return False
+    low = words[0].casefold().rstrip(".")
+    # "Liegeplatz 7", "Bahnsteig 3": a glued compound ending in a numbered part's noun (data).
+    return low in lex.numbered_words or any(low.endswith(e) and len(low) >= len(e) + 3
+                                            for e in lex.numbered_compound_endings)
 
 
 def _inhabitant(word: str, lex: Lexicon) -> bool:
@@ -1667,17 +1761,18 @@ def _declined_body_word(word: str, lex: Lexicon) -> bool:
 # CJK candidates.
 
 _CJK_SCRIPT_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af\u3040-\u30ff·•・]+")
+_THAI_RUN = re.compile(r"[\u0E00-\u0E7F]+(?:\.(?=[\s)\u0E00-\u0E7F]))?")
 
 
-def _cjk_gazetteer(text: str, lex: Lexicon) -> list[Candidate]:
-    """Longest gazetteer names in CJK/Hangul/Kana text.
+def _cjk_gazetteer(text: str, lex: Lexicon, runs: re.Pattern = _CJK_SCRIPT_RUN) -> list[Candidate]:
+    """Longest gazetteer names in CJK/Hangul/Kana text (or Thai runs).
 
     Korean writes spaces between words and attaches particles after them,
     so a Hangul name must start a word (it may not end one).
     """
     out: list[Candidate] = []
     firsts, lengths = _cjk_index_shape()
-    for run in _CJK_SCRIPT_RUN.finditer(text):
+    for run in runs.finditer(text):
         i, stop = run.start(), run.end()
         while i < stop:
             if text[i] not in firsts or (_HANGUL.match(text[i]) and i > run.start()
@@ -2519,9 +2614,71 @@ def cjk_generic_org_nouns() -> frozenset[str]:
     return frozenset(_split_list(data.get("cjk_generic_org_nouns")))
 
 
+@lru_cache(maxsize=1)
+def _th_words() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern]:
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    before, after = (_split_list(data.get("th_company_legal")) + ["", ""])[:2]
+    company = re.compile(rf"{re.escape(before)}\s?([^\s()\n][^()\n]{{1,60}}?)\s{re.escape(after)}") if before and after \
+        else re.compile(r"(?!)")
+    return (tuple(sorted(_split_list(data.get("th_person_titles")), key=len, reverse=True)),
+            tuple(_split_list(data.get("th_title_blockers"))), company)
+
+
+def _thai_companies(text: str) -> list[Candidate]:
+    """"บริษัท X จำกัด": the name between the legal words, and the same name
+    again elsewhere in the document."""
+    out = []
+    for m in _th_words()[2].finditer(text):
+        name = m.group(1).strip()
+        if len(name) < 3:
+            continue
+        at = text.find(name)
+        while at >= 0:
+            out.append(Candidate(at, at + len(name), ORG, "", False, True))
+            at = text.find(name, at + len(name))
+    return out
+
+
+_THAI_WORD = re.compile(r"[\u0E01-\u0E4E]+")
+
+
+def thai_candidates(text: str, lex: Lexicon) -> list[Candidate]:
+    """Thai text (no spaces between words): the gazetteer's Thai names,
+    longest first, and people after a title ("นาย" + given name, then the
+    family name after a space). Later the title and a given name the
+    document named in full is that person again, whatever is glued after
+    it. Thai outside these is never cut into names."""
+    if not re.search(r"[\u0E00-\u0E7F]", text):
+        return []
+    out = _cjk_gazetteer(text, lex, _THAI_RUN)
+    titles, blockers, _ = _th_words()
+    title_re = re.compile("|".join(re.escape(t) for t in titles))
+    given: list[str] = []
+    people = []
+    for m in title_re.finditer(text):
+        if m.start() and re.match(r"[\u0E00-\u0E7F]", text[m.start() - 1]) \
+                or any(text.startswith(b, m.start()) for b in blockers):
+            continue
+        word = _THAI_WORD.match(text, m.end())
+        if not word:
+            continue
+        known = next((g for g in given if word.group(0).startswith(g) and word.group(0) != g), "")
+        if known:                                   # "นายสมชายกล่าว": the given name, then a verb
+            people.append(Candidate(m.end(), m.end() + len(known), PERSON, "", True, True))
+            continue
+        end = word.end()
+        family = _THAI_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+        if family and len(family.group(0)) >= 3:
+            end = family.end()
+        if len(word.group(0)) >= 3:
+            given.append(word.group(0))
+            people.append(Candidate(m.end(), end, PERSON, "", True, True))
+    return _non_overlapping(out + people + _thai_companies(text))
+
+
 def cjk_candidates(text: str, lex: Lexicon) -> list[Candidate]:
     if not (_CJK.search(text) or _HANGUL_KANA.search(text)):
-        return []
+        return thai_candidates(text, lex)
     gaz = _cjk_place_bodies(text, _cjk_gazetteer(text, lex), lex) + _cjk_legal_names(text, lex) \
         + _korean_companies(text, lex) + _korean_products(text, lex)
     if not _KANA.search(text):
@@ -2538,7 +2695,8 @@ def cjk_candidates(text: str, lex: Lexicon) -> list[Candidate]:
     extra = [c for c in _cedict_candidates(text, lex)
              if all(c.end <= k.start or c.start >= k.end for k in chosen)]
     generic = cjk_generic_org_nouns()
-    return [c for c in _non_overlapping(chosen + extra) if c.gazetteer or text[c.start:c.end] not in generic]
+    return [c for c in _non_overlapping(chosen + extra + thai_candidates(text, lex))
+            if c.gazetteer or text[c.start:c.end] not in generic]
 
 
 def _non_overlapping(cands: list[Candidate]) -> list[Candidate]:
@@ -2694,6 +2852,18 @@ def _noun_language_pieces(doc: Document, cand: Candidate, lex: Lexicon) -> list[
         cut = replace(cand, start=cand.start + toks[1].start)
         typ, cued = _type_latin_cued(doc.text, cut, lex)
         return _noun_language_pieces(doc, replace(cut, type=typ, cued=cued), lex)
+    if len(toks) == 2 and not cand.cued and not cand.after_role and cand.type in (PERSON, "", OTHER) \
+            and _inhabitant(toks[0].text, lex):
+        # "Hamburger Hafenbetreiber", "Kölner Stadtwerken": a place's adjective
+        # before one noun; two capitalised words are no person in German.
+        return []
+    if len(toks) > 1 and not cand.cued and toks[0].text.casefold() in lex.quantity_words:
+        # "Tonnen Getreide", "Liter Milch": a unit noun counts a common noun.
+        if len(toks) == 2:
+            return []
+        cut = replace(cand, start=cand.start + toks[1].start, after_role=False)
+        typ, cued = _type_latin_cued(doc.text, cut, lex)
+        return _noun_language_pieces(doc, replace(cut, type=typ, cued=cued), lex)
     if len(toks) > 1 and not cand.cued and _after_number(doc.text, cand.start, lex):
         # "nach drei Wochen Dauerfrost": the counted word is a common noun.
         cut = replace(cand, start=cand.start + toks[1].start, after_role=False)
@@ -2706,6 +2876,8 @@ def _noun_language_pieces(doc: Document, cand: Candidate, lex: Lexicon) -> list[
     for k, tok in enumerate(toks):
         low = tok.text.casefold()
         head = cur[0].text.casefold() if cur else ""
+        if len(cur) >= 2 and head.endswith(lex.adjective_endings):
+            head = cur[1].text.casefold()  # "Europäische Bank für X": the head noun after its adjective
         particle = cur and cur[-1].text.casefold() in lex.name_particles and low in lex.name_particles
         splits = low in lex.connectors and cur and not _body_word(head, lex) and not particle \
             and (low not in lex.name_particles or low in lex.body_connectors
@@ -2797,7 +2969,8 @@ def _common_noun_phrase(phrase: str, lex: Lexicon) -> bool:
     words = phrase.split()
     if len(words) < 3 or not any(w.casefold() in lex.connectors for w in words[1:-1]):
         return False
-    edges = (words[0].casefold(), words[-1].casefold())
+    head = 1 if words[0].casefold().endswith(lex.adjective_endings) else 0   # "Europäische Bank für X"
+    edges = (words[head].casefold(), words[-1].casefold())
     return not any(w in lex.gov_words or w in lex.org_suffixes or w in lex.org_heads
                    or w.endswith(lex.gov_endings) or w.endswith(lex.descriptor_endings) for w in edges)
 
@@ -3120,10 +3293,119 @@ def _slavic_facilities(doc: Document, cands: list[Candidate]) -> list[Candidate]
     return out
 
 
+_VIETNAMESE = re.compile(r"[ơưđƠƯĐ\u1EA0-\u1EF9]")
+_VI_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
+
+
+@lru_cache(maxsize=1)
+def _vi_words() -> tuple[frozenset[str], frozenset[str], tuple[tuple[tuple[str, ...], str], ...], tuple[tuple[str, ...], ...]]:
+    """(honorifics; family names; (cue words, type), longest first; legal words)."""
+    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    cues = [(tuple(c.split()), typ) for typ, words in (data.get("vi_type_cues") or {}).items()
+            for c in _split_list(words)]
+    cues.sort(key=lambda c: (-len(c[0]), c))
+    legal = sorted((tuple(w.split()) for w in _split_list(data.get("vi_legal_words"))), key=lambda w: (-len(w), w))
+    return (frozenset(_split_list(data.get("vi_honorifics"))),
+            frozenset(w.casefold() for w in _split_list(data.get("vi_family_names"))), tuple(cues), tuple(legal))
+
+
+@lru_cache(maxsize=1)
+def vi_org_cues() -> tuple[tuple[str, ...], ...]:
+    """The Vietnamese cue words of organisations, folded like keys ("cong ty")."""
+    return tuple(tuple(norm_latin(w) for w in cue) for cue, typ in _vi_words()[2] if typ == ORG)
+
+
+@lru_cache(maxsize=1)
+def _vi_family_keys() -> frozenset[str]:
+    return frozenset(norm_latin(f) for f in _vi_words()[1])
+
+
+def _vi_family_name(word: str) -> bool:
+    return norm_latin(word) in _vi_family_keys()
+
+
+def vietnamese_person_shape(words: list[str]) -> bool:
+    """"Nguyễn Văn An", "Tran Thi Bich Ngoc": a Vietnamese full name opens
+    with a family name (data) and has three to five short syllables."""
+    return 3 <= len(words) <= 5 and _vi_family_name(words[0]) \
+        and all(w[:1].isupper() and w.isalpha() and len(w) <= 7 for w in words)
+
+
+def _vietnamese_names(doc: Document, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """Vietnamese text (only text with its letters pays for this): a
+    capitalised syllable right before a lower-case one opens a compound word
+    ("Văn phòng", "Công ty"), not a name, unless an honorific stands before
+    it ("bà Lan nói"); a name after an honorific is a person's; cue words type
+    the capitalised name after them (data): "Công ty X", "Bộ X", "tỉnh X"."""
+    text = doc.text
+    if not _VIETNAMESE.search(text):
+        return cands
+    honorifics, _, cues, legal = _vi_words()
+    toks = [(m.group(0), m.start(), m.end()) for m in _VI_TOKEN.finditer(text)]
+
+    def word(k: int) -> str:
+        return toks[k][0] if 0 <= k < len(toks) and toks[k][0][:1].isalpha() else ""
+
+    def spaced(k: int) -> bool:                      # toks[k] and toks[k + 1] are parted by one space
+        return k + 1 < len(toks) and text[toks[k][2]:toks[k + 1][1]] == " "
+
+    def seq_at(k: int, seq: tuple[str, ...]) -> bool:
+        return all(word(k + n) == w and (n == 0 or spaced(k + n - 1)) for n, w in enumerate(seq))
+
+    starts = {t[1]: k for k, t in enumerate(toks)}
+    out = []
+    for c in cands:
+        k = starts.get(c.start)
+        if k is not None and not c.gazetteer and not c.after_role and " " not in text[c.start:c.end] \
+                and spaced(k) and word(k + 1)[:1].islower():
+            before = word(k - 1) if k and spaced(k - 1) else ""
+            if before not in honorifics:
+                continue                          # "Văn phòng", "Công ty": a compound word's first syllable
+        if k is not None and not c.gazetteer and k and spaced(k - 1) and word(k - 1) in honorifics \
+                and word(k - 1)[:1].islower():
+            c = replace(c, type=PERSON, cued=True, after_role=True)
+        out.append(c)
+    found = []
+    for k in range(len(toks)):
+        if not toks[k][0][:1].isalpha() or toks[k][0].casefold() not in {c[0][0].casefold() for c in cues}:
+            continue
+        for cue, typ in cues:
+            if not seq_at(k, cue) or typ != PLACE and not cue[0][:1].isupper():
+                continue
+            j = k + len(cue)
+            for lw in legal:
+                if spaced(j - 1) and seq_at(j, lw):
+                    j += len(lw)
+                    break
+            span = None
+            for _ in range(5):
+                if not (spaced(j - 1) and word(j)[:1].isupper()):
+                    break
+                n = 1
+                while spaced(j + n - 1) and word(j + n)[:1].isupper():
+                    n += 1
+                if n >= 2 or not (spaced(j) and word(j + 1)[:1].islower()):
+                    span = (j, j + n)
+                    break
+                j += 1                                # "Xe điện": a descriptor, the name follows
+                while spaced(j - 1) and word(j)[:1].islower() and j - k < 12:
+                    j += 1
+            if span:
+                start = toks[k][1] if typ != PLACE else toks[span[0]][1]
+                found.append(Candidate(start, toks[span[1] - 1][2], typ, "", False, True))
+            break
+    if not found:
+        return out
+    kept = [c for c in out if not any(f.start <= c.start and c.end <= f.end and not (c.gazetteer and f.type == PLACE)
+                                      for f in found)]
+    return kept + [f for f in found if not any(c.start <= f.start and f.end <= c.end for c in kept)]
+
+
 def find_mentions(doc: Document) -> tuple[Mention, ...]:
     lex = lexicon()
     cands = _cut_row_names(doc, latin_candidates(doc.text, lex) + cjk_candidates(doc.text, lex), lex)
     cands = _slavic_facilities(doc, _slavic_places(doc, _with_legal_tails(doc.text, cands), lex))
+    cands = _vietnamese_names(doc, cands, lex)
     surnames = frozenset(doc.text[c.start:c.end].split()[-1] for c in cands
                          if c.type == PERSON and " " in doc.text[c.start:c.end]
                          and (c.cued or not doc.text[c.start:c.end].split()[0].casefold().endswith(_noun_endings())))

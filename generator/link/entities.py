@@ -33,6 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 from itertools import accumulate, chain
 from operator import attrgetter
+from types import MappingProxyType
 from typing import Mapping, Sequence
 
 from ..extract.entities import (GOV, HEPBURN_WORD, INITIAL, ORG, OTHER, PERSON, PLACE, PRODUCT, ja_legal_form_words,
@@ -40,7 +41,7 @@ from ..extract.entities import (GOV, HEPBURN_WORD, INITIAL, ORG, OTHER, PERSON, 
                                 english_words, ja_family_name, lexicon, zh_company_words,
                                 mention_roles, role_patterns,
                                 norm_latin, script_lang, slavic_words, facility_translation_words, facility_compound,
-                                ko_company_words, ko_dosage_endings)
+                                ko_company_words, ko_dosage_endings, vi_org_cues, other_lower_words)
 from ..model import LIST, TABLE, Document, Entity, Mention
 from ..registry import Registry
 
@@ -87,9 +88,12 @@ def _country_weights(texts: Sequence[str]) -> Counter:
     return weights
 
 
+_THAI = re.compile(r"[\u0E00-\u0E7F]")
+
+
 def _gaz_keys(text: str) -> tuple[str, ...]:
     lex = lexicon()
-    if _CJK.search(text):
+    if _CJK.search(text) or _THAI.search(text):
         return lex.cjk_index.get(text, ())
     return lex.latin_index.get(norm_latin(text), ())
 
@@ -163,6 +167,8 @@ def _corpus_vocabulary(docs: Sequence[Document]) -> frozenset[str]:
     for doc in docs:
         words.update(_LOWER_WORD.findall(doc.text))
         words.update(_LOWER_WORD.findall(doc.metadata.title or ""))
+        if not doc.text.isascii():
+            words.update(other_lower_words(doc.text))
     return frozenset(words)
 
 
@@ -788,8 +794,16 @@ def merge_club_names(by_key: dict, groups: _Groups, retypes: dict[str, str], wei
 
 
 def _initials(words: list[str]) -> str:
-    skip = set(lexicon().connectors)
+    skip = set(lexicon().connectors) | _acronym_skip_words()
     return "".join(w[0] for w in words if w not in skip).upper()
+
+
+@lru_cache(maxsize=1)
+def _acronym_skip_words() -> frozenset[str]:
+    from ..datafiles import load_yaml
+    from ..extract.entities import DATA_DIR
+    data = load_yaml((DATA_DIR / "entity_links.yaml").read_text(encoding="utf-8"))
+    return frozenset(norm_latin(str(w)) for w in data.get("acronym_skip_words") or ())
 
 
 # "GDKiA", "UOKiK": Polish and Czech acronyms keep the lower-case "i"/"a" (and) of the name.
@@ -1075,6 +1089,221 @@ def merge_slavic_inflections(by_key: dict, groups: _Groups, retypes: dict[str, s
             break
 
 
+_CYRILLIC = re.compile(r"[\u0400-\u052f]")
+_VOWEL_RUN = re.compile(r"[aeiouyj]+")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=1)
+def _cyrillic_tables() -> tuple[Mapping[str, str], tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """(letter -> Latin; sound groups folded together; locative alternations)."""
+    from ..datafiles import load_yaml
+    from ..extract.entities import DATA_DIR
+    data = load_yaml((DATA_DIR / "entity_links.yaml").read_text(encoding="utf-8"))
+    table = MappingProxyType({str(k): str(v or "") for k, v in (data.get("cyrillic_latin") or {}).items()})
+    alternations = tuple(tuple(x.strip() for x in str(item).partition(">")[::2])
+                         for item in data.get("cyrillic_locative_alternations") or ())
+    return table, tuple((str(a), str(b)) for a, b in data.get("skeleton_sounds") or ()), alternations
+
+
+def cyrillic_latin(text: str) -> str:
+    """"Оксана Гребенюк" -> "oksana hrebeniuk" (lower case; the table is data)."""
+    table = _cyrillic_tables()[0]
+    return "".join(table.get(c, c) for c in text.casefold())
+
+
+@lru_cache(maxsize=1 << 12)
+def consonant_skeleton(name: str) -> str:
+    """What every Latin spelling of a Slavic name keeps: "Hrebeniuk",
+    "Grebenjuk" and "Гребенюк" all give "rabanak". Letter groups of one
+    sound fold together (data), h is dropped (Ukrainian г, German
+    lengthening h), each run of vowels (and y/j) is one "a", doubled letters
+    one, and a vowel ending (a case ending, mostly) is dropped from each word.
+    Cyrillic is transliterated first. Lossy on purpose: only used to let a
+    Cyrillic name meet its transliterations."""
+    text = cyrillic_latin(name) if _CYRILLIC.search(name) else name.casefold()
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    words = []
+    for word in re.findall(r"[a-z]+", text):
+        for a, b in _cyrillic_tables()[1]:
+            word = word.replace(a, b)
+        word = _DOUBLE.sub(r"\1", _VOWEL_RUN.sub("a", word.replace("h", "")))
+        if len(word) > 1 and word.endswith("a"):
+            word = word[:-1]
+        words.append(word)
+    return " ".join(words)
+
+
+def merge_cyrillic_transliterations(by_key: dict, groups: _Groups, retypes: dict[str, str]) -> None:
+    """"Оксана Гребенюк" and "Oksana Hrebeniuk", "Одесі" and "Odesa", "Києві"
+    and "Kyiv": a name written in Cyrillic meets the Latin names of the
+    corpus with its consonant skeleton, case endings and transliteration
+    systems aside. When one Cyrillic name meets several Latin spellings
+    ("Hrebeniuk", "Grebenjuk"), they are one name too: Latin spellings
+    alone never meet this way. Only corpora with Cyrillic names pay for it."""
+    cyrillic = [k for k in sorted(by_key) if k.startswith("n:") and _CYRILLIC.search(k)]
+    if not cyrillic:
+        return
+    latin: dict[str, set[str]] = defaultdict(set)
+    for key in sorted(by_key):
+        if _CYRILLIC.search(key) or _CJK.search(key):
+            continue
+        for text in sorted({i.mention.text for i in by_key[key]}):
+            if _CYRILLIC.search(text) or _CJK.search(text) or not text[:1].isalpha():
+                continue
+            skel = consonant_skeleton(text)
+            if len(skel.replace(" ", "").replace("a", "")) >= 2:
+                latin[skel].add(key)
+    for key in cyrillic:
+        items = by_key[key]
+        skel = consonant_skeleton(items[0].mention.text)
+        if len(skel.replace(" ", "").replace("a", "")) < 2:
+            continue
+        hits = sorted(latin.get(skel, ()))
+        surface = items[0].mention.text.casefold()
+        if not hits and " " not in surface:
+            for infl, base in _cyrillic_tables()[2]:
+                if surface.endswith(infl):
+                    hits = sorted(latin.get(consonant_skeleton(surface[:-len(infl)] + base), ()))
+                    if hits:
+                        break
+        if not hits:
+            continue
+        for hit in hits:
+            groups.union(key, hit)
+        typ = _majority_type(by_key[hits[0]])
+        if typ in (PERSON, PLACE, ORG, GOV) and not _cued_otherwise(items, typ) \
+                and all(_majority_type(by_key[h]) == typ for h in hits):
+            retypes[key] = typ
+
+
+@lru_cache(maxsize=1)
+def _thai_consonants() -> Mapping[str, str]:
+    from ..datafiles import load_yaml
+    from ..extract.entities import DATA_DIR
+    data = load_yaml((DATA_DIR / "entity_links.yaml").read_text(encoding="utf-8"))
+    return MappingProxyType({str(k): str(v or "") for k, v in (data.get("thai_consonants") or {}).items()})
+
+
+def thai_consonant_skeleton(name: str) -> str:
+    """"สมชาย ใจดี" -> "smc cd": the consonants of each word, romanised
+    (data) and folded like consonant_skeleton, vowels left out."""
+    table = _thai_consonants()
+    words = []
+    for word in name.split():
+        letters = []
+        for ch in word:
+            if ch == "\u0e4c" and letters:          # the silencer: the consonant before it is not said
+                letters.pop()
+            elif ch in table:
+                letters.append(table[ch] or "")
+        words.append("".join(letters) or "a")
+    return latin_consonants(" ".join(words))
+
+
+def latin_consonants(name: str) -> str:
+    return " ".join(w.replace("a", "") for w in consonant_skeleton(name).split())
+
+
+def _merge_thai_romanized_firms(by_key: dict, groups: _Groups) -> None:
+    """"บริษัท สยาม ... จำกัด"'s name and its Latin name: organisations whose
+    consonants (spaces and hyphens aside, at least five) agree, one Latin
+    name only."""
+    thai = [k for k in sorted(by_key) if k.startswith("n:") and _THAI.search(k) and _majority_type(by_key[k]) == ORG]
+    if not thai:
+        return
+    latin: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(by_key):
+        if key.startswith("n:") and not _THAI.search(key) and not _CJK.search(key) \
+                and (_majority_type(by_key[key]) == ORG
+                     or _majority_type(by_key[key]) == PERSON and not _any_cued(by_key[key])):
+            latin[latin_consonants(key[2:]).replace(" ", "")].append(key)   # a person by its shape alone
+    for key in thai:
+        skel = thai_consonant_skeleton(key[2:].replace("-", " ")).replace(" ", "")
+        hits = latin.get(skel, [])
+        if len(skel) >= 5 and len(hits) == 1:
+            groups.union(key, hits[0])
+
+
+def merge_thai_romanized_people(by_key: dict, groups: _Groups) -> None:
+    """"ธีรวัฒน์ ศรีประเสริฐกุล" and its romanisation in the same corpus:
+    people whose every word has the same consonants (at least five in all),
+    one Latin name only; a Thai given name alone meets the one full Thai
+    name it opens (Thai second references use the given name)."""
+    _merge_thai_romanized_firms(by_key, groups)
+    thai = [k for k in sorted(by_key) if k.startswith("n:") and _THAI.search(k) and _majority_type(by_key[k]) == PERSON]
+    if not thai:
+        return
+    latin: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(by_key):
+        if key.startswith("n:") and not _THAI.search(key) and not _CJK.search(key) \
+                and _majority_type(by_key[key]) == PERSON:
+            latin[latin_consonants(key[2:])].append(key)
+    full = [k for k in thai if " " in k]
+    for key in thai:
+        if " " not in key:
+            opens = [f for f in full if f[2:].split()[0] == key[2:]]
+            if len(opens) == 1:
+                groups.union(key, opens[0])
+            continue
+        skel = thai_consonant_skeleton(key[2:])
+        hits = latin.get(skel, [])
+        if len(skel.replace(" ", "")) >= 5 and len(hits) == 1:
+            groups.union(key, hits[0])
+
+
+@lru_cache(maxsize=1)
+def _body_translations() -> Mapping[str, int]:
+    from ..datafiles import load_yaml
+    from ..extract.entities import DATA_DIR
+    data = load_yaml((DATA_DIR / "entity_links.yaml").read_text(encoding="utf-8"))
+    return MappingProxyType({norm_latin(str(w)): row for row, words in enumerate(data.get("body_word_translations") or ())
+                             for w in words})
+
+
+@lru_cache(maxsize=1)
+def _body_skip_words() -> frozenset[str]:
+    return frozenset(norm_latin(w) for w in lexicon().connectors) | _acronym_skip_words()
+
+
+def _body_signature(key: str) -> frozenset[int] | None:
+    """The rows (data) of every word of a body's name, connectors aside;
+    None when a word is in no row or fewer than three rows are named."""
+    rows = _body_translations()
+    skip = _body_skip_words()
+    found = set()
+    entry = lexicon().entries.get(key)
+    for word in _latin_words(key) or (norm_latin(entry.name).split() if entry else ()):
+        if word in skip:
+            continue
+        if word not in rows:
+            return None
+        found.add(rows[word])
+    return frozenset(found) if len(found) >= 3 else None
+
+
+def merge_translated_bodies(by_key: dict, groups: _Groups) -> None:
+    """"European Bank for Reconstruction and Development", "Europäische Bank
+    für Wiederaufbau und Entwicklung", "Європейський банк реконструкції та
+    розвитку": one body named in several languages (its words as rows of
+    translations, data). Only names in different languages meet, and only
+    when no language names two bodies of one signature."""
+    found: dict[frozenset[int], list[tuple[str, str]]] = defaultdict(list)
+    for key in sorted(by_key):
+        if _majority_type(by_key[key]) not in (GOV, ORG) or key.startswith("n:") and " " not in key:
+            continue
+        sig = _body_signature(key)
+        if sig:
+            langs = Counter(i.mention.lang.split("-")[0] for i in by_key[key])
+            found[sig].append((key, langs.most_common(1)[0][0]))
+    for members in found.values():
+        langs = [lang for _, lang in members]
+        if len(members) >= 2 and len(set(langs)) == len(langs):
+            for key, _ in members[1:]:
+                groups.union(members[0][0], key)
+
+
 def _org_short_forms(by_key: dict) -> dict[str, str]:
     """Short key -> organisation key, for names ending in organisation words
     ("Kosmos Energy" is also "Kosmos"), when only one name shortens so."""
@@ -1111,6 +1340,8 @@ def merge_org_short_forms(by_key: dict, groups: _Groups, retypes: dict[str, str]
             shorter.append(("n:" + " ".join(trimmed), legal_form and len(trimmed) >= 2))
         if words[0] in lex.org_heads and words[1] not in lex.connectors:
             shorter.append(("n:" + " ".join(words[1:]), False))
+        if len(words) >= 4 and any(tuple(words[:len(c)]) == c for c in vi_org_cues()):
+            shorter.append(("n:" + " ".join(words[-2:]), True))   # "Công ty Cổ phần X Y": the firm's own name
         if words[0] in firsts and _cued_as(by_key[key], ORG) and len(trimmed) >= 2:
             shorter.append(("n:" + words[0], True))   # "Vorel" of "Vorel Stavby": one firm's first word
         for short, after_legal_form in shorter:
@@ -1727,7 +1958,7 @@ def stated_pairs(items: Sequence[_Item], types: Mapping[str, str] | None = None,
                 if _cross_script(first.mention.text, second.mention.text) or _is_acronym_of(
                         second.mention.text, first.mention.text) or _is_acronym_of(first.mention.text, second.mention.text) \
                         or _abbreviates(second.mention.text, first.mention.text) \
-                        or _body_alias(first, second, types, cued_bodies):
+                        or _body_alias(first, second, types, cued_bodies) or _core_name_alias(first, second, types):
                     aliases.append((first.key, second.key))
             elif dashed and _dash_alias(first, second, types, cued_bodies):
                 aliases.append((first.key, second.key))
@@ -1736,6 +1967,15 @@ def stated_pairs(items: Sequence[_Item], types: Mapping[str, str] | None = None,
             elif also_known:
                 aliases.append((first.key, second.key))
     return aliases, code_names
+
+
+def _core_name_alias(first: _Item, second: _Item, types: Mapping[str, str]) -> bool:
+    """"Công ty Cổ phần X Y (X Y Z)", "Sociedade Anónima X Y (X Y Tech)": a
+    firm's official name in full, then in brackets the short name it is
+    known by, which opens with the official name's last two words."""
+    a, b = norm_latin(first.mention.text).split(), norm_latin(second.mention.text).split()
+    return len(a) >= 3 and 2 <= len(b) < len(a) and a[-2:] == b[:2] and first.mention.cued \
+        and types.get(first.key) in (ORG, GOV) and types.get(second.key) in (ORG, GOV, PERSON, OTHER)
 
 
 def _gap_shape(gap: str, opening: re.Pattern, code_gap: re.Pattern,
@@ -2352,15 +2592,18 @@ def resolve_entities(docs: Sequence[Document], mentions: Mapping[str, Sequence[M
     merge_apposed_acronyms(by_key, groups, weights)
     merge_inflected(by_key, groups)
     merge_slavic_inflections(by_key, groups, retypes)
+    merge_cyrillic_transliterations(by_key, groups, retypes)
     merge_org_short_forms(by_key, groups, retypes)
     merge_facility_names(by_key, groups)
     merge_translated_facilities(by_key, groups)
     merge_translated_ministries(by_key, groups)
+    merge_translated_bodies(by_key, groups)
     merge_club_names(by_key, groups, retypes, weights)
     merge_romanized_people(by_key, groups)
     merge_legal_forms_cjk(by_key, groups)
     merge_romanized_companies(by_key, groups)
     merge_korean_romanized_people(by_key, groups)
+    merge_thai_romanized_people(by_key, groups)
     merge_korean_companies(by_key, groups)
     merge_korean_products(by_key, groups)
     merge_katakana_names(by_key, groups)
