@@ -76,7 +76,7 @@ def test_no_question_chrome_or_opinion_becomes_a_claim(scores, name):
 
 def test_overall_floor(scores):
     total = sum(len(s.claims) for s in scores.values())
-    assert sum(s.found for s in scores.values()) >= 100
-    assert sum(s.right_sources for s in scores.values()) >= 89
-    assert sum(s.right_status for s in scores.values()) >= 98
+    assert sum(s.found for s in scores.values()) >= 101
+    assert sum(s.right_sources for s in scores.values()) >= 91
+    assert sum(s.right_status for s in scores.values()) >= 99
     assert total == 109

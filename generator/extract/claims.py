@@ -28,6 +28,17 @@ statement of its own, and the sentence's own features leave it out (``Statement.
 Evaluative copula sentences without a figure ("X is a triumph for Y", "C'est un échec") are
 commentary; a state such as "the ruling is not final" is a claim, not a denial; an interview
 speaker's label ("Name : ", "HOST: ") and a dateline naming a country are trimmed.
+
+Languages beyond the tuned ones read as data, not code: Italian, Dutch, Turkish, Indonesian and
+Vietnamese event shapes, reporting verbs, attributions, months, weekdays, number words, bounds and
+scale words ("3 bin 200" = 3,200, "12 ribu"; ``local_number_scales`` apply in their own language
+only); clock times told with a word for the hour ("saat 14.30", "3 giờ 12 phút") and day/month dates
+after a word for day ("ngày 16/11") are no figures; a plain word capitalised as a sentence's first
+("Sekitar 1.800") is no product name; a month ("en avril") dates a statement as a weekday does; a
+negated subject ("No customer data was lost") is checkable; a figure counts as a word for the
+length test (a short answer "About 640 homes."); a two-part share row and notices of machine-made
+text are chrome; a clause a denial sentence asserts after "and" ("... and will appeal") is a
+statement of its own.
 """
 from __future__ import annotations
 
@@ -91,7 +102,7 @@ _DATELINE_DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\.?\s+[
 _DATELINE_AGENCY = r"\s*\([^()\n]{2,40}\)"
 # The town may be followed by its country or region ("TORVIK, Norway, Jan 9 (Agency) - ").
 _DATELINE_REGION = r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=,\s*" + _DATELINE_DATE + r"|" + _DATELINE_AGENCY + r"))?"
-_DATELINE = re.compile(r"^(?:[A-Z][A-Z .'’-]{1,30}(?:/[A-Z][A-Z .'’-]{1,30})*" + _DATELINE_REGION
+_DATELINE = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’-]{1,30}(?:/[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’-]{1,30})*" + _DATELINE_REGION
                        + r"(?:,\s*" + _DATELINE_DATE + r")?"
                        r"(?:" + _DATELINE_AGENCY + r")?"
                        r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}(?:,\s*" + _DATELINE_DATE + r"(?:" + _DATELINE_AGENCY
@@ -198,6 +209,10 @@ class CountWords:
     # Languages capitalising every noun ("die Firma 12 Kunden") -> words opening another phrase
     # after a number ("Kapitel 7 der Verordnung"): see reads_as_version.
     capitalised_nouns: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # Languages adding case endings to a noun ("kişiyi", "kilometreye"): a counted noun may go on.
+    suffixing: frozenset[str] = frozenset()
+    # Classes that count kinds of people ("resident", "passenger"): counts of people as well.
+    people_classes: frozenset[str] = frozenset()
     # Per language, the noun-phrase pattern after a number, compiled once.
     patterns: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -234,7 +249,9 @@ def load_counts(path: str = str(COUNTS_FILE)) -> CountWords:
                       comparatives={k: _by_length(v) for k, v in (data.get("comparatives") or {}).items()},
                       near=_bounds({"~": data.get("near_bounds") or {}}),
                       capitalised_nouns={str(k): frozenset(str(w).lower() for w in v or ())
-                                         for k, v in (data.get("capitalised_nouns") or {}).items()})
+                                         for k, v in (data.get("capitalised_nouns") or {}).items()},
+                      suffixing=frozenset(str(w) for w in data.get("suffixing_languages") or ()),
+                      people_classes=frozenset(str(w) for w in data.get("people_classes") or ()))
 
 
 def _bounds(data: Mapping[str, Mapping[str, Sequence[str]]]) -> dict[str, tuple[tuple[str, str], ...]]:
@@ -326,6 +343,8 @@ def _units(doc: Document, index: int) -> list[tuple[int, int]]:
 
 
 _SENTENCE_END = re.compile(r"[.!。！][\"'”’)）]*\s*$")
+# A figure written in digits, with its groups and decimals ("1.800", "4,5", "250 000" is two).
+_FIGURE_RUN = re.compile(r"(?<![\d.,:])\d+(?:[.,]\d+)*(?![\d:])")
 
 
 def row_states_a_fact(row: str) -> bool:
@@ -476,6 +495,16 @@ def names_a_weekday(text: str, lang: str, cues: Cues) -> bool:
     return has_cue(text, cues.words("weekdays", lang) + cues.words("weekdays", "en"))
 
 
+_MONTH_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def names_a_month(text: str, lang: str, cues: Cues) -> bool:
+    """A month named in full ("en avril", "in March", "im Oktober"): it dates the statement as a
+    weekday does. English months only capitalised ("march" is a verb); abbreviations left out."""
+    months = month_names(cues)
+    return any(w.lower() in months and (lang != "en" or w[0].isupper()) for w in _MONTH_WORD.findall(text))
+
+
 def names_an_institution(text: str, lang: str, cues: Cues) -> bool:
     """An ``actor_nouns`` word of the sentence's language (or English) occurs; German nouns
     also as the head of a compound ("Finanzaufsicht" ends in "aufsicht")."""
@@ -559,7 +588,8 @@ def rejection(text: str, lang: str, kind: str, mentions: Sequence[Mention], cues
     stripped = text.strip()
     low = stripped.lower()
     state = has_cue(stripped, cues.all_words("negated_states"))
-    if _word_count(stripped) < (3 if state else 4):
+    # A figure is a word of its own: "About 1,800 customers." answers a question in four words.
+    if _word_count(stripped) + len(_FIGURE_RUN.findall(stripped)) < (3 if state else 4):
         return "too short"
     if re.search(r"[?？\u061f]\s*[\"'”’)»]*$", stripped) or re.match(r"^(q|问)\s*[:：]", low):
         return "question"
@@ -590,12 +620,15 @@ def rejection(text: str, lang: str, kind: str, mentions: Sequence[Mention], cues
         return "entity description"
     # A clock time or a date written with digits ("来年1月", "at 17:25") dates it like a weekday.
     figures = bool(numbers_in(body, cues, lang) or dates_in(body, cues, None) or names_a_weekday(body, lang, cues)
-                   or not_figures(body, body.lower(), cues, lang))
+                   or not_figures(body, body.lower(), cues, lang) or names_a_month(body, lang, cues))
     # A source named as the origin ("according to", "selon", "laut"); a bare hedge
     # ("reportedly") names no one.
     hedges = cues.all_words("hedges")
     attributed = has_cue(body, tuple(a for a in cues.all_words("attributions") if a not in hedges))
-    if not (_has_anchor(body, mentions, lang, cues) or figures or reported or attributed or state):
+    # "No customer data was lost", "Geen passagiers raakten gewond": the subject is a negated
+    # quantity, which the report can be checked against though no one is named.
+    negated = body.lstrip(" \"'“‘").lower().startswith(cues.all_words("negative_openers"))
+    if not (_has_anchor(body, mentions, lang, cues) or figures or reported or attributed or state or negated):
         # "The plant employs 340 people", "fire officials said ...", "according to the police,
         # ...": a figure, a date, a reporting verb or an attribution makes a sentence
         # checkable even when its subject is a common noun.
@@ -647,7 +680,11 @@ def menu_line(text: str) -> bool:
     """A row of short links or buttons ("Share on X · Share by email · Comments (12)"): three or
     more parts of at most four words between middle dots or bullets, no sentence among them."""
     parts = _MENU_SEPARATOR.split(text)
-    return len(parts) >= 3 and all(_word_count(p) <= 4 for p in parts)
+    if len(parts) >= 3:
+        return all(_word_count(p) <= 4 for p in parts)
+    # Two parts ("Share this · Comments (23)"): buttons when the line does not end as a sentence
+    # does and both parts are at most three words.
+    return len(parts) == 2 and not re.search(r"[.!。！]\s*$", text) and all(_word_count(p) <= 3 for p in parts)
 
 
 _SCARE_QUOTED_SUBJECT = re.compile(r"^the\s+[\"“‘'][^\"“”‘’']{1,30}[\"”’']\s", re.I)
@@ -737,8 +774,12 @@ def _amounts(text: str, cues: Cues, lang: str) -> tuple[list[tuple[int, int, str
         for start, end, value in east_asian_amounts(low, cues):      # ``low``: a span read is blanked
             found.append((start, end, _currency_of(text, end, "", cues), format(value, ".0f")))
             low = low[:start] + " " * (end - start) + low[end:]
-    pattern, scales, percents = _amount_regex(cues, spaced=lang not in ("", "en") and lang not in _CJK_SCRIPTS)
+    pattern, scales, percents = _amount_regex(cues, spaced=lang not in ("", "en") and lang not in _CJK_SCRIPTS,
+                                              lang=lang)
+    consumed = 0
     for match in pattern.finditer(low):
+        if match.start() < consumed:
+            continue        # the rest of an amount read with its scale ("200" of "3 bin 200")
         currency, digits, unit = match.group(1) or "", match.group(2), (match.group(3) or "").strip().lower()
         if glued_to_name(text, match.start(), unit, lang, match.end(2)) or re.search(r"[A-Za-z]$", text[:match.start()]):
             continue        # part of a product / version name ("Model 5", "A4"), not "Globex 12 million"
@@ -749,12 +790,19 @@ def _amounts(text: str, cues: Cues, lang: str) -> tuple[list[tuple[int, int, str
         value = _plain_number(digits, lang)
         if value is None:
             continue
+        end = match.end()
         if unit in scales:
-            value = format(float(value) * scales[unit], ".0f")
+            amount = float(value) * scales[unit]
+            rest = _SCALE_REST.match(low, end)
+            if rest and int(rest.group(1)) < scales[unit] and float(value) == int(float(value)):
+                amount += int(rest.group(1))         # "3 bin 200", "4 ribu 500": the scale, then the rest
+                end = rest.end()
+            value = format(amount, ".0f")
         elif unit in percents:
             value += "%"
-        found.append((match.start(), match.end(), _currency_of(text, match.end(), currency, cues), value))
-        low = low[:match.start()] + " " * (match.end() - match.start()) + low[match.end():]
+        found.append((match.start(), end, _currency_of(text, end, currency, cues), value))
+        low = low[:match.start()] + " " * (end - match.start()) + low[end:]
+        consumed = end
     return found, low
 
 
@@ -793,9 +841,18 @@ def glued_to_name(text: str, at: int, unit: str = "", lang: str = "", end: int =
     counts = load_counts()
     if word.group(1).lower() in counts.figure_openers:
         return False
+    if lang not in ("", "en") and lang not in counts.capitalised_nouns and _opens_sentence(text, word.start(1)) \
+            and word.group(1)[1:].islower() and word.group(1).isalpha():
+        return False        # "Sebanyak 2.750 orang", "Saatte 70 km": a plain word capitalised as the first one
     if lang in counts.capitalised_nouns and end > at:
         return reads_as_version(word.group(1), text, at, end, lang)
     return True
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Only spaces, quotes or an opening bracket before ``at``, or a sentence's end."""
+    before = text[max(0, at - 3):at].rstrip(" \"'“‘«(")
+    return not before or before[-1] in ".!?:"
 
 
 def reads_as_version(word: str, text: str, start: int, end: int, lang: str) -> bool:
@@ -888,14 +945,24 @@ def _amount_regex_for(scales: tuple[str, ...], percents: tuple[str, ...], spaced
 _SPACE_GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
 
 
-def _amount_regex(cues: Cues, spaced: bool = False) -> tuple[re.Pattern[str], dict[str, int], frozenset[str]]:
-    """The amount pattern with its scale and percent words, built once per cue set."""
-    if ("amount pattern", spaced) not in cues.flat:
-        scales = {str(k).lower(): int(v) for k, v in (cues.data.get("number_scales") or {}).items()}
-        percents = frozenset(str(p).lower() for p in cues.data.get("percent_words") or ())
+def _amount_regex(cues: Cues, spaced: bool = False, lang: str = "") -> tuple[re.Pattern[str], dict[str, int],
+                                                                            frozenset[str]]:
+    """The amount pattern with its scale and percent words, built once per cue set and language:
+    ``number_scales`` everywhere, ``local_number_scales`` and ``local_percent_words`` only in their
+    language (Turkish "bin" is a thousand, English "bin" is not)."""
+    local = (cues.data.get("local_number_scales") or {}).get(lang) or {}
+    local_percents = (cues.data.get("local_percent_words") or {}).get(lang) or ()
+    key = ("amount pattern", spaced, lang if local or local_percents else "")
+    if key not in cues.flat:
+        scales = {str(k).lower(): int(v) for k, v in {**(cues.data.get("number_scales") or {}), **local}.items()}
+        percents = frozenset(str(p).lower() for p in [*(cues.data.get("percent_words") or ()), *local_percents])
         pattern = _amount_regex_for(tuple(sorted(scales)), tuple(sorted(percents)), spaced)
-        cues.flat[("amount pattern", spaced)] = (pattern, scales, percents)
-    return cues.flat[("amount pattern", spaced)]
+        cues.flat[key] = (pattern, scales, percents)
+    return cues.flat[key]
+
+
+# After a scale word, a smaller number adding to it ("3 bin 200" = 3,200; not a date or a clock time).
+_SCALE_REST = re.compile(r"\s+(\d{1,3})(?![\d.,:/])")
 
 
 def _plain_number(digits: str, lang: str) -> str | None:
@@ -1080,7 +1147,8 @@ def _any_counted_noun(words: CountWords, lang: str) -> re.Pattern[str]:
     if key not in words.patterns:
         forms = "|".join(re.escape(w) for w in _by_length(words.nouns.get(lang) or ()))
         bounded = lang not in _CJK_SCRIPTS
-        words.patterns[key] = re.compile(rf"(?<![^\W\d_])(?:{forms})(?![^\W\d_])" if bounded else forms)
+        end = "" if lang in words.suffixing else r"(?![^\W\d_])"
+        words.patterns[key] = re.compile(rf"(?<![^\W\d_])(?:{forms}){end}" if bounded else forms)
     return words.patterns[key]
 
 
@@ -1091,7 +1159,9 @@ def _noun_phrase(words: CountWords, lang: str) -> re.Pattern[str]:
         links = "|".join(re.escape(w) for w in words.links.get(lang, ()))
         nouns = "|".join(re.escape(w) for w in _by_length(words.nouns.get(lang) or ()))
         link = rf"(?:(?:{links})(?:\s+|(?<=['’])))?" if links else ""
-        words.patterns[lang] = re.compile(rf"\s*{link}(?:([^\W\d_]+)\s+)?({nouns})(?![^\W\d_])")
+        end = r"[^\W\d_]*" if lang in words.suffixing else r"(?![^\W\d_])"     # "kişi-yi": the noun, its ending
+        # A unit joined by a hyphen ("a four-year ban", "a 70-km stretch") counts as well.
+        words.patterns[lang] = re.compile(rf"(?:\s*|-){link}(?:([^\W\d_]+)\s+)?({nouns}){end}")
     return words.patterns[lang]
 
 
@@ -1138,7 +1208,25 @@ def dates_in(text: str, cues: Cues, year: str | None, reference: str | None = No
             found.add(_iso(yr or year, int(months[name.lower()]), int(day)))
     for yr, month, day in _ZH_DATE.findall(text):
         found.add(_iso(yr or year, int(month), int(day)))
+    if "/" in text:
+        for match in _numeric_dates(cues).finditer(text.lower()):
+            day, month, yr = match.group(2), match.group(3), match.group(4)
+            if 1 <= int(day) <= 31 and 1 <= int(month) <= 12:
+                found.add(_iso(yr or year, int(month), int(day)))
     return tuple(sorted(found))
+
+
+def _numeric_dates(cues: Cues) -> re.Pattern[str]:
+    """Day/month dates after a word for "day" or "date" (``numeric_date_words``: "ngày 16/11",
+    "tanggal 3/5/2026"): day first, as the languages writing such a word before them do. Group 1:
+    the digits, 2-4: day, month, year."""
+    if "numeric dates" not in cues.flat:
+        words = "|".join(re.escape(str(w).lower()) for w in sorted(cues.data.get("numeric_date_words") or (),
+                                                                    key=len, reverse=True))
+        cues.flat["numeric dates"] = re.compile(
+            r"(?<![^\W\d_])(?:" + words + r")\s+((\d{1,2})/(\d{1,2})(?:/((?:19|20)\d{2}))?)(?![\d/])"
+            if words else r"(?!x)x()()()()")
+    return cues.flat["numeric dates"]
 
 
 _DAY_ONLY_CUE = re.compile(r"\d[日일]")
@@ -1217,6 +1305,12 @@ def clock_times(text: str) -> list[tuple[int, int, str]]:
     for pattern in (_CLOCK_COLON, _CLOCK_UHR, _CLOCK_H, _CLOCK_AMPM):
         for match in pattern.finditer(low):
             _add_time(found, match.start(), match.end(), match.group(1), match.group(2), match.group(3))
+    words = _clock_words(load_cues())
+    if words is not None:
+        for match in words.finditer(low):
+            groups = match.groupdict()
+            hours = groups.get("h") or groups.get("H")
+            _add_time(found, match.start(), match.end(), hours, groups.get("m") or groups.get("M") or groups.get("N"), "")
     if _CJK.search(text) or _KANA.search(text):
         for match in _CLOCK_CJK.finditer(text):
             minutes = match.group(3) or ("30" if match.group(4) else "")
@@ -1228,6 +1322,26 @@ def clock_times(text: str) -> list[tuple[int, int, str]]:
         if not kept or span[0] >= kept[-1][1]:
             kept.append(span)
     return kept
+
+
+def _clock_words(cues: Cues) -> re.Pattern[str] | None:
+    """Clock times told with a word for the hour (``clock_words`` in claims_cues.yaml): before the
+    time ("saat 14.30", "pukul 9") or after the hour ("14.30 uur", "3 giờ 12 phút": the minutes then
+    followed by their own word). Groups: hours and minutes, named h/m (before) and H/M/N (after)."""
+    if "clock words" not in cues.flat:
+        data = cues.data.get("clock_words") or {}
+
+        def alternation(key: str) -> str:
+            return "|".join(re.escape(str(w).lower()) for w in sorted(data.get(key) or (), key=len, reverse=True))
+        before, after, minutes = alternation("before"), alternation("after"), alternation("minutes")
+        parts = []
+        if before:
+            parts.append(r"(?<![^\W\d_])(?:" + before + r")\s+(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?(?![\d.,:])")
+        if after:
+            tail = r"(?:\s+(?P<N>\d{1,2})\s*(?:" + minutes + r")(?![^\W\d_]))?" if minutes else ""
+            parts.append(r"(?<![\d.,:])(?P<H>\d{1,2})(?:[.:](?P<M>\d{2}))?\s*(?:" + after + r")(?![^\W\d_])" + tail)
+        cues.flat["clock words"] = re.compile("|".join(parts)) if parts else None
+    return cues.flat["clock words"]
 
 
 def _add_time(found: list, start: int, end: int, hours: str, minutes: str | None, half: str | None) -> None:
@@ -1260,8 +1374,10 @@ def _not_figures_cached(text: str, low: str) -> tuple[tuple[int, int], ...]:
 
 def _not_figures(text: str, low: str, cues: Cues) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    if _CLOCK_HINT.search(low):
+    if _CLOCK_HINT.search(low) or (_clock_words(cues) is not None and _clock_words(cues).search(low)):
         spans = [(s, e) for s, e, _ in clock_times(text)]
+    for match in _numeric_dates(cues).finditer(low):
+        spans.append(match.span(1))
     months = month_names(cues)
     for match in _DAY_DIGITS.finditer(low):
         start, end = match.span()
@@ -1555,6 +1671,26 @@ def coordinated_clause(text: str, lang: str, cues: Cues) -> tuple[int, int] | No
 _DIGIT = re.compile(r"\d")
 
 
+def asserted_after_denial(text: str, lang: str, cues: Cues) -> tuple[int, int] | None:
+    """(start, end) of a second clause a denial sentence asserts ("X denies that he cheated and will
+    appeal", "X ontkent dat ... en gaat in beroep"): joined after the denied clause, opening with a
+    verb of its own and holding no denial. It is a statement of its own, asserted, so the denial
+    does not set it against the sources that report it."""
+    joiners = cues.words("clause_joiners", lang)
+    if not joiners:
+        return None
+    for match in _joiner_regex(joiners).finditer(text):
+        head, tail = text[:match.start()], text[match.end():]
+        if _word_count(head) < 4 or _word_count(tail) < 3 or not has_cue(head, cues.all_words("denials")):
+            continue
+        first = re.match(r"[^\W\d_]+", tail)
+        opens = first and (_opens_with_verb(first.group(0), lang, cues)
+                           or first.group(0).lower() in cues.words("clause_auxiliaries", lang))
+        if opens and not has_cue(tail, cues.all_words("denials")):
+            return match.end(), len(text.rstrip())
+    return None
+
+
 @lru_cache(maxsize=32)
 def _joiner_regex(joiners: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{j})" for j in joiners), re.I)
@@ -1584,6 +1720,8 @@ def with_aside(doc: Document, statement: Statement, mentions: Sequence[Mention],
         start, end = statement.start, statement.start + hi
     else:
         clause = coordinated_clause(statement.text, statement.lang, cues)
+        if clause is None and statement.polarity == DENIED:
+            clause = asserted_after_denial(statement.text, statement.lang, cues)
         if clause is None:
             return [statement]
         lo, hi = clause

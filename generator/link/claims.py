@@ -66,6 +66,17 @@ a single-word linked name one side's extraction read as a word still counts as s
 tellings counting one thing with a small figure under the same action ("three airlines were
 fined" / "6社") join as one claim whose figures compete (``merge_small_counts``); a count only one
 source of a group states is that sentence's other fact and joins nothing (``main_counts``).
+
+Second blind set: a bound is met by its own figure ("at least seven" and "seven"); a pair nearly
+alike (similarity between GROUP_THRESHOLD and LINK_THRESHOLD) whose groups hold members differing on a
+day, a weekday or a count joins as the dispute when one side is small (``disputing_pair``: the
+difference is what kept them apart); short tellings of a small count of one action may be a few
+(``SMALL_COUNT_STATEMENTS``), ignore the report's date and weekday and include a telling whose figure
+no class read. Across languages the same count of the same unit ("hectare", "kilometre", "year")
+and one concept tie two statements (``same_count_told``), a clock time both state is as precise as a
+date, two statements both dating a day (differently) count it as a figure, and counts of kinds of
+people also count people. A phrase naming an action takes its words' other actions ("power cut":
+an outage, no restriction); a clock time in the afternoon names the afternoon.
 """
 from __future__ import annotations
 
@@ -347,18 +358,33 @@ def concepts_of(tokens: Iterable[str], text: str, lexicon: Lexicon, lang: str = 
     token_list = sorted({t.lower() for t in tokens})
     with_short = lang in SHORT_ENTRY_LANGUAGES
     patterns = _concept_patterns(lexicon.concepts)
+    # The words of a phrase naming an action name no other action: "power cut" is an outage, its "cut"
+    # no restriction; an elided noun in any phrase neither: "étude d'impact" has no "impact" (effect).
+    phrased: set[str] = set()       # words of phrases naming an action
+    inside: set[str] = set()        # words of any phrase
     for name, phrases, _, _ in patterns:
-        if phrases is not None and phrases.search(low):
+        if phrases is not None and (match := phrases.search(low)):
             found.add(name)
+            if " " in match.group(0) or "'" in match.group(0):
+                words = {w for m in phrases.finditer(low) for w in _PHRASE_SPLIT.split(m.group(0)) if w}
+                inside |= words
+                if name in lexicon.event_concepts:
+                    phrased |= words
     known = _token_concepts_memo(lexicon.concepts)
     for token in token_list:
         named = known.get((token, with_short))
         if named is None:
             named = known[(token, with_short)] = _token_concepts(patterns, token, with_short)
+        # An elided noun ("d'impact") inside any phrase ("étude d'impact") is that phrase's too.
+        if token in phrased or (token in inside and ("'" + token in low or "’" + token in low)):
+            named = tuple(n for n in named if n not in lexicon.event_concepts)
         if named:
             found.update(named)
             used.add(token)
     return found, used
+
+
+_PHRASE_SPLIT = re.compile(r"[\s'’]+")
 
 
 @lru_cache(maxsize=8)
@@ -528,6 +554,9 @@ def local_terms(statement: Statement, lexicon: Lexicon) -> tuple[str, ...]:
     pieces = word_pieces(text)
     whole = [t for t in tokens if t not in pieces] + gloss_words
     compounds = hyphen_parts(text) if statement.lang not in SHORT_ENTRY_LANGUAGES else []
+    # An elided article glued to its noun ("un'inchiesta", "l'enquête", "dell'incendio") names the noun.
+    compounds += [t.replace("’", "'").split("'", 1)[1] for t in tokens if "'" in t.replace("’", "'")
+                  and statement.lang not in SHORT_ENTRY_LANGUAGES]
     concepts, covered = concepts_of(whole + chinese + accented_words(text) + compounds,
                                     text if cjk_text == text else f"{text} {cjk_text}", lexicon, statement.lang)
     # A word that names a concept is counted through the concept, so paraphrases meet.
@@ -553,11 +582,18 @@ def local_terms(statement: Statement, lexicon: Lexicon) -> tuple[str, ...]:
     bag |= {f"time:{t}" for _, _, t in times}
     # A full date names its day of the week: "on May 9, 2031" and "9日" (resolved) meet "on Friday".
     concepts |= weekdays_of(statement.dates, lexicon)
+    # A clock time names its part of the day: "at 14:30" is "in the afternoon", "下午".
+    if any(AFTERNOON_HOURS[0] <= int(t[:2]) < AFTERNOON_HOURS[1] for _, _, t in times) \
+            and any(name == "afternoon" for name, _ in lexicon.concepts):
+        concepts.add("afternoon")
     bag |= {("event:" if c in lexicon.event_concepts else "concept:") + c for c in concepts}
     # Words of names are counted through the names (compared stemmed: "Harrowgate" -> "harrowgat").
     name_stems = {stem(n) for n in names | product_words}
     bag |= {f"word:{w}" for w in words if w not in names and w not in product_words and w not in name_stems}
     return tuple(sorted(bag))
+
+
+AFTERNOON_HOURS = (12, 18)
 
 
 def korean_stems(text: str) -> set[str]:
@@ -721,8 +757,17 @@ def hyphen_parts(text: str) -> list[str]:
 def count_features(counts: Iterable[str]) -> set[str]:
     """Counted things as features, the same in every language: what is counted
     ("counted:customer": sources disputing the figure still count the same thing) and
-    the count itself ("count:customer=1200000": sources agreeing on it)."""
-    return {f"count:{c}" for c in counts} | {f"counted:{c.partition('=')[0]}" for c in counts}
+    the count itself ("count:customer=1200000": sources agreeing on it). A count of a kind of
+    people ("3,200 residents", ``people_classes`` in claims_counts.yaml) is a count of people too,
+    so it meets "3,200 people" in another language (the disputable figure keeps its own class)."""
+    counts = list(counts)
+    people = load_counts().people_classes
+    found = {f"count:{c}" for c in counts} | {f"counted:{c.partition('=')[0]}" for c in counts}
+    for c in counts:
+        name, _, value = c.partition("=")
+        if name in people:
+            found |= {f"count:person={value}", "counted:person"}
+    return found
 
 
 @lru_cache(maxsize=256)
@@ -848,7 +893,12 @@ def cross_language_similarity(a: Features, b: Features, w2, df: Mapping[str, int
     sum_told = False
     # A thing both count, even with different figures ("2,1 Millionen Kunden" / "1.2 million
     # customers"), says as much as a shared date: with a name in common it is one claim.
-    figures = sum(1 for f in shared if f.startswith("date:") or distinctive_figure(f)) + len(counted)
+    # A clock time both state ("03:12", "3 giờ 12 phút", "午前3時12分") is as precise as a date.
+    figures = sum(1 for f in shared if f.startswith(("date:", "time:")) or distinctive_figure(f)) + len(counted)
+    # Both date what they tell, on different days ("le 14 mars" / "a 15 de março"): a date both state
+    # says as much as a thing both count, so a disputed date can meet its other side.
+    if not figures and dated_days(a) and dated_days(b):
+        figures = 1
     # One named person or organisation doing the same named action ("X apologised" /
     # "X entschuldigte sich") is as telling as a second name.
     same_action = bool(a.primary) and a.primary == b.primary
@@ -868,7 +918,8 @@ def cross_language_similarity(a: Features, b: Features, w2, df: Mapping[str, int
     alike = sum(1 for f in shared if f.startswith(("event:", "concept:")) and f not in FACET_FEATURES
                 and f not in WEEKDAY_FEATURES)
     if entities < 2 and not (entities and (figures or same_action or alike >= 2)) and not (same_action and figures >= 2) \
-            and not sum_told and not told_alike(a, b, shared, figures, df, total):
+            and not sum_told and not told_alike(a, b, shared, figures, df, total) \
+            and not same_count_told(shared, alike):
         return 0.0
     norm = math.sqrt(math.fsum(map(w2, bag_a))) * math.sqrt(math.fsum(map(w2, bag_b)))
     score = math.fsum(map(w2, shared)) / (norm or 1.0)
@@ -877,6 +928,31 @@ def cross_language_similarity(a: Features, b: Features, w2, df: Mapping[str, int
         # ("310 mln euro ... 900 jobs") still tells this one (see similarity).
         score = max(score, LINK_THRESHOLD)
     return score
+
+
+def dated_days(f: Features) -> bool:
+    """The statement names a day of a month ("date:--03-14", "date:2026-03-14"), not only a month."""
+    return any(x.startswith("date:") and len(x) >= 12 for x in f.bag)
+
+
+SAME_COUNT_FIGURE = 10     # a count this large, of the same thing, with one concept in common is one fact
+
+
+def same_count_told(shared: Iterable[str], alike: int) -> bool:
+    """The same figure of the same thing and what it is about: "winds of up to 70 km/h" / "raffiche
+    fino a 70 km orari" (kilometre=<70, wind), "4,500 hectares burned" in two languages. Names and
+    words differ across languages; a figure counting the same unit and one concept in common are
+    enough when the figure is not a small one (small counts recur: two concepts then)."""
+    for f in shared:
+        if f.startswith("count:"):
+            value = f.partition("=")[2].lstrip("<>~")
+            try:
+                large = float(value) >= SAME_COUNT_FIGURE
+            except ValueError:
+                continue
+            if alike >= (1 if large else 2):
+                return True
+    return False
 
 
 def name_as_word(a: Features, b: Features) -> bool:
@@ -1172,6 +1248,7 @@ def cluster(items: Sequence[Statement], features: Sequence[Features],
     members: dict[int, list[int]] = {r: [r] for r in reps}
     # Only edges at the threshold or above can merge: sorting just those gives the same order.
     edges = []
+    disputes: list[tuple[float, int, int]] = []
     primary = [features[r].primary for r in reps]
     for a, b in candidate_pairs([features[r] for r in reps], df, total):
         if primary[a] and primary[b] and primary[a] != primary[b]:
@@ -1179,6 +1256,8 @@ def cluster(items: Sequence[Statement], features: Sequence[Features],
         score = sim(reps[a], reps[b])
         if score >= LINK_THRESHOLD:
             edges.append((score, reps[a], reps[b]))
+        elif score >= GROUP_THRESHOLD:
+            disputes.append((score, reps[a], reps[b]))
     for score, i, j in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
         gi, gj = group_of[i], group_of[j]
         if gi == gj:
@@ -1194,9 +1273,37 @@ def cluster(items: Sequence[Statement], features: Sequence[Features],
         if sum(pair_scores) / len(pair_scores) >= GROUP_THRESHOLD \
                 and not bridges(i, members[gi], j, features, sim) and not bridges(j, members[gj], i, features, sim):
             _merge(group_of, members, gi, gj)
+    for score, i, j in sorted(disputes, key=lambda e: (-e[0], e[1], e[2])):
+        # A nearly alike pair (one group holding a member that differs from one of the other's on a
+        # date, a weekday or a count): the difference itself is what keeps them under the threshold.
+        # The smaller side (one telling) joins the other as its dispute.
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj or items[i].source == items[j].source or actors_conflict(members[gi], members[gj], features):
+            continue
+        if min(len(members[gi]), len(members[gj])) <= DISPUTE_SIDE and any(
+                disputing_pair(features[a], features[b]) for a in members[gi][:LINK_SAMPLE]
+                for b in members[gj][:LINK_SAMPLE]):
+            _merge(group_of, members, gi, gj)
     groups = sorted((sorted(i for r in m for i in copies[r]) for m in members.values()), key=lambda m: m[0])
     counted = merge_counted(merge_frames(groups, items, features, df, sim), items, features)
     return merge_small_counts(counted, items, features)
+
+
+DISPUTE_SIDE = 2        # wordings on the smaller side of a dispute a nearly alike pair may join to the other
+
+
+def disputing_pair(a: Features, b: Features) -> bool:
+    """Two statements that would tell one fact but for one point: both date a day (or name a day of
+    the week) and share none, or both count one thing with no figure in common."""
+    dates_a = {f for f in a.bag if f.startswith("date:") and len(f) >= 12}
+    dates_b = {f for f in b.bag if f.startswith("date:") and len(f) >= 12}
+    if dates_a and dates_b and not dates_a & dates_b:
+        return True
+    days_a, days_b = a.bag & WEEKDAY_FEATURES, b.bag & WEEKDAY_FEATURES
+    if days_a and days_b and not days_a & days_b:
+        return True
+    counted = {f for f in a.bag & b.bag if f.startswith("counted:")}
+    return bool(counted) and not any(f.startswith("count:") for f in a.bag & b.bag)
 
 
 def bridges(x: int, group: Sequence[int], other: int, features: Sequence[Features], sim) -> bool:
@@ -1435,7 +1542,7 @@ def main_counts(group: Sequence[int], items: Sequence[Statement]) -> set[str]:
     return {name for name, found in sources.items() if 2 * len(found) >= total}
 
 
-SMALL_COUNT_STATEMENTS = 2     # a group this small is one telling of a fact, not a story
+SMALL_COUNT_STATEMENTS = 4     # a group this small is a few tellings of a fact, not a story
 
 
 def merge_small_counts(groups: list[list[int]], items: Sequence[Statement],
@@ -1477,22 +1584,31 @@ def merge_small_counts(groups: list[list[int]], items: Sequence[Statement],
 
 
 def _small_count_key(group: Sequence[int], items: Sequence[Statement], features: Sequence[Features]) -> tuple[str, str]:
-    """(counted class, main action) when every member counts one thing with a figure below
-    MIN_BAND_FIGURE and names one main action, and states little else: no other figure or date,
-    at most one other concept (names and words aside)."""
+    """(counted class, main action) when the group's members name one main action and the members
+    that count count one thing with a figure below MIN_BAND_FIGURE (at least one does; a member
+    without a count states the figure in words no class reads, "elevaron a siete el número de
+    muertos"), and state little else: at most one other figure, at most two other concepts (names,
+    words, the dates and weekdays the report was made on, facets aside)."""
     keys = set()
     for i in group:
         statement, f = items[i], features[i]
-        if len(statement.counts) != 1 or not f.primary:
+        if not f.primary or len(statement.counts) > 1:
             return ("", "")
-        name, _, value = statement.counts[0].partition("=")
-        if float(value.lstrip("<>")) >= MIN_BAND_FIGURE:
+        if statement.counts:
+            name, _, value = statement.counts[0].partition("=")
+            if float(value.lstrip("<>")) >= MIN_BAND_FIGURE:
+                return ("", "")
+            keys.add((name, f.primary))
+        elif not any(x.startswith("num:") for x in f.bag):
             return ("", "")
-        rest = [x for x in f.bag if x.startswith(("event:", "concept:")) and x != f.primary and x not in FACET_FEATURES]
-        if len([x for x in f.bag if x.startswith(("num:", "date:"))]) > 1 or len(rest) > 1:
+        rest = [x for x in f.bag if x.startswith(("event:", "concept:")) and x != f.primary
+                and x not in FACET_FEATURES and x not in WEEKDAY_FEATURES]
+        if len([x for x in f.bag if x.startswith("num:")]) > 1 or len(rest) > SMALL_COUNT_CONCEPTS:
             return ("", "")
-        keys.add((name, f.primary))
     return keys.pop() if len(keys) == 1 else ("", "")
+
+
+SMALL_COUNT_CONCEPTS = 2       # other concepts a short telling of a count may name (the fire, the wind)
 
 
 def _links(groups: Sequence[Sequence[int]], items: Sequence[Statement]) -> dict[str, set]:
@@ -1826,9 +1942,10 @@ def _compatible(a: str, b: str) -> bool:
         return False
     if op_a and op_b:
         return op_a == op_b or (x < y if op_a == ">" else y < x)
+    # A bound is met by its own figure: "at least seven" and "seven", "up to 70" and "70".
     if op_a:
-        return y > x if op_a == ">" else y < x
-    return x > y if op_b == ">" else x < y
+        return y >= x if op_a == ">" else y <= x
+    return x >= y if op_b == ">" else x <= y
 
 
 def rounds_to(precise: str, rounder: str) -> bool:
