@@ -68,3 +68,12 @@ def test_bad_settings_name_the_file(tmp_path):
         load_settings(config)
     with pytest.raises(SettingsError, match="no such file"):
         load_settings(tmp_path / "missing.yml")
+
+
+def test_entity_page_names_spell_undecomposed_letters_and_cyrillic():
+    # An entity named only in Cyrillic, or with "ł", had a hashed or broken page name.
+    from generator.link.entities import entity_slug
+    assert entity_slug("Czysta Wrzeła") == "czysta-wrzela"
+    assert entity_slug("Оксана Гребенюк") == "oksana-hrebenyuk"
+    assert entity_slug("Hà Nội") == "ha-noi"
+    assert entity_slug("Zürich") == "zurich"

@@ -44,6 +44,7 @@ from ..extract.entities import (GOV, HEPBURN_WORD, INITIAL, ORG, OTHER, PERSON, 
                                 ko_company_words, ko_dosage_endings, vi_org_cues, other_lower_words)
 from ..model import LIST, TABLE, Document, Entity, Mention
 from ..registry import Registry
+from ..slugs import latin_fold
 
 _CJK = re.compile(r"[\u3400-\u9fff\uac00-\ud7af\u3040-\u30ff]")
 # C-level field readers for the hot loops over every mention of the corpus.
@@ -2175,8 +2176,9 @@ def _norm_any(text: str) -> str:
 
 def _slug(name: str) -> str:
     text = _transliterate(name) if _CJK.search(name) else name
-    text = unicodedata.normalize("NFKD", text)       # after: NFKD splits Hangul syllables
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if _CYRILLIC.search(text):
+        text = cyrillic_latin(text)
+    text = latin_fold(text)       # after transliteration: NFKD splits Hangul syllables; "ł" is "l"
     slug = re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
     return slug or "e-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
 
