@@ -617,6 +617,11 @@ def _headline(tree) -> str:
     return ""
 
 
+# A <title> may also join headline and site with an unspaced underscore
+# ("Headline_Site", common on CJK portals); the <h1> says which part is which.
+_TITLE_TAG_PARTS = re.compile(r"\s+[|·•–—-]\s+|\s*[｜_]\s*")
+
+
 def _split_title_tag(title: str, headline: str) -> tuple[str, str]:
     """"Headline | Site" -> ("Headline", "Site") when the page's <h1> is the
     headline part (the other part, a short name, is then the site); the
@@ -625,7 +630,7 @@ def _split_title_tag(title: str, headline: str) -> tuple[str, str]:
     if not title or not headline:
         return title, ""
     key = headline.casefold()
-    for separator in _SITE_NAME_PARTS.finditer(title):
+    for separator in _TITLE_TAG_PARTS.finditer(title):
         head, tail = title[:separator.start()].strip(), title[separator.end():].strip()
         for part, site in ((head, tail), (tail, head)):
             # The site's name is the shorter part (an <h1> that is the logo is no headline).

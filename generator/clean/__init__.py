@@ -5,6 +5,7 @@ runs over a ``CleanState`` (the lines, the metadata facts found so far, and a
 log of what was removed). Each rule lives in the module of its family:
 
 * ``glue``       repair text glued by scraping ("byJane Doe", "AI6 min read")
+* ``pasted``     header blocks of pasted e-mails and podcast pages read and dropped
 * ``chrome``     page chrome removed, some of it turned into metadata facts
 * ``languages``  bilingual lines split, language of every line detected
 * ``structure``  headings, lists, tables, Q&A recovered
@@ -20,7 +21,7 @@ from __future__ import annotations
 from ..model import Document, RawText
 from ..slugs import remove_hidden
 from .state import CleanState, Line, lines_from_text
-from . import glue, chrome, languages, structure, title, repeats, facts, limits
+from . import glue, pasted, chrome, languages, structure, title, repeats, facts, limits
 from .assemble import assemble
 
 # Order matters: glue repair makes chrome patterns match; chrome goes before
@@ -30,6 +31,7 @@ from .assemble import assemble
 # limits only cuts blocks too long for rendering, after every rule saw them whole.
 CLEANING_RULES = (
     *glue.RULES,
+    *pasted.RULES,
     *chrome.RULES,
     *languages.RULES,
     *structure.RULES,

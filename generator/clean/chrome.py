@@ -735,6 +735,12 @@ def is_breadcrumb(text: str) -> bool:
 # | Culture"); a bar row with fewer parts may be a kicker ("Business | Transport").
 MIN_NAV_PARTS = 4
 _NAV_BAR = re.compile(r"\s+[|｜]\s+|\s*｜\s*")
+# A row of section names set apart by ideographic spaces ("ニュース　地域　経済
+# 　スポーツ") or by runs of three spaces or more: a part is short (a CJK
+# part at most MAX_NAV_DENSE characters) and holds no sentence punctuation.
+_NAV_SPACES = re.compile(r"[ \t]*\u3000[\u3000 \t]*|[ \t]{3,}")
+MAX_NAV_DENSE = 8
+_NAV_PUNCT = re.compile(r"[、。，,.;；:：!?！？「」『』（）()]")
 
 
 def is_nav_row(text: str) -> bool:
@@ -745,7 +751,12 @@ def is_nav_row(text: str) -> bool:
     if text[:1] in "|｜" or text[-1:] in "|｜" or _word_count(text) > 2 * MAX_CHROME_LINE_WORDS:
         return False
     parts = [p.strip().strip("*_").strip() for p in _NAV_BAR.split(text)]
-    return len(parts) >= MIN_NAV_PARTS and all(_is_short_label(p) for p in parts)
+    if len(parts) >= MIN_NAV_PARTS and all(_is_short_label(p) for p in parts):
+        return True
+    parts = [p for p in _NAV_SPACES.split(text)]
+    return len(parts) >= MIN_NAV_PARTS and all(
+        _is_short_label(p) and not _NAV_PUNCT.search(p) and _word_count(p) <= 2
+        and len(_DENSE_CHAR.findall(p)) <= MAX_NAV_DENSE for p in parts)
 
 
 def _nav_row_at(lines: list[Line], index: int) -> bool:
@@ -767,6 +778,128 @@ def drop_breadcrumbs(state: CleanState) -> None:
             continue
         kept.append(line)
     state.lines = kept
+
+
+# A menu set one label a line above the headline ("News" / "Sport" /
+# "Culture" / "Log in"): at least MIN_NAV_COLUMN short label lines of one or
+# two words in one block (no blank line between them), before any prose.
+MIN_NAV_COLUMN = 4
+MAX_NAV_COLUMN_WORDS = 2
+
+
+def _menu_item(line: Line) -> bool:
+    text = line.text.strip().strip("*_").strip()
+    return (line.kind in ("", "paragraph", "heading") and 0 < _word_count(text) <= MAX_NAV_COLUMN_WORDS
+            and _is_short_label(text) and not _NAV_PUNCT.search(text)
+            and len(_DENSE_CHAR.findall(text)) <= MAX_NAV_DENSE)
+
+
+def drop_nav_columns(state: CleanState) -> None:
+    """A navigation menu written one label a line at the top of a pasted
+    page leaves the text (the first line of the block, which may be the
+    outlet's masthead, is left to the masthead rules)."""
+    lines = state.lines
+    limit = min(len(lines), MASTHEAD_TOP_LINES * 2)
+    index = 0
+    while index < limit:
+        if _is_prose(lines[index].text):
+            break
+        end = index
+        while end < limit and _menu_item(lines[end]) and (end == index or not lines[end].para_start):
+            end += 1
+        if end - index >= MIN_NAV_COLUMN:
+            start = index + 1 if index == 0 and end - index - 1 >= MIN_NAV_COLUMN else index
+            for line in lines[start:end]:
+                state.drop("breadcrumb", line.text)
+            state.lines = lines[:start] + lines[end:]
+            return
+        index = max(end, index + 1)
+
+
+def _name_key(text: str) -> str:
+    return " ".join(re.sub(r"[*_«»“”\"]", " ", text).split()).casefold()
+
+
+def drop_top_masthead(state: CleanState) -> None:
+    """The outlet's name alone on one of the first lines, when the page names
+    the same outlet elsewhere (its copyright line, a station or agency
+    credit), is the masthead, not the headline: it leaves the text. A
+    copyright holder that is the masthead's name plus a company form ("<Name>
+    Media Ltd") gives way to the masthead's shorter name."""
+    credited = state.facts.get("credited_publisher") or ""
+    names = [name for name in (state.facts.get("publisher"), credited, state.hints.get("publisher")) if name]
+    if not names:
+        return
+    for index, line in enumerate(state.lines[:MASTHEAD_TOP_LINES]):
+        if _is_prose(line.text):
+            return
+        key = _name_key(line.text)
+        if not key or not short_label(line.text.strip().strip("*_"), MAX_PUBLISHER_WORDS):
+            continue
+        for name in names:
+            other = _name_key(name)
+            if other == key or (other.startswith(key + " ") or (other.startswith(key) and _DENSE_CHAR.search(key)
+                                                                 and len(other) - len(key) <= 2)):
+                if name == credited and other != key:
+                    state.facts["credited_publisher"] = line.text.strip().strip("*_").strip()
+                state.drop("masthead", line.text)
+                state.lines = state.lines[:index] + state.lines[index + 1:]
+                return
+
+
+# The issuer's boilerplate is in the last part of a release, a few paragraphs.
+ABOUT_TAIL_SHARE = 0.5
+MAX_ABOUT_PARAGRAPHS = 3
+MAX_ABOUT_NAME_WORDS = 6
+
+
+@lru_cache(maxsize=1)
+def _about_re() -> re.Pattern:
+    data = _data()
+    labels = _alternation(data.get("about_labels") or ())
+    articles = _alternation(data.get("about_articles") or ())
+    return re.compile(rf"^[*_#\s]*(?:{labels})\s+(?:(?:{articles})\s*)?(?P<name>[^\W\d_][^:：.!?。]*?)[*_\s:：]*$",
+                      re.IGNORECASE)
+
+
+def about_heading(text: str) -> str:
+    """"About Harbour Foods Ltd", "Über die Nordwerk AG" -> the company's name;
+    "" for any other line. The name is a short capitalised label."""
+    if len(text) > MAX_LABEL_CHARS * 2:
+        return ""
+    match = _about_re().match(text.strip())
+    if not match:
+        return ""
+    name = match.group("name").strip()
+    words = name.split()
+    if not 0 < len(words) <= MAX_ABOUT_NAME_WORDS or not (name[:1].isupper() or _DENSE_CHAR.match(name)):
+        return ""
+    return name
+
+
+def read_about_blocks(state: CleanState) -> None:
+    """A press release's "About <Company>" boilerplate near its end names the
+    issuer: the publisher to fall back on. The section stays (it is the
+    release's own text about the company, which readers may want)."""
+    lines = state.lines
+    start = int(len(lines) * ABOUT_TAIL_SHARE)
+    for index in range(max(1, start), len(lines)):
+        line = lines[index]
+        if line.kind not in ("", "paragraph", "heading") or _is_prose(line.text):
+            continue
+        name = about_heading(line.text)
+        if not name:
+            continue
+        end = index + 1
+        while end < len(lines) and end - index <= MAX_ABOUT_PARAGRAPHS and lines[end].kind in ("", "paragraph") \
+                and not about_heading(lines[end].text):
+            end += 1
+        if end == index + 1 or end < len(lines) and lines[end].kind in ("", "paragraph"):
+            continue      # nothing under it, or a longer section: the article's own
+        if name.split()[0].casefold() not in lines[index + 1].text[:MAX_META_CHARS].casefold():
+            continue      # boilerplate names its company at once ("Nordwerk AG is …")
+        state.facts.setdefault("credited_publisher", name)
+        return
 
 
 # ------------------------------------------------------ related / link lines
@@ -800,7 +933,7 @@ def _unmarked(text: str) -> str:
 
 def _link_list_after_label(text: str) -> bool:
     """"Read next: [A](…) · [B](…)": a related label, then only links."""
-    match = re.match(r"^(?P<label>[^:：\[]+)[:：]\s*(?P<rest>\[.*)$", text)
+    match = re.match(r"^(?P<label>[^:：\[*_]+)[*_]*[:：][*_]*\s*(?P<rest>\[.*)$", text)
     if not match or not _related_re().match(match.group("label")):
         return False
     rest = MD_LINK.sub(" ", match.group("rest"))
@@ -1294,9 +1427,13 @@ def _tagline_copyright(text: str) -> bool:
     if _word_count(text) > 2 * MAX_CHROME_LINE_WORDS:
         return False
     parts = [part for part in _FOOTER_PARTS.split(text.strip().strip("*_")) if part.strip()]
+    _, phrase, copyright_ = _footer_res()
+    # "… © 2026 Name. All rights reserved.": the rights phrase after the notice.
+    if len(parts) > 2 and phrase.search(parts[-1]) and not copyright_.search(parts[-1]) \
+            and _word_count(parts[-1]) <= MAX_LABEL_WORDS + 1:
+        parts = parts[:-1]
     if not 2 <= len(parts) <= 3:
         return False
-    _, _, copyright_ = _footer_res()
     last = parts[-1]
     return bool(copyright_.search(last) and _YEARS.search(last)) and _word_count(last) <= MAX_CHROME_LINE_WORDS
 
@@ -1454,7 +1591,10 @@ RULES: tuple = (
     drop_furniture,
     drop_site_links,
     drop_footers,
+    drop_nav_columns,
+    drop_top_masthead,
     drop_contact_blocks,
+    read_about_blocks,
     drop_reader_callouts,
     drop_tail_teasers,
     drop_polls,

@@ -303,7 +303,42 @@ def parse_byline(text: str, day_first: bool = False) -> tuple[list[str], str]:
             names.append(name)
     if not [p for _, p in parts if p != _DATE_MARK]:
         return [], ""
+    if prefix:
+        names = [nominative(name, prefix.group()) for name in names]
     return (names or [""]), (dates[0][2] if dates else "")
+
+
+@lru_cache(maxsize=1)
+def _genitive_articles() -> dict[str, tuple[tuple[str, str], ...]]:
+    table = _data().get("genitive_byline_articles") or {}
+    return {str(article).casefold(): tuple((str(k), str(v)) for k, v in (endings or {}).items())
+            for article, endings in table.items()}
+
+
+def nominative(name: str, prefix: str) -> str:
+    """"Μαρίνας Κουτσογιάννη" after the feminine genitive article -> "Μαρίνα
+    Κουτσογιάννη": each word of a name in the genitive (the byline's prefix
+    is a genitive article, see data) back in the nominative, by the common
+    endings of the article's gender; a word no ending fits stays as it is."""
+    articles = _genitive_articles()
+    words = name.split()
+    if len(words) > 1 and words[0].casefold() in articles:
+        prefix, words = words[0], words[1:]      # "… και του <name>": the next name's own article
+    endings = articles.get(prefix.strip(" :：/").casefold())
+    if not endings:
+        return name
+    kept = tuple(_data().get("genitive_kept_after_vowel") or ())
+    vowels = str(_data().get("genitive_vowels") or "")
+    out = []
+    for word in words:
+        for genitive, nominative_ in endings:
+            if word.endswith(genitive) and len(word) > len(genitive) + 1 and word[:1].isupper():
+                if genitive in kept and word[-len(genitive) - 1].lower() in vowels:
+                    break
+                word = word[:-len(genitive)] + nominative_
+                break
+        out.append(word)
+    return " ".join(out)
 
 
 _SPACED_DASH = re.compile(r"\s+[—–]\s+")
@@ -601,7 +636,8 @@ def _parse_origin_clauses(sentence: str, depth: int) -> dict | None:
         if rest is None or any(_CLAUSE_SEPARATOR.search(value) for value in rest.values()):
             rest = _parse_origin_clauses(rest_text, depth - 1) or rest
         if rest is not None:
-            return {key: head.get(key, "") or rest.get(key, "") for key in ("who", "lang", "by", "site")}
+            return {key: head.get(key, "") or rest.get(key, "") for key in ("who", "lang", "by", "site", "date", "author", "machine")
+                    if head.get(key) or rest.get(key) or key in ("who", "lang", "by", "site")}
     return None
 
 
@@ -610,8 +646,16 @@ def _parse_origin_clause(sentence: str) -> dict | None:
         match = pattern.match(sentence.strip())
         if not match:
             continue
-        groups = {k: (v or "").strip(" \t,;，；") for k, v in match.groupdict().items()}
+        groups = {k: (v or "").strip(" \t,;，；").strip("*_").strip() for k, v in match.groupdict().items()}
         who, lang_name, by = groups.get("who", ""), groups.get("lang", ""), groups.get("by", "")
+        date = normalise_date(groups.get("date", "")) if groups.get("date") else ""
+        if groups.get("date") and not date:
+            continue
+        author = groups.get("author", "")
+        if author:
+            if not (_is_name(author) and _capitalised(author)) or _is_role(author):
+                continue
+            return {"who": "", "lang": "", "by": "", "author": author}
         site = groups.get("site", "")
         if site and not (is_holder_label(site) and _is_name(site)):
             site = ""
@@ -629,16 +673,34 @@ def _parse_origin_clause(sentence: str) -> dict | None:
         found = {"who": who, "lang": lang, "by": by}
         if site:
             found["site"] = site
+        if date:
+            found["date"] = date
+        if match.groupdict().get("machine") is not None:
+            found["machine"] = "yes"      # a translation tool, never the publisher
         return found
     return None
 
 
+# A translation note may run to a few sentences (label, note, original, author).
+MAX_ORIGIN_NOTE_WORDS = 90
+MAX_ORIGIN_NOTE_CHARS = 1500
+
+
+@lru_cache(maxsize=1)
+def _origin_note_labels() -> frozenset[str]:
+    return frozenset(str(label).casefold() for label in _data().get("origin_note_labels", ()))
+
+
 def parse_origin_note(text: str) -> list[dict] | None:
-    """A line made only of origin-note sentences -> their parses, else None."""
-    if len(text.split()) > MAX_META_WORDS:
+    """A line made only of origin-note sentences -> their parses, else None.
+    A sentence that is only a note's label ("Automatic translation.") is
+    part of the note."""
+    if len(text) > MAX_ORIGIN_NOTE_CHARS or len(text.split()) > MAX_ORIGIN_NOTE_WORDS:
         return None
     parsed = []
     for sentence in _sentences(_strip_emphasis(text)):
+        if _strip_emphasis(sentence).strip(" .:：*_").casefold() in _origin_note_labels():
+            continue
         result = parse_origin_sentence(sentence)
         if result is None:
             return None
@@ -656,6 +718,12 @@ def _strip_emphasis(text: str) -> str:
 def _merge_origin(facts: dict, notes: list[dict]) -> None:
     origin = facts.setdefault("origin", {"publisher": "", "language": "", "translated_by": ""})
     for note in notes:
+        # The original's date and author: the page's own when it states none
+        # (see credited_publisher).
+        if note.get("date"):
+            facts.setdefault("origin_published", note["date"])
+        if note.get("author"):
+            facts.setdefault("origin_authors", []).append(note["author"])
         if note["who"] and not _is_self_reference(note["who"]) and not origin["publisher"]:
             origin["publisher"] = note["who"]
         if note["lang"] and not origin["language"]:
@@ -666,7 +734,7 @@ def _merge_origin(facts: dict, notes: list[dict]) -> None:
             # The site naming itself as translator is the publisher, unless
             # the note names the site it was translated for ("… by Y for Z")
             # or the translator is a person.
-            site = note.get("site") or ("" if _person_name(by) else by)
+            site = note.get("site") or ("" if _person_name(by) or note.get("machine") else by)
             if site:
                 facts.setdefault("publisher", site)
         elif note.get("site") and is_holder_label(note["site"]):
@@ -728,7 +796,7 @@ def dateline_date(text: str, day_first: bool = False) -> str:
     # A weekday or a clock time may sit next to the date; nothing else.
     rest = _CJK_CLOCK.sub(" ", rest)
     rest = clock_re().sub(" ", rest)
-    rest = re.sub(r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|[A-Z]{2,4})?|[(),.·|/\-–—（）［］【】〔〕、，]",
+    rest = re.sub(r"\d{1,2}[:.]\d{2}(?::\d{2})?(?!\d)\s*(?:am|pm|[A-Z]{2,4})?|[(),.·|/\-–—（）［］【】〔〕、，]",
                   " ", rest, flags=re.I)
     rest = _connector_re().sub(" ", rest)
     return dates[0][2] if len(rest.split()) <= 1 and not re.search(r"\d", rest) else ""
@@ -1079,6 +1147,12 @@ def facts_from_hints(state: CleanState) -> None:
         dates = find_dates(hints["dateline"], day_first(hints.get("lang", "")))
         if dates:
             facts["published"] = dates[0][2]
+    if hints.get("dateline") and not facts.get("publisher"):
+        # "2026-03-08 10:20 来源：X 阅读：12": the page's info row names the
+        # outlet that published the story; the site's name comes after it.
+        source = labelled_publisher(hints["dateline"])
+        if source:
+            facts["publisher"] = source
     if hints.get("publisher") and not facts.get("publisher"):
         facts["publisher"] = hints["publisher"].strip()
     if hints.get("tags") and not facts.get("tags"):
@@ -1094,6 +1168,29 @@ def facts_from_hints(state: CleanState) -> None:
 
 
 # ------------------------------------------------------- labelled field lines
+
+@lru_cache(maxsize=1)
+def _labelled_publisher_re() -> re.Pattern:
+    labels = [label for label, kind in _field_labels().items() if kind == "publisher"]
+    # The value runs to the next separator, the next "Label:" or the end;
+    # a CJK value to the next space.
+    return re.compile(rf"(?<![^\W\d_])(?:{_alternation(labels)})\s*[:：]\s*"
+                      r"(?P<value>[^\s:：|｜·•]+(?:[ ][^\s:：|｜·•\u3040-\u30ff\u3400-\u9fff]+(?=[ ]|$))*)",
+                      re.IGNORECASE)
+
+
+def labelled_publisher(text: str) -> str:
+    """"2026-03-08 10:20 来源：江城日报 阅读：12" -> "江城日报": the value of a
+    publisher field ("来源：", "Source:") inside a short info row; "" when
+    there is none or it is no short name."""
+    if len(text) > 200:
+        return ""
+    match = _labelled_publisher_re().search(text)
+    if not match:
+        return ""
+    value = match.group("value").strip(" ,;.。，")
+    return value if is_holder_label(value) and not re.search(r"\d", value) else ""
+
 
 _FIELD_SPLIT = re.compile(r"\s{2,}|\s*[·•|｜]\s*|\u3000+")
 _FIELD = re.compile(r"^(?P<label>[^:：]{1,20}?)\s*[:：]\s*(?P<value>\S.*)$")
@@ -1204,6 +1301,8 @@ def extract_lead_dateline(state: CleanState) -> None:
             continue
         first = _day_first_line(line, state)
         iso, agency = lead_dateline(line.text, first)
+        if not (iso or agency) and state.facts.get("summary") == line.text.strip() and index + 1 < len(state.lines):
+            continue      # the standfirst; the dateline opens the paragraph after it
         if iso:
             state.facts.setdefault("published", iso)
         if agency:
@@ -1214,6 +1313,64 @@ def extract_lead_dateline(state: CleanState) -> None:
             state.lines[index] = line.with_(text=text)
             if state.facts.get("summary") == line.text.strip():
                 state.facts["summary"] = text.strip()     # the standfirst copied from this line
+        return
+
+
+# -------------------------------------------------------------- lead credits
+
+# A lead credit is looked for in the first lines only.
+LEAD_CREDIT_LINES = 3
+_CREDIT_NAME_SPLIT = re.compile(r"[\s、，,・･]+")
+
+
+@lru_cache(maxsize=1)
+def _lead_credit_res() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(pattern) for pattern in _data().get("lead_credit_patterns", ()))
+
+
+def lead_credit(text: str) -> tuple[list[str], int]:
+    """"本报讯（记者 X 通讯员 Y）…" -> (["X"], end of the credit); "【Place＝Name】…"
+    -> (["Name"], end); ([], 0) when the paragraph opens with no such credit.
+    Role words between names are skipped; an editor's or correspondent's
+    role ends the authors; a role after a name ("X記者") is no part of it."""
+    for pattern in _lead_credit_res():
+        match = pattern.match(text[:120])
+        if not match:
+            continue
+        names: list[str] = []
+        for token in _CREDIT_NAME_SPLIT.split(match.group("names")):
+            if not token:
+                continue
+            if token.casefold() in _editor_roles():
+                break
+            if _is_role(token):
+                continue
+            name = token
+            for role in _data()["byline_suffix_roles"]:
+                if _is_name_script(token) and token.endswith(role) and len(token) > len(role) + 1:
+                    name = token[:-len(role)]
+                    break
+            if name and _is_name(name) and not re.search(r"\d", name):
+                names.append(name)
+        if names:
+            return names, match.end()
+    return [], 0
+
+
+def extract_lead_credit(state: CleanState) -> None:
+    """The credit opening the first paragraph names its authors and leaves it."""
+    if state.facts.get("authors"):
+        return
+    for index, line in enumerate(state.lines[:LEAD_CREDIT_LINES]):
+        if line.kind == "heading" or not _plain(line):
+            continue
+        names, end = lead_credit(line.text)
+        if not names and dateline_date(line.text, True):
+            continue      # the date line above the first paragraph, read later
+        if names and line.text[end:].strip():
+            state.facts["authors"] = names
+            state.drop("byline", line.text[:end])
+            state.lines[index] = line.with_(text=line.text[end:].lstrip())
         return
 
 
@@ -1238,7 +1395,16 @@ def credited_publisher(state: CleanState) -> None:
     credited = state.facts.pop("credited_publisher", "")
     if credited and not state.facts.get("publisher"):
         state.facts["publisher"] = credited
+    # A translated page that states no date or author of its own: the
+    # original's, from its translation note.
+    published = state.facts.pop("origin_published", "")
+    if published and not state.facts.get("published"):
+        state.facts["published"] = published
+    authors = state.facts.pop("origin_authors", [])
+    if authors and not state.facts.get("authors"):
+        state.facts["authors"] = authors
 
 
-RULES: tuple = (extract_origin, extract_field_lines, extract_byline, extract_closing_credit, extract_dateline, extract_lead_dateline,
+RULES: tuple = (extract_origin, extract_field_lines, extract_byline, extract_lead_credit, extract_closing_credit,
+                extract_dateline, extract_lead_dateline,
                 extract_foot_masthead, facts_from_hints, credited_publisher)

@@ -83,8 +83,8 @@ def _title_lines(lines: list[Line]) -> list[int]:
     A leading date or figure line (left for the facts rules) is skipped.
     """
     start = 0
-    while start < min(2, len(lines)) and lines[start].kind in ("", PARAGRAPH) \
-            and digit_heavy(lines[start].text):
+    while start < min(2, len(lines)) and (lines[start].kind in ("", PARAGRAPH) and digit_heavy(lines[start].text)
+                                          or _origin_quote(lines[start])):
         start += 1
     if len(lines) < start + 2 or not title_like(lines[start], _standalone(lines, start)):
         return []
@@ -97,6 +97,12 @@ def _title_lines(lines: list[Line]) -> list[int]:
         picked.append(i)
         seen.add(line.lang)
     return picked
+
+
+def _origin_quote(line: Line) -> bool:
+    """A translation or origin note set as a quote above the headline (left
+    for the facts rules)."""
+    return line.kind == "quote" and bool(parse_origin_note(line.text))
 
 
 def _standalone(lines: list[Line], i: int) -> bool:
