@@ -1091,6 +1091,7 @@ def merge_slavic_inflections(by_key: dict, groups: _Groups, retypes: dict[str, s
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u052f]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 _VOWEL_RUN = re.compile(r"[aeiouyj]+")
 _DOUBLE = re.compile(r"(.)\1+")
 
@@ -1142,8 +1143,11 @@ def merge_cyrillic_transliterations(by_key: dict, groups: _Groups, retypes: dict
     corpus with its consonant skeleton, case endings and transliteration
     systems aside. When one Cyrillic name meets several Latin spellings
     ("Hrebeniuk", "Grebenjuk"), they are one name too: Latin spellings
-    alone never meet this way. Only corpora with Cyrillic names pay for it."""
-    cyrillic = [k for k in sorted(by_key) if k.startswith("n:") and _CYRILLIC.search(k)]
+    alone never meet this way. Only corpora with Cyrillic names pay for it.
+    A name mixing Cyrillic and Latin letters ("Аpple" with a Cyrillic "А")
+    is a look-alike, not a transliteration: it never meets a Latin name."""
+    cyrillic = [k for k in sorted(by_key) if k.startswith("n:") and _CYRILLIC.search(k)
+                and not any(_LATIN_LETTER.search(i.mention.text) for i in by_key[k])]
     if not cyrillic:
         return
     latin: dict[str, set[str]] = defaultdict(set)
