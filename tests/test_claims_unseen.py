@@ -49,6 +49,13 @@ FLOORS = {
     "hospital_leak": (11, 11, 11),
     "robot_bidrig": (11, 10, 11),
     "refinery_ruling": (12, 11, 11),
+    # The second blind set of that session (en/tr/es/zh/it; en/nl/fr/pt; en/ja/vi/id with a live
+    # blog, a Q&A and an AI summary), written without sight of the first: first contact 15/10/11
+    # of 36 with 1 junk, after the first set's tuning; then tuned on (number words by language,
+    # disputes that the difference itself kept apart, cues for it/nl/tr/id/vi).
+    "wildfire_tarsel": (12, 11, 12),
+    "doping_ban": (10, 8, 9),
+    "datacentre_outage": (8, 5, 7),
 }
 
 
@@ -76,7 +83,7 @@ def test_no_question_chrome_or_opinion_becomes_a_claim(scores, name):
 
 def test_overall_floor(scores):
     total = sum(len(s.claims) for s in scores.values())
-    assert sum(s.found for s in scores.values()) >= 101
-    assert sum(s.right_sources for s in scores.values()) >= 91
-    assert sum(s.right_status for s in scores.values()) >= 99
-    assert total == 109
+    assert sum(s.found for s in scores.values()) >= 131
+    assert sum(s.right_sources for s in scores.values()) >= 115
+    assert sum(s.right_status for s in scores.values()) >= 127
+    assert total == 145

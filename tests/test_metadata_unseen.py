@@ -8,29 +8,32 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.metadata_scoring import score
+import pytest
 
-FLOORS = {"title": 14, "publisher": 12, "published": 14, "authors": 14, "language": 14, "origin": 14,
-          "ai_generated": 14, "body_has": 29, "body_lacks": 34}
+from tests.metadata_scoring import FIXTURES, score
+
+HERE = Path(__file__).resolve().parent / "fixtures"
+FIELDS = ("title", "publisher", "published", "authors", "language", "origin", "ai_generated")
+
+SETS = {
+    # The first held-out set (14 sources, 10 languages).
+    "unseen_metadata": (FIXTURES, dict.fromkeys(FIELDS, 14) | {"publisher": 13, "body_has": 29, "body_lacks": 34}),
+    # Written blind in the session of 2026-12-07 (ko, vi, ru, tr, pt-BR, ar, zh WeChat, ja JSON-LD;
+    # a live blog, an interview, a wire release, an AI summary, a translation, an aggregator
+    # rewrite), first contact 174/239; then tuned on to 239/239.
+    "unseen_metadata_2": (HERE / "unseen_metadata_2", dict.fromkeys(FIELDS, 14) | {"body_has": 43, "body_lacks": 98}),
+    # The second blind set of that session (it, sv, el, hi, id, es-PE, a newsletter e-mail, a
+    # podcast, a German release, a Chinese portal, a Japanese paste, a machine translation),
+    # written without sight of the first: first contact 150/213 after the first set's tuning;
+    # then tuned on to 213/213.
+    "unseen_metadata_3": (HERE / "unseen_metadata_3", dict.fromkeys(FIELDS, 12) | {"body_has": 38, "body_lacks": 91}),
+}
 
 
-def test_metadata_of_unseen_sources_does_not_regress():
-    result = score()
-    below = {name: (result.right.get(name, 0), floor) for name, floor in FLOORS.items()
-             if result.right.get(name, 0) < floor}
-    assert not below, f"below the floor (got, floor): {below}\n" + "\n".join(result.misses)
-
-
-# Written blind in the session of 2026-12-07 (ko, vi, ru, tr, pt-BR, ar, zh WeChat, ja JSON-LD;
-# a live blog, an interview, a wire release, an AI summary, a translation, an aggregator
-# rewrite), first contact 174/239; then tuned on to 239/239.
-SECOND = Path(__file__).resolve().parent / "fixtures" / "unseen_metadata_2"
-SECOND_FLOORS = {"title": 14, "publisher": 14, "published": 14, "authors": 14, "language": 14, "origin": 14,
-                 "ai_generated": 14, "body_has": 43, "body_lacks": 98}
-
-
-def test_metadata_of_the_second_unseen_set_does_not_regress():
-    result = score(SECOND)
-    below = {name: (result.right.get(name, 0), floor) for name, floor in SECOND_FLOORS.items()
-             if result.right.get(name, 0) < floor}
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_metadata_of_unseen_sources_does_not_regress(name):
+    folder, floors = SETS[name]
+    result = score(folder)
+    below = {field: (result.right.get(field, 0), floor) for field, floor in floors.items()
+             if result.right.get(field, 0) < floor}
     assert not below, f"below the floor (got, floor): {below}\n" + "\n".join(result.misses)
