@@ -45,7 +45,8 @@ def _data() -> dict:
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """One regex alternative per word, longest first (a YAML word may load as a number)."""
+    return "|".join(re.escape(str(w)) for w in sorted(set(words), key=lambda w: (-len(str(w)), str(w))))
 
 
 def _bounded(body: str) -> str:

@@ -12,14 +12,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
-from ..datafiles import load_yaml
-
+from .chrome import _alternation, _data
 from .facts import bare_name, find_dates, short_label
 from .state import CleanState, Line
 
-DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "chrome.yaml"
 # A header block sits at the very top and is short.
 MAX_HEADER_LINES = 10
 MIN_HEADER_FIELDS = 2
@@ -38,13 +35,6 @@ MAX_PROMO_WORDS = 40
 PODCAST_TOP_LINES = 12
 
 
-@lru_cache(maxsize=1)
-def _data() -> dict:
-    return load_yaml(DATA_FILE.read_text(encoding="utf-8"))
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(str(w)) for w in sorted(set(words), key=lambda w: (-len(str(w)), str(w))))
 
 
 def _words(text: str) -> int:

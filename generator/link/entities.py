@@ -979,6 +979,12 @@ def merge_translated_ministries(by_key: dict, groups: _Groups) -> None:
         if sig:
             langs = Counter(i.mention.lang.split("-")[0] for i in by_key[key])
             found[sig].append((key, langs.most_common(1)[0][0]))
+    _union_one_per_language(found, groups)
+
+
+def _union_one_per_language(found: Mapping, groups: _Groups) -> None:
+    """Join the names of each signature when every one is in another language (two of one
+    language would be two bodies of two countries)."""
     for members in found.values():
         langs = [lang for _, lang in members]
         if len(members) >= 2 and len(set(langs)) == len(langs):
@@ -1302,11 +1308,7 @@ def merge_translated_bodies(by_key: dict, groups: _Groups) -> None:
         if sig:
             langs = Counter(i.mention.lang.split("-")[0] for i in by_key[key])
             found[sig].append((key, langs.most_common(1)[0][0]))
-    for members in found.values():
-        langs = [lang for _, lang in members]
-        if len(members) >= 2 and len(set(langs)) == len(langs):
-            for key, _ in members[1:]:
-                groups.union(members[0][0], key)
+    _union_one_per_language(found, groups)
 
 
 def _org_short_forms(by_key: dict) -> dict[str, str]:
