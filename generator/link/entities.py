@@ -36,7 +36,7 @@ from operator import attrgetter
 from types import MappingProxyType
 from typing import Mapping, Sequence
 
-from ..extract.entities import (GOV, HEPBURN_WORD, INITIAL, ORG, OTHER, PERSON, PLACE, PRODUCT, ja_legal_form_words,
+from ..extract.entities import (_CYRILLIC, GOV, HEPBURN_WORD, INITIAL, ORG, OTHER, PERSON, PLACE, PRODUCT, ja_legal_form_words,
                                 PROSE, _ja_words, block_at, cedict_names, dateline_at, header_like, context_of,
                                 english_words, ja_family_name, lexicon, zh_company_words,
                                 mention_roles, role_patterns,
@@ -971,20 +971,22 @@ def merge_translated_ministries(by_key: dict, groups: _Groups) -> None:
     one ministry named in several languages (head and portfolio words as
     data). Only names in different languages meet; a portfolio two names of
     one language share (two countries' ministries) merges nothing."""
-    found: dict[tuple, list[tuple[str, str]]] = defaultdict(list)
-    for key in sorted(by_key):
-        if not key.startswith("n:") or _majority_type(by_key[key]) not in (GOV, ORG):
+    keys = [key for key in sorted(by_key) if key.startswith("n:")]
+    _union_one_per_language(by_key, keys, _ministry_signature, groups)
+
+
+def _union_one_per_language(by_key: dict, keys: Sequence[str], signature, groups: _Groups) -> None:
+    """Join the bodies (organisations and state bodies among ``keys``) of each signature
+    when every one is in another language (two of one language would be two bodies of
+    two countries)."""
+    found: dict = defaultdict(list)
+    for key in keys:
+        if _majority_type(by_key[key]) not in (GOV, ORG):
             continue
-        sig = _ministry_signature(key)
+        sig = signature(key)
         if sig:
             langs = Counter(i.mention.lang.split("-")[0] for i in by_key[key])
             found[sig].append((key, langs.most_common(1)[0][0]))
-    _union_one_per_language(found, groups)
-
-
-def _union_one_per_language(found: Mapping, groups: _Groups) -> None:
-    """Join the names of each signature when every one is in another language (two of one
-    language would be two bodies of two countries)."""
     for members in found.values():
         langs = [lang for _, lang in members]
         if len(members) >= 2 and len(set(langs)) == len(langs):
@@ -1096,7 +1098,6 @@ def merge_slavic_inflections(by_key: dict, groups: _Groups, retypes: dict[str, s
             break
 
 
-_CYRILLIC = re.compile(r"[\u0400-\u052f]")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 _VOWEL_RUN = re.compile(r"[aeiouyj]+")
 _DOUBLE = re.compile(r"(.)\1+")
@@ -1300,15 +1301,8 @@ def merge_translated_bodies(by_key: dict, groups: _Groups) -> None:
     розвитку": one body named in several languages (its words as rows of
     translations, data). Only names in different languages meet, and only
     when no language names two bodies of one signature."""
-    found: dict[frozenset[int], list[tuple[str, str]]] = defaultdict(list)
-    for key in sorted(by_key):
-        if _majority_type(by_key[key]) not in (GOV, ORG) or key.startswith("n:") and " " not in key:
-            continue
-        sig = _body_signature(key)
-        if sig:
-            langs = Counter(i.mention.lang.split("-")[0] for i in by_key[key])
-            found[sig].append((key, langs.most_common(1)[0][0]))
-    _union_one_per_language(found, groups)
+    keys = [key for key in sorted(by_key) if not (key.startswith("n:") and " " not in key)]
+    _union_one_per_language(by_key, keys, _body_signature, groups)
 
 
 def _org_short_forms(by_key: dict) -> dict[str, str]:
