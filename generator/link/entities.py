@@ -36,7 +36,7 @@ from operator import attrgetter
 from types import MappingProxyType
 from typing import Mapping, Sequence
 
-from ..extract.entities import (_CYRILLIC, GOV, HEPBURN_WORD, INITIAL, ORG, OTHER, PERSON, PLACE, PRODUCT, ja_legal_form_words,
+from ..extract.entities import (_CYRILLIC, GOV, entity_words_data, HEPBURN_WORD, INITIAL, ORG, OTHER, PERSON, PLACE, PRODUCT, ja_legal_form_words,
                                 PROSE, _ja_words, block_at, cedict_names, dateline_at, header_like, context_of,
                                 english_words, ja_family_name, lexicon, zh_company_words,
                                 mention_roles, role_patterns,
@@ -925,9 +925,7 @@ def merge_inflected(by_key: dict, groups: _Groups) -> None:
 def _ministry_words() -> tuple[frozenset[str], frozenset[str], Mapping[str, int], frozenset[str]]:
     """(ministry head words; "federal" words; portfolio word -> its row;
     words that may stand between them), all folded like keys."""
-    from ..datafiles import load_yaml
-    from ..extract.entities import DATA_DIR
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     low = lambda xs: frozenset(norm_latin(x) for x in xs or ())
     portfolios = {norm_latin(w): row for row, words in enumerate(data.get("ministry_portfolios") or ()) for w in words}
     lex = lexicon()
@@ -1404,9 +1402,7 @@ def _romanizes(chinese: str, latin_words: list[str]) -> bool:
 
 @lru_cache(maxsize=1)
 def _korean_surnames_latin() -> Mapping[str, frozenset[str]]:
-    from ..datafiles import load_yaml
-    from ..extract.entities import DATA_DIR
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     out = {}
     for part in data["ko_surname_latin"].split(";"):
         hangul, *latin = part.split()
@@ -1766,9 +1762,7 @@ def merge_romanized_companies(by_key: dict, groups: _Groups) -> None:
 @lru_cache(maxsize=1)
 def _ja_company_english() -> Mapping[str, tuple[str, ...]]:
     from types import MappingProxyType
-    from ..datafiles import load_yaml
-    from ..extract.entities import DATA_DIR
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     return MappingProxyType({str(k): tuple(str(e) for e in v) for k, v in (data.get("ja_company_english") or {}).items()})
 
 
@@ -1777,9 +1771,7 @@ def _ja_legal_forms() -> tuple[Mapping[str, tuple[str, ...]], tuple[str, ...], r
     """(Japanese legal form -> its English forms, the prefix forms, the
     words that show a source speaks of Japan)."""
     from types import MappingProxyType
-    from ..datafiles import load_yaml
-    from ..extract.entities import DATA_DIR
-    data = load_yaml((DATA_DIR / "entity_words.yaml").read_text(encoding="utf-8"))
+    data = entity_words_data()
     forms = {str(k): tuple(str(e) for e in v) for k, v in (data.get("ja_legal_forms_english") or {}).items()}
     prefixes = tuple(sorted((str(p) for p in data.get("ja_company_prefixes") or () if str(p) in forms), key=len, reverse=True))
     cues = sorted((str(c) for c in data.get("ja_country_cues") or ()), key=len, reverse=True)
